@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { parseTableSearchParams, toServiceQuery } from "@/components/data-table/parse-search-params";
+import { PageHeader } from "@/components/layout/page-header";
+import { taskFilters } from "@/components/writer/filters";
+import { NoSiteState } from "@/components/writer/no-site";
+import { TasksTable } from "@/components/writer/tasks-table";
+import { parseInput } from "@/lib/http/validation";
+import { TASK_SORT_FIELDS } from "@/lib/writer/constants";
+import { listTasksQuerySchema } from "@/lib/writer/schemas";
+import { listTasks } from "@/lib/writer/service";
+import { writerPageContext, type SearchParams } from "../page-context";
+
+export const metadata: Metadata = { title: "Tasks" };
+
+export default async function TasksPage({ searchParams }: { searchParams: SearchParams }) {
+  const { selection, db, canWrite, canManage } = await writerPageContext();
+  const header = <PageHeader title="Tasks" description="Articles to write for the selected site, from planner ideas or added by hand." />;
+  if (!selection.site) return <>{header}<NoSiteState canManage={canManage} /></>;
+  const clusters = await db.cluster.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
+  const filters = taskFilters(clusters);
+  const query = parseTableSearchParams(await searchParams, { filters, sortFields: TASK_SORT_FIELDS, defaultOrdering: "-createdAt" });
+  const { count, results } = await listTasks(db, parseInput(listTasksQuerySchema, toServiceQuery(query)));
+  return (
+    <>
+      {header}
+      <TasksTable
+        rows={results}
+        count={count}
+        filters={filters}
+        clusters={clusters}
+        canWrite={canWrite}
+        placement={{ siteId: selection.site.id, sectorId: selection.sector?.id ?? null, sectors: selection.sectors }}
+      />
+    </>
+  );
+}

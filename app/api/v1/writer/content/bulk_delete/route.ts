@@ -1,0 +1,10 @@
+import { scoped } from "@/lib/db/scoped";
+import { apiRoute, withMessage } from "@/lib/http/route";
+import { idsSchema } from "@/lib/http/validation";
+import { plural } from "@/lib/writer/lookups";
+import { deleteContents } from "@/lib/writer/service";
+
+export const POST = apiRoute({ auth: "user", body: idsSchema, permission: "write" }, async ({ ctx, body }) => {
+  const result = await deleteContents(scoped(ctx), ctx, body.ids);
+  return withMessage({ deletedCount: result.deleted }, `${plural(result.deleted, "article")} deleted.`);
+});

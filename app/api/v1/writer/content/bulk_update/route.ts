@@ -1,0 +1,10 @@
+import { scoped } from "@/lib/db/scoped";
+import { apiRoute, withMessage } from "@/lib/http/route";
+import { statusMessage } from "@/lib/writer/messages";
+import { bulkUpdateContentSchema } from "@/lib/writer/schemas";
+import { updateContentsStatus } from "@/lib/writer/service";
+
+export const POST = apiRoute({ auth: "user", body: bulkUpdateContentSchema, permission: "write" }, async ({ ctx, body }) => {
+  const result = await updateContentsStatus(scoped(ctx), ctx, body.ids, body.status);
+  return withMessage({ updatedCount: result.updated, skippedCount: result.skipped }, statusMessage(result, body.status));
+});

@@ -1,0 +1,15 @@
+import { assertValidId } from "@/lib/auth/service";
+import { scoped } from "@/lib/db/scoped";
+import { ValidationError } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/route";
+import { readUpload } from "@/lib/http/upload";
+import { MAX_UPLOAD_BYTES } from "@/lib/storage";
+import { replaceImageFile } from "@/lib/writer/service";
+
+/** multipart/form-data with `file`: a new file for the same image (the article follows). */
+export const POST = apiRoute({ auth: "user", permission: "write" }, async ({ ctx, params, request }) => {
+  const id = assertValidId(params.id);
+  const upload = await readUpload(request, MAX_UPLOAD_BYTES);
+  if (!upload.file) throw new ValidationError("Choose an image file to upload.", { file: ["No file was sent."] });
+  return replaceImageFile(scoped(ctx), ctx, id, upload.file);
+});

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/http/route";
+import { generateImagesByIdSchema, generateImagesSchema } from "@/lib/ai/schemas";
+import { startGenerateImages } from "@/lib/ai/service";
+
+// `{ ids }` are image ids (the reference); `{ task_ids }` generates the waiting images of tasks.
+const body = z.union([generateImagesByIdSchema.strict(), generateImagesSchema.strict()]);
+
+export const POST = apiRoute({ auth: "user", body, permission: "write", status: 202 }, async ({ ctx, body }) => {
+  const run = await startGenerateImages(ctx, "ids" in body ? { imageIds: body.ids } : { taskIds: body.taskIds });
+  return { taskId: run.id, run };
+});

@@ -1,0 +1,18 @@
+import { assertValidId } from "@/lib/auth/service";
+import { scoped } from "@/lib/db/scoped";
+import { apiRoute } from "@/lib/http/route";
+import { updateTaskSchema } from "@/lib/writer/schemas";
+import { deleteTasks, getTask, updateTask } from "@/lib/writer/service";
+
+export const GET = apiRoute({ auth: "user" }, async ({ ctx, params }) => getTask(scoped(ctx), assertValidId(params.id)));
+
+const update = apiRoute({ auth: "user", body: updateTaskSchema, permission: "write" }, async ({ ctx, params, body }) =>
+  updateTask(scoped(ctx), ctx, assertValidId(params.id), body),
+);
+export const PUT = update;
+export const PATCH = update;
+
+export const DELETE = apiRoute({ auth: "user", permission: "write" }, async ({ ctx, params }) => {
+  await deleteTasks(scoped(ctx), ctx, [assertValidId(params.id)]);
+  return null;
+});

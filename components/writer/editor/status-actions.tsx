@@ -1,0 +1,41 @@
+"use client";
+
+import { useTransition } from "react";
+import { Send, Undo2, Upload } from "lucide-react";
+import { toast } from "sonner";
+import type { ContentStatus } from "@/lib/writer/constants";
+import { Button } from "@/components/ui/button";
+
+const MOVES: Record<ContentStatus, { to: ContentStatus; label: string; done: string; icon: typeof Send; primary?: boolean }[]> = {
+  draft: [{ to: "review", label: "Send to review", done: "Sent to review.", icon: Send, primary: true }],
+  review: [
+    { to: "draft", label: "Back to draft", done: "Moved back to draft.", icon: Undo2 },
+    { to: "published", label: "Mark published", done: "Marked published.", icon: Upload, primary: true },
+  ],
+  published: [{ to: "draft", label: "Back to draft", done: "Back in Drafts.", icon: Undo2 }],
+};
+
+/** The editorial flow draft → review → published; each move saves pending edits first. */
+export function StatusActions({ status, disabled, onChange }: { status: ContentStatus; disabled: boolean; onChange: (to: ContentStatus) => Promise<boolean> }) {
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="flex gap-2">
+      {MOVES[status].map((move) => (
+        <Button
+          key={move.to}
+          size="sm"
+          variant={move.primary ? "default" : "outline"}
+          disabled={disabled || pending}
+          onClick={() =>
+            startTransition(async () => {
+              if (await onChange(move.to)) toast.success(move.done);
+              else toast.error("The status was not changed: see the message next to the save state.");
+            })
+          }
+        >
+          <move.icon /> {move.label}
+        </Button>
+      ))}
+    </div>
+  );
+}

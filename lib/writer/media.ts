@@ -1,0 +1,22 @@
+// Who may fetch a stored image through /media/<key>:
+//   - anyone, when the image belongs to a published article (hosted sites and feeds show it);
+//   - otherwise only signed-in users who can see the image's site (drafts stay private).
+// Keys are also unguessable (128 random bits), but that is defence in depth, not the rule.
+// Files without an Image row are never served. The image is found by its key before any tenant
+// is known, so this reads through the unscoped client: a named place in lib/db/README.md.
+import { rootDb } from "@/lib/db/client";
+import { scoped } from "@/lib/db/scoped";
+import type { TenantContext } from "@/lib/db/tenant-context";
+import { isStorageKey } from "@/lib/storage";
+
+export type MediaAccess = "public" | "private";
+
+export async function mediaAccess(storageKey: string, viewer: () => Promise<TenantContext | null>): Promise<MediaAccess | null> {
+  if (!isStorageKey(storageKey)) return null;
+  const image = await rootDb().image.findUnique({ where: { storageKey }, select: { id: true, content: { select: { status: true } } } });
+  if (!image) return null;
+  if (image.content?.status === "published") return "public";
+  const ctx = await viewer();
+  if (!ctx) return null;
+  return (await scoped(ctx).image.count({ where: { id: image.id } })) > 0 ? "private" : null;
+}

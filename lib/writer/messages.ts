@@ -1,0 +1,12 @@
+import { plural } from "./lookups";
+import type { QueueResult } from "./tasks";
+
+export function queueMessage(result: QueueResult): string {
+  if (!result.created) return `Already in the writer: ${plural(result.skipped, "idea")} had tasks.`;
+  return `${plural(result.created, "task")} queued to the writer.` + (result.skipped ? ` ${plural(result.skipped, "idea")} already had one.` : "");
+}
+
+export function statusMessage(result: { updated: number; skipped: number }, status: string): string {
+  const moved = `${plural(result.updated, "article")} moved to ${status}.`;
+  return result.skipped ? `${moved} ${plural(result.skipped, "article")} could not move there (publishing needs a review first).` : moved;
+}

@@ -1,0 +1,145 @@
+// Writer tasks: one article to write, usually queued from a planner idea.
+import { assertCan } from "@/lib/auth/permissions";
+import type { ScopedDb } from "@/lib/db/scoped";
+import type { TenantContext } from "@/lib/db/tenant-context";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { Prisma, TaskStatus } from "@/lib/generated/prisma/client";
+import { parseOrdering, type Paginated } from "@/lib/http/validation";
+import { TASK_SORT_FIELDS } from "./constants";
+import { assertTaskReferences } from "./references";
+import { assertAllVisible, camelOrdering, clusterNames } from "./lookups";
+import type { CreateTaskInput, ListTasksQuery, UpdateTaskInput } from "./schemas";
+
+const TASK_SELECT = {
+  id: true,
+  siteId: true,
+  sectorId: true,
+  title: true,
+  description: true,
+  keywords: true,
+  clusterId: true,
+  ideaId: true,
+  contentType: true,
+  contentStructure: true,
+  targetWordCount: true,
+  authorProfileId: true,
+  strategyId: true,
+  status: true,
+  error: true,
+  createdAt: true,
+  updatedAt: true,
+  // Same account by construction: content is only attached to a task after checking the task.
+  content: { select: { id: true, status: true, wordCount: true, updatedAt: true } },
+} satisfies Prisma.TaskSelect;
+
+type TaskRecord = Prisma.TaskGetPayload<{ select: typeof TASK_SELECT }>;
+export type TaskDto = TaskRecord & { cluster: { id: number; name: string } | null };
+
+async function withClusters(db: ScopedDb, tasks: TaskRecord[]): Promise<TaskDto[]> {
+  const names = await clusterNames(db, tasks.map((t) => t.clusterId));
+  return tasks.map((t) => ({ ...t, cluster: t.clusterId && names.has(t.clusterId) ? { id: t.clusterId, name: names.get(t.clusterId)! } : null }));
+}
+
+export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Paginated<TaskDto>> {
+  const where: Prisma.TaskWhereInput = {
+    ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { keywords: { contains: query.search, mode: "insensitive" } }] } : {}),
+    ...(query.status?.length ? { status: { in: query.status } } : {}),
+    ...(query.clusterId ? { clusterId: query.clusterId } : {}),
+    ...(query.contentType ? { contentType: query.contentType } : {}),
+    ...(query.contentStructure ? { contentStructure: query.contentStructure } : {}),
+  };
+  const { field, direction } = parseOrdering(camelOrdering(query.ordering), TASK_SORT_FIELDS, "-createdAt");
+  const orderBy: Prisma.TaskOrderByWithRelationInput =
+    field === "wordCount" ? { content: { wordCount: direction } } : { [field]: direction };
+  const [count, tasks] = await Promise.all([
+    db.task.count({ where }),
+    db.task.findMany({ where, select: TASK_SELECT, orderBy: [orderBy, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+  ]);
+  return { count, results: await withClusters(db, tasks) };
+}
+
+export async function getTask(db: ScopedDb, id: number): Promise<TaskDto> {
+  const task = await db.task.findFirst({ where: { id }, select: TASK_SELECT });
+  if (!task) throw new NotFoundError("Task");
+  return (await withClusters(db, [task]))[0];
+}
+
+function ideaTaken(error: unknown): never {
+  if ((error as { code?: string }).code === "P2002") throw new ConflictError("This idea already has a writer task.", { ideaId: ["This idea is already queued to the writer."] });
+  throw error;
+}
+
+export async function createTask(db: ScopedDb, ctx: TenantContext, input: CreateTaskInput): Promise<TaskDto> {
+  assertCan(ctx.role, "write");
+  const placement = { siteId: input.siteId, sectorId: input.sectorId };
+  await assertTaskReferences(db, input, placement);
+  const task = await db.task
+    .create({ data: { accountId: ctx.accountId, ...input, description: input.description ?? "", keywords: input.keywords ?? "" }, select: { id: true } })
+    .catch(ideaTaken);
+  if (input.ideaId) await db.contentIdea.updateMany({ where: { id: input.ideaId, status: { in: ["new", "archived"] } }, data: { status: "queued" } });
+  return getTask(db, task.id);
+}
+
+export async function updateTask(db: ScopedDb, ctx: TenantContext, id: number, input: UpdateTaskInput): Promise<TaskDto> {
+  assertCan(ctx.role, "write");
+  const task = await getTask(db, id);
+  await assertTaskReferences(db, input, task);
+  await db.task.update({ where: { id }, data: { ...input, ...(input.status && input.status !== "failed" ? { error: null } : {}) } });
+  return getTask(db, id);
+}
+
+/** Deletes tasks (their content stays, unlinked) and puts their ideas back to "new" so they can be queued again. */
+export async function deleteTasks(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<{ deleted: number }> {
+  assertCan(ctx.role, "write");
+  const tasks = await db.task.findMany({ where: { id: { in: ids } }, select: { id: true, ideaId: true } });
+  await assertAllVisible(tasks.length, ids, "Task");
+  const ideaIds = tasks.map((t) => t.ideaId).filter((id): id is number => id !== null);
+  const deleted = await db.$transaction(async (tx) => {
+    const result = await tx.task.deleteMany({ where: { id: { in: tasks.map((t) => t.id) } } });
+    if (ideaIds.length) await tx.contentIdea.updateMany({ where: { id: { in: ideaIds }, status: "queued" }, data: { status: "new" } });
+    return result.count;
+  });
+  return { deleted };
+}
+
+export async function updateTasksStatus(db: ScopedDb, ctx: TenantContext, ids: number[], status: TaskStatus): Promise<{ updated: number }> {
+  assertCan(ctx.role, "write");
+  const visible = await db.task.count({ where: { id: { in: ids } } });
+  await assertAllVisible(visible, ids, "Task");
+  const result = await db.task.updateMany({ where: { id: { in: ids } }, data: { status, ...(status !== "failed" ? { error: null } : {}) } });
+  return { updated: result.count };
+}
+
+export type QueueResult = { created: number; skipped: number; taskIds: number[] };
+
+/**
+ * Planner → Writer: one task per idea with the idea's fields, never two for the same idea (the
+ * unique Task.ideaId makes this hold under concurrent calls too), and the ideas marked queued.
+ * All-or-nothing: an idea id the caller cannot see fails the request with 404.
+ */
+export async function queueIdeasToWriter(db: ScopedDb, ctx: TenantContext, ideaIds: number[]): Promise<QueueResult> {
+  assertCan(ctx.role, "write");
+  const ideas = await db.contentIdea.findMany({ where: { id: { in: ideaIds } } });
+  await assertAllVisible(ideas.length, ideaIds, "Idea");
+  return db.$transaction(async (tx) => {
+    const created = await tx.task.createManyAndReturn({
+      data: ideas.map((idea) => ({
+        accountId: ctx.accountId,
+        siteId: idea.siteId,
+        sectorId: idea.sectorId,
+        ideaId: idea.id,
+        title: idea.title,
+        description: idea.description,
+        clusterId: idea.clusterId,
+        keywords: idea.targetKeywords,
+        contentType: idea.contentType,
+        contentStructure: idea.contentStructure,
+        targetWordCount: idea.estimatedWordCount,
+      })),
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    await tx.contentIdea.updateMany({ where: { id: { in: ideas.map((i) => i.id) }, status: { in: ["new", "archived"] } }, data: { status: "queued" } });
+    return { created: created.length, skipped: ideas.length - created.length, taskIds: created.map((t) => t.id) };
+  });
+}
