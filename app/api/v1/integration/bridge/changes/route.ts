@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/http/route";
+import { bridgeNotifyChanges } from "@/lib/integration/bridge";
+import { bridgeChangesSchema } from "@/lib/integration/schemas";
+
+/** The plugin notifies edits, new posts and deletions made in WordPress (two-way sync). */
+export const POST = apiRoute({ auth: "site-key", body: bridgeChangesSchema }, async ({ ctx, body }) => bridgeNotifyChanges(ctx, body));

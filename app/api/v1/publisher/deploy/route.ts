@@ -1,0 +1,7 @@
+import { scoped } from "@/lib/db/scoped";
+import { apiRoute } from "@/lib/http/route";
+import { deploySite } from "@/lib/publishing/deployments";
+import { siteIdBodySchema } from "@/lib/publishing/schemas";
+
+/** Deploys the hosted site: readiness check, a new deployment record, every cached page refreshed. */
+export const POST = apiRoute({ auth: "user", body: siteIdBodySchema, permission: "write", status: 201 }, async ({ ctx, body }) => deploySite(scoped(ctx), ctx, body.siteId));

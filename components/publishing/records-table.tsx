@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { RecordDto } from "@/lib/publishing/service";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+const VARIANT: Record<string, "default" | "secondary" | "destructive" | "outline"> = { published: "default", failed: "destructive", scheduled: "outline", pending: "secondary", publishing: "secondary", unpublished: "secondary" };
+
+export function RecordStatus({ record }: { record: Pick<RecordDto, "status" | "remoteStatus" | "remoteChangedAt"> }) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Badge variant={VARIANT[record.status] ?? "secondary"}>{record.status === "published" && record.remoteStatus === "draft" ? "draft sent" : record.status}</Badge>
+      {record.remoteChangedAt && <Badge variant="destructive">edited remotely</Badge>}
+    </span>
+  );
+}
+
+export function RecordsTable({ records, showContent = true }: { records: RecordDto[]; showContent?: boolean }) {
+  return (
+    <Table aria-label="Publishing records">
+      <TableHeader>
+        <TableRow>
+          {showContent && <TableHead>Article</TableHead>}
+          <TableHead>Destination</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>When</TableHead>
+          <TableHead>Link / error</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {records.map((r) => (
+          <TableRow key={r.id}>
+            {showContent && <TableCell><Link className="hover:underline" href={`/writer/content/${r.contentId}`}>{r.content?.title ?? `#${r.contentId}`}</Link></TableCell>}
+            <TableCell>{r.destinationLabel}</TableCell>
+            <TableCell><RecordStatus record={r} /></TableCell>
+            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{r.status === "scheduled" && r.scheduledAt ? `for ${new Date(r.scheduledAt).toLocaleString()}` : r.publishedAt ? new Date(r.publishedAt).toLocaleString() : new Date(r.updatedAt).toLocaleString()}</TableCell>
+            <TableCell className="max-w-md text-xs">{r.error ? <span className="text-destructive">{r.error}</span> : r.remoteUrl ? <a className="break-all text-primary hover:underline" href={r.remoteUrl} target="_blank" rel="noreferrer">{r.remoteUrl}</a> : "—"}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

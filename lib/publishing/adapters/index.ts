@@ -1,0 +1,23 @@
+export type {
+  ConnectionCheck,
+  ConnectionCheckName,
+  PublishImage,
+  PublishInput,
+  PublishResult,
+  PublishingAdapter,
+  RemotePost,
+} from "./types";
+export {
+  createWordPressAdapter,
+  contentMarker,
+  type ListPostsQuery,
+  type ListPostsResult,
+  type WordPressAdapter,
+  type WordPressAdapterConfig,
+  type WordPressExtras,
+  type WordPressPostSummary,
+  type WordPressPostType,
+  type WordPressTerm,
+} from "./wordpress/adapter";
+export { isWordPressError, normalizeBaseUrl, WordPressError, type WordPressErrorKind } from "./wordpress/client";
+export { createShopifyAdapter, ShopifyError, type ShopifyAdapterConfig } from "./shopify/adapter";

@@ -1,0 +1,45 @@
+// Seams that keep the publishing services free of next/* and of other modules:
+//  - `onContentPublished(listener)`: other modules (the linker: "add links to it from older
+//    articles") react to a content going live on a destination. In Inngest server mode the
+//    `publisher/content.published` event is sent too.
+//  - `revalidateHostedSite`: drops a hosted site's cached pages (lib/sites/hosted-cache.ts).
+// Listeners live on globalThis: Next bundles instrumentation and routes separately.
+import { log } from "@/lib/log";
+import { invalidateHostedSite } from "@/lib/sites/hosted-cache";
+
+export type ContentPublished = { accountId: number; siteId: number; sectorId: number; contentId: number; destination: string; destinationKey: string; url: string | null; remoteId: string | null; userId: number | null };
+type Listener = (event: ContentPublished) => void | Promise<void>;
+
+const state = globalThis as unknown as { __publishedListeners?: Set<Listener> };
+
+/** Registers a listener; returns a function that removes it. */
+export function onContentPublished(listener: Listener): () => void {
+  (state.__publishedListeners ??= new Set()).add(listener);
+  return () => state.__publishedListeners?.delete(listener);
+}
+
+export async function emitContentPublished(event: ContentPublished): Promise<void> {
+  for (const listener of state.__publishedListeners ?? []) {
+    try {
+      await listener(event);
+    } catch (error) {
+      log.warn("content.published listener failed", { contentId: event.contentId, error: (error as Error).message });
+    }
+  }
+  const { usesInngestServer } = await import("@/lib/runs/mode");
+  if (usesInngestServer()) {
+    const { inngest } = await import("@/inngest/client");
+    await inngest.send({ name: "publisher/content.published", data: event }).catch((error: Error) => log.warn("could not send publisher/content.published", { error: error.message }));
+  }
+}
+
+
+/** Drops the cached pages of a hosted site so the next visitor sees the change. */
+export async function revalidateHostedSite(siteSlug: string): Promise<void> {
+  invalidateHostedSite(siteSlug);
+}
+
+/** The app's public address (absolute URLs in feeds, canonical links, images sent to Shopify). */
+export function appBaseUrl(): string {
+  return (process.env.APP_URL || process.env.AUTH_URL || process.env.__NEXT_PRIVATE_ORIGIN || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+}

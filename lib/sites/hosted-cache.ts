@@ -1,0 +1,35 @@
+// In-memory cache of hosted-site responses (server.mjs serves hits without entering Next).
+// Lives on globalThis so the custom server, the app's route modules and background runs in the
+// same process share it. Publishing, page edits, deploys and site changes invalidate a site;
+// a short TTL bounds staleness for anything else (and for other app instances).
+export type CachedResponse = { status: number; headers: Record<string, string>; body: Buffer; storedAt: number };
+
+const TTL_MS = Number(process.env.HOSTED_CACHE_TTL_MS ?? 60_000);
+const MAX_ENTRIES = Number(process.env.HOSTED_CACHE_MAX_ENTRIES ?? 2_000);
+
+const state = globalThis as unknown as { __hostedCache?: Map<string, CachedResponse> };
+const cache = () => (state.__hostedCache ??= new Map());
+
+export function getHostedResponse(key: string): CachedResponse | undefined {
+  const hit = cache().get(key);
+  if (!hit) return undefined;
+  if (Date.now() - hit.storedAt > TTL_MS) {
+    cache().delete(key);
+    return undefined;
+  }
+  return hit;
+}
+
+export function storeHostedResponse(key: string, response: Omit<CachedResponse, "storedAt">): void {
+  const map = cache();
+  if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value!); // oldest first (insertion order)
+  map.set(key, { ...response, storedAt: Date.now() });
+}
+
+/** Drops every cached response of a hosted site (keys start with its path). */
+export function invalidateHostedSite(siteSlug: string): void {
+  const prefix = `/sites/${siteSlug}`;
+  for (const key of cache().keys()) {
+    if (key === prefix || key.startsWith(`${prefix}/`) || key.startsWith(`${prefix}|`) || key.startsWith(`${prefix}?`)) cache().delete(key);
+  }
+}

@@ -1,0 +1,80 @@
+// Production server: Next.js behind a tiny in-memory cache for the public hosted sites, so their
+// pages serve at close to static-file speed. Everything else goes straight to Next.
+//   node server.mjs [-p 3000] [-H 0.0.0.0]     (npm start)
+import { createServer } from "node:http";
+import { randomUUID } from "node:crypto";
+import next from "next";
+
+const arg = (names, fallback) => {
+  const i = process.argv.findIndex((a) => names.includes(a));
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const port = Number(arg(["-p", "--port"], process.env.PORT ?? 3000));
+const hostname = arg(["-H", "--hostname"], process.env.HOSTNAME ?? "0.0.0.0");
+process.env.PORT ??= String(port);
+
+const TTL_MS = Number(process.env.HOSTED_CACHE_TTL_MS ?? 60_000);
+const MAX_ENTRIES = Number(process.env.HOSTED_CACHE_MAX_ENTRIES ?? 2_000);
+// Shared with lib/sites/hosted-cache.ts (same process): the app invalidates what this stores.
+const cache = (globalThis.__hostedCache ??= new Map());
+const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "vary", "link", "x-robots-tag"];
+
+const HOSTED = /^\/sites\/[a-z0-9-]+(\/|$|\?)/;
+
+function cacheKey(req) {
+  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  return `${req.url}|${gzip ? "gz" : "id"}`;
+}
+
+function cacheable(req) {
+  // RSC requests (client navigation, prefetch) get a different payload than HTML: never cached.
+  return (req.method === "GET" || req.method === "HEAD") && HOSTED.test(req.url) && !req.headers.rsc && !req.headers["next-router-prefetch"] && !req.url.includes("_rsc=");
+}
+
+function serveHit(req, res, hit) {
+  res.writeHead(hit.status, { ...hit.headers, "x-request-id": randomUUID(), "x-hosted-cache": "HIT" });
+  res.end(req.method === "HEAD" ? undefined : hit.body);
+}
+
+/** Lets Next answer, keeping a copy of a 200 response's bytes for the next visitor. */
+function captureInto(res, key) {
+  const chunks = [];
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  const keep = (chunk, encoding) => {
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+  };
+  res.write = (chunk, encoding, cb) => {
+    keep(chunk, encoding);
+    return write(chunk, encoding, cb);
+  };
+  res.end = (chunk, encoding, cb) => {
+    keep(chunk, encoding);
+    if (res.statusCode === 200) {
+      const headers = {};
+      for (const name of KEPT_HEADERS) {
+        const value = res.getHeader(name);
+        if (value !== undefined) headers[name] = String(value);
+      }
+      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value);
+      cache.set(key, { status: 200, headers, body: Buffer.concat(chunks), storedAt: Date.now() });
+    }
+    return end(chunk, encoding, cb);
+  };
+}
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+createServer((req, res) => {
+  if (cacheable(req)) {
+    const key = cacheKey(req);
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.storedAt <= TTL_MS) return serveHit(req, res, hit);
+    if (req.method === "GET") captureInto(res, key);
+  }
+  handle(req, res);
+}).listen(port, hostname, () => {
+  console.log(`> Ready on http://${hostname}:${port}`);
+});

@@ -1,0 +1,123 @@
+// Publishing end to end: connect the real WordPress (when one is available), publish an article
+// with its featured image, categories, tags and SEO meta, edit and re-publish (same post), schedule
+// another, see it on the hosted site, and the sync lists posts that existed in WordPress before.
+// Without WordPress, the hosted-site part runs alone.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { pngBytes } from "../fixtures/images";
+import { loadWordPressCredentials, wordPressSkipReason } from "../fixtures/wordpress";
+import { open } from "./support/navigation";
+
+const stamp = Date.now().toString(36);
+const owner = { name: "Pat Publisher", account: `Publish ${stamp}`, email: `publish-${stamp}@example.test`, password: "a strong password 1" };
+
+async function api(request: APIRequestContext, token: string, method: "GET" | "POST" | "PATCH", path: string, data?: unknown) {
+  const headers = { authorization: `Bearer ${token}` };
+  const res = method === "GET" ? await request.get(path, { headers }) : method === "PATCH" ? await request.patch(path, { headers, data }) : await request.post(path, { headers, data });
+  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()).data;
+}
+
+test("publish to the hosted site and WordPress, re-publish, schedule, sync", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const creds = loadWordPressCredentials();
+  const wpReason = await wordPressSkipReason(creds);
+  if (wpReason) console.warn(`[publishing e2e] WordPress part skipped: ${wpReason}`);
+
+  await open(page, "/sign-up");
+  await page.getByLabel("Your name").fill(owner.name);
+  await page.getByLabel("Team or company name").fill(owner.account);
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/sites/);
+  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
+  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal", description: "Notes from a small garden." });
+  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
+  const industry = (industries.results ?? industries)[0];
+  const { sectors } = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const article = await api(request, token, "POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: sectors[0].id, title: `Raised bed soil ${stamp}`, html: "<h2>Why soil matters</h2><p>Good soil drains well and feeds roots.</p>", meta_title: "Raised bed soil guide", meta_description: "What to put in raised beds." });
+  const upload = await request.post("/api/v1/writer/images/upload/", { headers: { authorization: `Bearer ${token}` }, multipart: { content_id: String(article.id), type: "featured", alt_text: "A raised bed", file: { name: "bed.png", mimeType: "image/png", buffer: pngBytes(40, 30, [60, 140, 60]) } } });
+  expect(upload.ok(), await upload.text()).toBe(true);
+  await api(request, token, "POST", "/api/v1/writer/content/bulk_update/", { ids: [article.id], status: "review" });
+  const second = await api(request, token, "POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: sectors[0].id, title: `Scheduled post ${stamp}`, html: "<p>Later.</p>" });
+  await api(request, token, "POST", "/api/v1/writer/content/bulk_update/", { ids: [second.id], status: "review" });
+
+  // Connect WordPress in the UI and test the connection.
+  let preExisting: { id: number } | null = null;
+  const wpAuth = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.appPassword}`).toString("base64")}` : "";
+  if (!wpReason && creds) {
+    preExisting = await (await request.post(`${creds.baseUrl}/wp-json/wp/v2/posts`, { headers: { authorization: wpAuth }, data: { title: `Existed before ${stamp}`, status: "publish", content: "<p>Old post</p>" } })).json();
+    await open(page, `/manage/sites/${site.id}/integrations`);
+    await expect(page.getByText("No integrations yet")).toBeVisible();
+    await page.getByRole("button", { name: "Add integration" }).click();
+    await page.getByLabel("WordPress address").fill(creds.baseUrl);
+    await page.getByLabel("Username").fill(creds.username);
+    await page.getByLabel("Application password").fill(creds.appPassword);
+    await page.getByRole("dialog").getByRole("button", { name: "Add integration" }).click();
+    await expect(page.getByText("Integration added.")).toBeVisible();
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(page.getByRole("list", { name: "Connection checks" })).toContainText("Signed in as");
+  }
+
+  // Publish the article from its editor: hosted site (+ WordPress), with categories and tags.
+  await open(page, `/writer/content/${article.id}`);
+  const panel = page.getByTestId("publish-panel");
+  if (!wpReason) await panel.getByRole("checkbox", { name: /WordPress/ }).check();
+  await panel.getByLabel("Categories").fill(`Gardening ${stamp}`);
+  await panel.getByLabel("Tags").fill(`soil ${stamp}, beds ${stamp}`);
+  await panel.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Publishing started.")).toBeVisible();
+  await expect.poll(async () => (await api(request, token, "GET", `/api/v1/publisher/publishing-records/?content_id=${article.id}`)).results.map((r: { status: string }) => r.status).sort().join(","), { timeout: 60_000 }).toBe(wpReason ? "published" : "published,published");
+  const records = (await api(request, token, "GET", `/api/v1/publisher/publishing-records/?content_id=${article.id}`)).results as { destination: string; remote_id: string; remote_url: string }[];
+
+  // The hosted site shows it, with its featured image and SEO tags.
+  const hostedPath = records.find((r) => r.destination === "hosted")!.remote_url;
+  await page.goto(hostedPath);
+  await expect(page.getByRole("heading", { level: 1, name: `Raised bed soil ${stamp}` })).toBeVisible();
+  await expect(page.locator("img.h-featured")).toHaveAttribute("alt", "A raised bed");
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", "What to put in raised beds.");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${hostedPath}$`));
+  expect(await page.locator('script[type="application/ld+json"]').textContent()).toContain('"@type":"Article"');
+  await page.goto(`/sites/${site.slug}`);
+  await expect(page.getByRole("link", { name: new RegExp(`Raised bed soil ${stamp}`) })).toBeVisible();
+
+  // Edit in the app and re-publish: the same WordPress post and hosted page are updated.
+  const current = await api(request, token, "GET", `/api/v1/writer/content/${article.id}/`);
+  await api(request, token, "PATCH", `/api/v1/writer/content/${article.id}/`, { version: current.version, title: `Raised bed soil ${stamp} (updated)` });
+  await open(page, `/writer/content/${article.id}`);
+  await page.getByTestId("publish-panel").getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Publishing started.")).toBeVisible();
+  await expect.poll(async () => (await request.get(hostedPath)).text(), { timeout: 60_000 }).toContain(`Raised bed soil ${stamp} (updated)`);
+  if (!wpReason && creds) {
+    const wpRecord = records.find((r) => r.destination === "wordpress")!;
+    await expect.poll(async () => (await (await request.get(`${creds.baseUrl}/wp-json/wp/v2/posts/${wpRecord.remote_id}?context=edit`, { headers: { authorization: wpAuth } })).json()).title.raw, { timeout: 60_000 }).toBe(`Raised bed soil ${stamp} (updated)`);
+    const post = await (await request.get(`${creds.baseUrl}/wp-json/wp/v2/posts/${wpRecord.remote_id}?context=edit`, { headers: { authorization: wpAuth } })).json();
+    expect(post.featured_media).toBeGreaterThan(0);
+    expect(post.categories.length).toBe(1);
+    expect(post.tags.length).toBe(2);
+  }
+
+  // Schedule the second article for tomorrow.
+  await open(page, `/writer/content/${second.id}`);
+  const tomorrow = new Date(Date.now() + 24 * 3_600_000);
+  const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const panel2 = page.getByTestId("publish-panel");
+  if (!wpReason) await panel2.getByRole("checkbox", { name: /WordPress/ }).check();
+  await panel2.getByLabel("Schedule (optional, your local time)").fill(local);
+  await panel2.getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByText(/Scheduled for/).first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Destinations of this article" })).toContainText("scheduled");
+
+  // The sync lists the posts that existed in WordPress before.
+  if (!wpReason && creds) {
+    await open(page, `/manage/sites/${site.id}/integrations`);
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await expect.poll(async () => (await api(request, token, "GET", `/api/v1/integration/integrations/?site_id=${site.id}`)).results[0].sync_status, { timeout: 60_000 }).toBe("success");
+    await page.getByRole("link", { name: "Inventory" }).click();
+    await expect(page.getByRole("table", { name: "Inventory" })).toContainText(`Existed before ${stamp}`);
+    await expect(page.getByRole("table", { name: "Inventory" })).toContainText("Existed before");
+    for (const id of [preExisting!.id, ...records.filter((r) => r.destination === "wordpress").map((r) => Number(r.remote_id))]) await request.delete(`${creds.baseUrl}/wp-json/wp/v2/posts/${id}?force=true`, { headers: { authorization: wpAuth } });
+    const scheduled = (await api(request, token, "GET", `/api/v1/publisher/publishing-records/?content_id=${second.id}`)).results.find((r: { destination: string }) => r.destination === "wordpress");
+    if (scheduled?.remote_id) await request.delete(`${creds.baseUrl}/wp-json/wp/v2/posts/${scheduled.remote_id}?force=true`, { headers: { authorization: wpAuth } });
+  }
+});
