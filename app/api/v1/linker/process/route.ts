@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/http/route";
+import { processLinksSchema } from "@/lib/linker/schemas";
+import { processContent } from "@/lib/linker/service";
+
+/** Suggestions for one article (and, with include_incoming, links to it from older articles). */
+export const POST = apiRoute({ auth: "user", body: processLinksSchema }, async ({ ctx, body }) => processContent(ctx, body));
