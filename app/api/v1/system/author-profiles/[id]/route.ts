@@ -1,0 +1,17 @@
+import { apiRoute } from "@/lib/http/route";
+import { idSchema, parseInput } from "@/lib/http/validation";
+import { scoped } from "@/lib/db/scoped";
+import { ownAccount } from "@/lib/db/tenant-context";
+import { deleteAuthorProfile, getAuthorProfile, updateAuthorProfile } from "@/lib/settings/authors";
+import { updateAuthorProfileSchema } from "@/lib/settings/schemas";
+
+export const GET = apiRoute({ auth: "user" }, async ({ ctx, params }) => getAuthorProfile(scoped(ownAccount(ctx)), parseInput(idSchema, params.id)));
+const update = apiRoute({ auth: "user", body: updateAuthorProfileSchema, permission: "write" }, async ({ ctx, params, body }) =>
+  updateAuthorProfile(scoped(ownAccount(ctx)), ctx, parseInput(idSchema, params.id), body),
+);
+export const PUT = update;
+export const PATCH = update;
+export const DELETE = apiRoute({ auth: "user", permission: "write" }, async ({ ctx, params }) => {
+  await deleteAuthorProfile(scoped(ownAccount(ctx)), ctx, parseInput(idSchema, params.id));
+  return null;
+});

@@ -1,0 +1,13 @@
+import { apiRoute } from "@/lib/http/route";
+import { parseInput } from "@/lib/http/validation";
+import { scoped } from "@/lib/db/scoped";
+import { ownAccount } from "@/lib/db/tenant-context";
+import { savePrompt } from "@/lib/settings/prompts";
+import { resetPromptSchema, savePromptSchema } from "@/lib/settings/schemas";
+
+const body = savePromptSchema.pick({ value: true }).strict();
+
+export const PUT = apiRoute({ auth: "user", permission: "manageAccount", body }, async ({ ctx, params, body }) => {
+  const { promptType } = parseInput(resetPromptSchema, { promptType: params.type });
+  return savePrompt(scoped(ownAccount(ctx)), ctx, promptType, body.value);
+});

@@ -1,0 +1,15 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import { defineAction, withToast } from "@/lib/http/action";
+import { appOrigin } from "@/lib/http/origin";
+import { openBillingPortal, startPlanChange } from "./payments/checkout";
+import { planChangeSchema } from "./schemas";
+
+export const startPlanChangeAction = defineAction({ schema: planChangeSchema, permission: "ownAccount", revalidate: "/billing" }, async (ctx, { planId }) => {
+  const result = await startPlanChange(ctx, planId, appOrigin(await headers()));
+  return withToast(result, result.message);
+});
+
+export const openBillingPortalAction = defineAction({ schema: z.object({}), permission: "ownAccount" }, async (ctx) => openBillingPortal(ctx, appOrigin(await headers())));
