@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePageContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { scoped } from "@/lib/db/scoped";
+import { isAppError } from "@/lib/errors";
+import { checkLimit } from "@/lib/plans/limits";
+import { listIndustries } from "@/lib/reference/service";
+import type { SeoMetadata } from "@/lib/sites/schemas";
+import { getSite, listActiveSectors } from "@/lib/sites/service";
+import { PageHeader } from "@/components/layout/page-header";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { ApiKeyPanel } from "@/components/sites/api-key-panel";
+import { SectorPicker } from "@/components/sites/sector-picker";
+import { SeoForm } from "@/components/sites/seo-form";
+import { SiteForm } from "@/components/sites/site-form";
+import { WordPressForm } from "@/components/sites/wordpress-form";
+import { SiteActiveSwitch } from "@/components/sites/site-active-switch";
+import { SiteTabs } from "@/components/publishing/site-tabs";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "Site settings" };
+const TABS = ["general", "seo", "sectors", "wordpress", "api-key"] as const;
+
+export default async function SiteSettingsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
+  const ctx = await requirePageContext();
+  const db = scoped(ctx);
+  const id = Number((await params).id);
+  const requestedTab = (await searchParams).tab;
+  const tab = TABS.find((t) => t === requestedTab) ?? "general";
+  const site = await getSite(db, id).catch((error) => (isAppError(error) && error.status === 404 ? notFound() : Promise.reject(error)));
+  const [industries, sectors, limit] = await Promise.all([listIndustries(db), listActiveSectors(db, site.id), checkLimit(ctx.accountId, "sectorsPerSite", 0, { siteId: site.id })]);
+  const industry = industries.find((i) => i.id === site.industryId);
+  const readOnly = !can.manageAccount(ctx.role);
+
+  return (
+    <>
+      <PageHeader title={`${site.name} · Settings`} description="Core details, SEO defaults, industry and sectors, WordPress connection and the bridge API key." actions={!readOnly && <SiteActiveSwitch site={site} />} />
+      <SiteTabs siteId={site.id} active="/settings" />
+      {readOnly && <Alert className="mb-4"><AlertDescription>Only owners and admins can change site settings.</AlertDescription></Alert>}
+      <Tabs defaultValue={tab}>
+        <TabsList>
+          <TabsTrigger value="general">General</TabsTrigger>
+          <TabsTrigger value="seo">SEO</TabsTrigger>
+          <TabsTrigger value="sectors">Industry & sectors</TabsTrigger>
+          <TabsTrigger value="wordpress">WordPress</TabsTrigger>
+          <TabsTrigger value="api-key">API key</TabsTrigger>
+        </TabsList>
+        <TabsContent value="general">
+          <Card><CardContent className="max-w-2xl pt-6"><SiteForm site={site} /></CardContent></Card>
+        </TabsContent>
+        <TabsContent value="seo">
+          <Card><CardContent className="pt-6"><SeoForm siteId={site.id} seo={(site.seoMetadata ?? {}) as SeoMetadata} /></CardContent></Card>
+        </TabsContent>
+        <TabsContent value="sectors">
+          <Card>
+            <CardHeader>
+              <CardTitle>Industry and sectors</CardTitle>
+              <CardDescription>
+                Sectors organise keywords and content inside a site. Your {limit.planName} plan allows {limit.max} active sectors per site; {sectors.length} active now
+                {industry ? ` in ${industry.name}` : ""}.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              <SectorPicker
+                siteId={site.id}
+                industries={industries}
+                currentIndustrySlug={industry?.slug ?? null}
+                activeSectorSlugs={sectors.map((s) => s.slug)}
+                maxSectors={limit.max}
+                planName={limit.planName}
+                disabled={readOnly}
+              />
+            </CardContent>
+          </Card>
+        </TabsContent>
+        <TabsContent value="wordpress">
+          <Card>
+            <CardHeader>
+              <CardTitle>WordPress</CardTitle>
+              <CardDescription>Publishing uses the site&apos;s integrations now (several WordPress sites and Shopify blogs, with connection tests and sync). The fields below are the earlier single connection; the Integrations page turns them into an integration.</CardDescription>
+            </CardHeader>
+            <CardContent className="space-y-4"><Button asChild><Link href={`/manage/sites/${site.id}/integrations`}>Open Integrations</Link></Button><WordPressForm siteId={site.id} wpUrl={site.wpUrl} wpUsername={site.wpUsername} passwordMasked={site.wpAppPasswordMasked} /></CardContent>
+          </Card>
+        </TabsContent>
+        <TabsContent value="api-key">
+          <Card>
+            <CardHeader><CardTitle>Bridge API key</CardTitle></CardHeader>
+            <CardContent><ApiKeyPanel siteId={site.id} prefix={site.apiKeyPrefix} createdAt={site.apiKeyCreatedAt?.toISOString() ?? null} /></CardContent>
+          </Card>
+        </TabsContent>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+export const RUN_KIND_LABELS: Record<string, string> = {
+  auto_cluster: "AI clustering",
+  cluster_locally: "Local clustering",
+  generate_ideas: "Content ideas",
+  generate_content: "Article writing",
+  generate_image_prompts: "Image prompts",
+  generate_images: "Image generation",
+  publish_content: "Publishing",
+  sync_integration: "WordPress sync",
+  link_content: "Internal linking",
+  optimize_content: "Content optimization",
+};
+
+export const RUN_STATUS_LABELS: Record<string, string> = {
+  pending: "Queued",
+  running: "Running",
+  succeeded: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};

@@ -1,0 +1,89 @@
+// AI runs end to end in the browser, against the local OpenAI stub: the account points
+// Settings → Integrations at the stub, starts AI clustering and idea generation, watches both runs
+// progress to done, and the Credits page shows what each cost.
+// (Selecting keywords in the Planner is the planner's own flow; here the runs start through REST.)
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+import { startOpenAIStub, type OpenAIStub } from "../fixtures/openai-stub";
+import { open } from "./support/navigation";
+
+const stamp = Date.now().toString(36);
+const owner = { name: "Ada Owner", account: `Runs ${stamp}`, email: `runs-${stamp}@example.test`, password: "a strong password 1" };
+const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 52000}/app`;
+
+let stub: OpenAIStub;
+test.beforeAll(async () => {
+  // Slow enough that the runs are still going when the page looks at them.
+  stub = await startOpenAIStub({ latencyMs: 2500 });
+});
+test.afterAll(async () => stub?.close());
+
+async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
+  const res = method === "GET" ? await request.get(path, { headers: { authorization: `Bearer ${token}` } }) : await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
+  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true);
+  return (await res.json()).data;
+}
+
+test("point the account at an AI server, cluster keywords, generate ideas, follow both runs, see their cost", async ({ page, request }) => {
+  await open(page, "/sign-up");
+  await page.getByLabel("Your name").fill(owner.name);
+  await page.getByLabel("Team or company name").fill(owner.account);
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/sites/);
+
+  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
+  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal" });
+  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
+  const industry = (industries.results ?? industries)[0];
+  const selected = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const words = ["tomato", "basil", "compost", "pruning", "mulch"];
+  const keywordIds: number[] = [];
+  for (let i = 0; i < 120; i++) {
+    const kw = `${["how to grow", "best", "when to plant", "care for"][i % 4]} ${words[Math.floor(i / 4) % 5]} ${Math.floor(i / 20)}`;
+    const row = await db.query(`INSERT INTO keywords ("accountId","siteId","sectorId",keyword,normalized,volume,"updatedAt") VALUES ($1,$2,$3,$4,$4,$5,now()) RETURNING id`, [site.account_id, site.id, selected.sectors[0].id, kw, 1000 - i]);
+    keywordIds.push(row.rows[0].id);
+  }
+
+  // Settings → Integrations: the stub as the account's OpenAI-compatible server.
+  await open(page, "/settings/integrations");
+  const openai = page.locator("form").filter({ has: page.getByRole("button", { name: "Save OpenAI" }) });
+  await openai.getByLabel("Server address (optional)").fill(stub.url);
+  await openai.getByRole("button", { name: "Save OpenAI" }).click();
+  await expect(page.getByText("OpenAI settings saved.")).toBeVisible();
+  await openai.getByRole("button", { name: "Test connection" }).click();
+  await expect(openai.getByRole("status")).toContainText("Connected to");
+
+  // AI clustering: found again from the header indicator, followed to the end.
+  const cluster = await api(request, token, "POST", "/api/v1/planner/keywords/auto_cluster/", { ids: keywordIds });
+  await open(page, "/runs");
+  await page.getByRole("button", { name: /runs in progress|Background runs/ }).click();
+  await page.locator("[data-slot=popover-content]").getByRole("button", { name: /AI clustering/ }).click();
+  const card = page.getByRole("status", { name: /AI clustering/ });
+  await expect(card).toBeVisible();
+  await expect(page.getByText("AI clustering finished")).toBeVisible({ timeout: 60_000 });
+  await open(page, `/runs/${cluster.task_id}`);
+  await expect(page.getByText("Done", { exact: true })).toBeVisible();
+  await expect(page.getByText(/keywords grouped into \d+ clusters/).first()).toBeVisible();
+  await expect(page.getByText("request", { exact: true }).first()).toBeVisible();
+
+  // Ideas for the new clusters, followed on the run page.
+  const clusters = await db.query(`SELECT id FROM clusters WHERE "siteId" = $1 ORDER BY id`, [site.id]);
+  await db.end();
+  expect(clusters.rows.length).toBeGreaterThan(1);
+  const ideas = await api(request, token, "POST", "/api/v1/planner/clusters/auto_generate_ideas/", { ids: clusters.rows.map((r) => r.id) });
+  await open(page, `/runs/${ideas.task_id}`);
+  await expect(page.getByText("Done", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/ideas? for \d+ clusters?/).first()).toBeVisible();
+
+  // Credits: each run's cost, and the ledger.
+  await open(page, "/billing");
+  const perRun = page.locator("table").filter({ hasText: "Model calls" });
+  // 120 keywords in batches of 50, 50, 20: 3 + 3 + 1 credits; ideas: 2 credits per cluster.
+  await expect(perRun.getByRole("row", { name: /AI clustering/ }).getByRole("cell").last()).toHaveText("7");
+  await expect(perRun.getByRole("row", { name: /Content ideas/ }).getByRole("cell").last()).toHaveText(String(2 * clusters.rows.length));
+  await expect(page.getByText("Credits included with your plan")).toBeVisible();
+});
