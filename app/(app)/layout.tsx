@@ -1,0 +1,32 @@
+import { requirePageContext } from "@/lib/auth/context";
+import { scoped } from "@/lib/db/scoped";
+import { resolveSelection } from "@/lib/sites/selection";
+import { AppSidebar } from "@/components/layout/app-sidebar";
+import { UserMenu } from "@/components/layout/user-menu";
+import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
+import { RunProgressProvider } from "@/components/runs/run-progress-provider";
+import { RunsIndicator } from "@/components/runs/runs-indicator";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requirePageContext();
+  const selection = await resolveSelection(scoped(ctx), ctx);
+  return (
+    <RunProgressProvider>
+    <div className="flex min-h-screen">
+      <AppSidebar isDeveloper={ctx.role === "developer"} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-4 border-b bg-background/95 px-4 backdrop-blur md:px-6">
+          <WorkspaceSwitcher selection={selection} />
+          <div className="flex items-center gap-1">
+            <RunsIndicator />
+            <UserMenu name={ctx.user?.name ?? ""} email={ctx.user?.email ?? ""} role={ctx.role} accountName={ctx.account.name} />
+          </div>
+        </header>
+        <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
+      </div>
+    </div>
+    </RunProgressProvider>
+  );
+}

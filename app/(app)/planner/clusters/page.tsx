@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { workspacePageContext } from "@/lib/http/page-context";
+import { parseInput } from "@/lib/http/validation";
+import { clusterOptions, listClusters } from "@/lib/planner/clusters";
+import { clusterListQuerySchema } from "@/lib/planner/schemas";
+import { parseTableSearchParams, toServiceQuery } from "@/components/data-table/parse-search-params";
+import { PageHeader } from "@/components/layout/page-header";
+import { ClustersTable } from "@/components/planner/clusters-table";
+import { CLUSTER_SORT_FIELDS, clusterFilters } from "@/components/planner/filters";
+import { NoSiteState } from "@/components/planner/no-site";
+
+export const metadata: Metadata = { title: "Clusters" };
+
+export default async function ClustersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { db, selection, filter, canWrite } = await workspacePageContext();
+  if (!selection.site) return <NoSiteState />;
+  const tableQuery = parseTableSearchParams(await searchParams, { filters: clusterFilters, sortFields: CLUSTER_SORT_FIELDS, defaultOrdering: "-volume" });
+  const query = parseInput(clusterListQuerySchema, { ...toServiceQuery(tableQuery), ...filter });
+  const [{ count, results }, allClusters] = await Promise.all([listClusters(db, query), clusterOptions(db, filter)]);
+  return (
+    <>
+      <PageHeader title="Clusters" description="Groups of keywords one page should rank for, with their keyword count and total search volume. Rename inline, merge, or open a cluster's keywords to move them." />
+      <ClustersTable rows={results} count={count} workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }} allClusters={allClusters} canWrite={canWrite && selection.sectors.length > 0} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { workspacePageContext } from "@/lib/http/page-context";
+import { parseInput } from "@/lib/http/validation";
+import { clusterOptions } from "@/lib/planner/clusters";
+import { listKeywords } from "@/lib/planner/keywords";
+import { keywordListQuerySchema } from "@/lib/planner/schemas";
+import { parseTableSearchParams } from "@/components/data-table/parse-search-params";
+import { PageHeader } from "@/components/layout/page-header";
+import { KEYWORD_SORT_FIELDS, keywordFilters, keywordServiceQuery } from "@/components/planner/filters";
+import { KeywordsTable } from "@/components/planner/keywords-table";
+import { NoSiteState } from "@/components/planner/no-site";
+
+export const metadata: Metadata = { title: "Keywords" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function KeywordsPage({ searchParams }: { searchParams: SearchParams }) {
+  const { db, selection, filter, canWrite } = await workspacePageContext();
+  if (!selection.site) return <NoSiteState />;
+  const clusters = await clusterOptions(db, filter);
+  const raw = await searchParams;
+  const tableQuery = parseTableSearchParams(raw, { filters: keywordFilters(clusters), sortFields: KEYWORD_SORT_FIELDS, defaultOrdering: "-createdAt" });
+  const query = parseInput(keywordListQuerySchema, keywordServiceQuery(tableQuery, filter));
+  const { count, results } = await listKeywords(db, query);
+  const exportParams = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" && !["page", "page_size"].includes(k) ? [[k, v]] : [])));
+  exportParams.set("site_id", String(selection.site.id));
+  if (selection.sector) exportParams.set("sector_id", String(selection.sector.id));
+  return (
+    <>
+      <PageHeader title="Keywords" description={`${selection.site.name}${selection.sector ? ` · ${selection.sector.name}` : " · all sectors"}. Search, filter and edit inline; select rows for bulk actions.`} />
+      <KeywordsTable
+        rows={results}
+        count={count}
+        workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }}
+        clusters={clusters}
+        canWrite={canWrite && selection.sectors.length > 0}
+        filteredClusterId={typeof query.clusterId === "number" ? query.clusterId : null}
+        exportHref={`/api/v1/planner/keywords/export_csv/?${exportParams}`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import { assertValidId } from "@/lib/auth/service";
+import { scoped } from "@/lib/db/scoped";
+import { apiRoute } from "@/lib/http/route";
+import { revokeInvitation } from "@/lib/team/service";
+
+export const DELETE = apiRoute({ auth: "user" }, async ({ ctx, params }) => {
+  await revokeInvitation(scoped(ctx), ctx, assertValidId(params.id));
+  return null;
+});

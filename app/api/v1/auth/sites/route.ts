@@ -1,0 +1,17 @@
+import { scoped } from "@/lib/db/scoped";
+import { UnauthorizedError } from "@/lib/errors";
+import { apiRoute, paginated } from "@/lib/http/route";
+import { createSiteSchema, listSitesQuerySchema } from "@/lib/sites/schemas";
+import { findPublicSiteBySlug, toPublicSiteDto } from "@/lib/sites/public";
+import { createSite, listSites } from "@/lib/sites/service";
+
+export const GET = apiRoute({ auth: "optional", query: listSitesQuerySchema }, async ({ ctx, query }) => {
+  if (!ctx) {
+    if (!query.slug) throw new UnauthorizedError("Sign in, or ask for one active site by ?slug=.");
+    const site = await findPublicSiteBySlug(query.slug);
+    return paginated({ count: site ? 1 : 0, results: site ? [toPublicSiteDto(site)] : [] }, query);
+  }
+  return paginated(await listSites(scoped(ctx), query), query);
+});
+
+export const POST = apiRoute({ auth: "user", body: createSiteSchema, status: 201 }, async ({ ctx, body }) => createSite(scoped(ctx), ctx, body));

@@ -1,0 +1,7 @@
+import { scoped } from "@/lib/db/scoped";
+import { apiRoute } from "@/lib/http/route";
+import { addKeywordLines } from "@/lib/planner/keywords";
+import { addKeywordLinesSchema } from "@/lib/planner/schemas";
+
+/** Many keywords at once: `text` holds one keyword per line (optionally `keyword, volume, difficulty`). */
+export const POST = apiRoute({ auth: "user", body: addKeywordLinesSchema, status: 201 }, async ({ ctx, body }) => addKeywordLines(scoped(ctx), ctx, body));

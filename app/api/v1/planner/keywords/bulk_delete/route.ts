@@ -1,0 +1,6 @@
+import { scoped } from "@/lib/db/scoped";
+import { apiRoute } from "@/lib/http/route";
+import { idsSchema } from "@/lib/http/validation";
+import { deleteKeywords } from "@/lib/planner/keywords";
+
+export const POST = apiRoute({ auth: "user", body: idsSchema }, async ({ ctx, body }) => ({ deleted: await deleteKeywords(scoped(ctx), ctx, body.ids) }));

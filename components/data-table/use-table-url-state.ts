@@ -1,0 +1,102 @@
+"use client";
+
+import { useCallback, useMemo, useOptimistic, useTransition } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+
+import {
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  TABLE_PARAMS,
+  filterParams,
+  parseTableSearchParams,
+} from "./parse-search-params";
+import type { DataTableFilter } from "./types";
+
+export type ParamChanges = Record<string, string | null | undefined>;
+
+type Options = {
+  filters?: readonly DataTableFilter[];
+  pageSizes?: readonly number[];
+  defaultPageSize?: number;
+};
+
+/**
+ * Table state lives in the URL. Reads go through parseTableSearchParams (same as the server page);
+ * writes `router.replace` inside a transition so `isPending` is true while the server re-renders.
+ * The query string is optimistic, so controls reflect a change before the new rows arrive.
+ */
+export function useTableUrlState({ filters, pageSizes = PAGE_SIZES, defaultPageSize = DEFAULT_PAGE_SIZE }: Options) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [isPending, startTransition] = useTransition();
+  const committedQuery = searchParams.toString();
+  const [query, setOptimisticQuery] = useOptimistic(committedQuery);
+
+  const state = useMemo(
+    () => parseTableSearchParams(new URLSearchParams(query), { filters, pageSizes, defaultPageSize }),
+    [query, filters, pageSizes, defaultPageSize],
+  );
+  // The URL the current rows were rendered for (differs from `state` while a navigation is pending).
+  const committed = useMemo(
+    () => parseTableSearchParams(new URLSearchParams(committedQuery), { filters, pageSizes, defaultPageSize }),
+    [committedQuery, filters, pageSizes, defaultPageSize],
+  );
+
+  /** Apply changes (null/"" deletes a param). Resets to page 1 unless `resetPage: false`. */
+  const setParams = useCallback(
+    (changes: ParamChanges, { resetPage = true }: { resetPage?: boolean } = {}) => {
+      const next = new URLSearchParams(query);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null || value === undefined || value === "") next.delete(key);
+        else next.set(key, value);
+      }
+      if (resetPage || next.get(TABLE_PARAMS.page) === "1") next.delete(TABLE_PARAMS.page);
+      if (next.get(TABLE_PARAMS.pageSize) === String(defaultPageSize)) next.delete(TABLE_PARAMS.pageSize);
+      const nextQuery = next.toString();
+      if (nextQuery === query) return;
+      startTransition(() => {
+        setOptimisticQuery(nextQuery);
+        router.replace(nextQuery ? `${pathname}?${nextQuery}` : pathname, { scroll: false });
+      });
+    },
+    [query, pathname, router, defaultPageSize, setOptimisticQuery],
+  );
+
+  const clearFilters = useCallback(() => {
+    const changes: ParamChanges = { [TABLE_PARAMS.search]: null };
+    for (const filter of filters ?? []) {
+      for (const param of filterParams(filter)) changes[param] = null;
+    }
+    setParams(changes);
+  }, [filters, setParams]);
+
+  const setSearch = useCallback(
+    (search: string) => setParams({ [TABLE_PARAMS.search]: search.trim() }),
+    [setParams],
+  );
+
+  /** Re-render the server page in the same transition, so the loading state shows. */
+  const refresh = useCallback(() => startTransition(() => router.refresh()), [router]);
+
+  return {
+    /** Optimistic state: what the controls show. */
+    state,
+    /** State of the rows currently on screen. */
+    committed,
+    isPending,
+    /** Search or filters are active in the controls. */
+    isFiltered: state.search !== "" || state.activeFilterCount > 0,
+    /** The rows on screen are searched/filtered: an empty result means "nothing matches", not "nothing exists". */
+    rowsAreFiltered: committed.search !== "" || committed.activeFilterCount > 0,
+    setParams,
+    clearFilters,
+    setSearch,
+    refresh,
+    setPage: (page: number) => setParams({ [TABLE_PARAMS.page]: String(page) }, { resetPage: false }),
+    setPageSize: (size: number) => setParams({ [TABLE_PARAMS.pageSize]: String(size) }),
+    setOrdering: (ordering: string | null) => setParams({ [TABLE_PARAMS.ordering]: ordering }),
+  };
+}
+
+export type TableUrlState = ReturnType<typeof useTableUrlState>;

@@ -1,0 +1,82 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Network } from "lucide-react";
+import { toast } from "sonner";
+import { clusterLocallyAction } from "@/lib/planner/actions";
+import { useRunTracker } from "@/components/runs/run-progress-provider";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SectorSelect } from "./sector-select";
+import type { Workspace } from "./workspace";
+
+const TIGHTNESS = [
+  { value: "0.35", label: "Loose — bigger, broader clusters" },
+  { value: "0.5", label: "Balanced (recommended)" },
+  { value: "0.65", label: "Tight — smaller, very close clusters" },
+];
+
+/** "Cluster locally": deterministic, no AI, no credits; runs in the background with progress. */
+export function ClusterLocallyDialog({ workspace }: { workspace: Workspace }) {
+  const { track } = useRunTracker();
+  const [open, setOpen] = useState(false);
+  const [sectorId, setSectorId] = useState(workspace.sectorId ?? workspace.sectors[0]?.id ?? null);
+  const [threshold, setThreshold] = useState("0.5");
+  const [mode, setMode] = useState<"unclustered" | "rebuild">("unclustered");
+  const [minClusterSize, setMinClusterSize] = useState("2");
+  const [pending, startTransition] = useTransition();
+  const start = () =>
+    startTransition(async () => {
+      if (!sectorId) return void toast.error("Choose a sector.");
+      const result = await clusterLocallyAction({ siteId: workspace.site.id, sectorId, threshold: Number(threshold), mode, minClusterSize: Number(minClusterSize) });
+      if (!result.ok) return void toast.error(result.message);
+      toast.success(result.message);
+      track(result.data.id, "Local clustering");
+      setOpen(false);
+    });
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline"><Network className="size-4" /> Cluster locally</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Cluster keywords locally</DialogTitle>
+          <DialogDescription>Groups keywords that share meaning and intent, names each cluster after its biggest keyword and scores its cohesion. Runs on this server: no AI, no credits, 100,000 keywords in seconds.</DialogDescription>
+        </DialogHeader>
+        <div className="space-y-4">
+          <SectorSelect sectors={workspace.sectors} value={sectorId} onChange={setSectorId} id="local-sector" />
+          <div className="space-y-2">
+            <Label htmlFor="local-threshold">How similar keywords must be</Label>
+            <Select value={threshold} onValueChange={setThreshold}>
+              <SelectTrigger id="local-threshold" className="w-full"><SelectValue /></SelectTrigger>
+              <SelectContent>{TIGHTNESS.map((t) => <SelectItem key={t.value} value={t.value}>{t.label}</SelectItem>)}</SelectContent>
+            </Select>
+            <Input aria-label="Similarity threshold" type="range" min={0.1} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+            <p className="text-xs text-muted-foreground">Threshold {Number(threshold).toFixed(2)} (0.1 loose – 0.95 strict).</p>
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div className="space-y-2">
+              <Label htmlFor="local-mode">Keywords</Label>
+              <Select value={mode} onValueChange={(v) => setMode(v as typeof mode)}>
+                <SelectTrigger id="local-mode" className="w-full"><SelectValue /></SelectTrigger>
+                <SelectContent>
+                  <SelectItem value="unclustered">Only those in no cluster</SelectItem>
+                  <SelectItem value="rebuild">Rebuild earlier local clusters</SelectItem>
+                </SelectContent>
+              </Select>
+            </div>
+            <div className="space-y-2">
+              <Label htmlFor="local-min">Smallest cluster</Label>
+              <Input id="local-min" type="number" min={2} max={50} value={minClusterSize} onChange={(e) => setMinClusterSize(e.target.value)} />
+            </div>
+          </div>
+        </div>
+        <DialogFooter><Button onClick={start} disabled={pending}>{pending ? "Starting…" : "Start clustering"}</Button></DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,12 @@
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { bootstrap, resumeBackgroundWork } = await import("./lib/runtime/bootstrap");
+    try {
+      await bootstrap();
+      await resumeBackgroundWork();
+    } catch (error) {
+      console.error(`\nThe app cannot start: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+  }
+}

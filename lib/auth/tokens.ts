@@ -1,0 +1,38 @@
+// Signed bearer tokens for API clients (POST /api/v1/auth/token/). HS256 with a key derived from
+// AUTH_SECRET, distinct from the one next-auth uses for sessions.
+import { createHash } from "node:crypto";
+import { jwtVerify, SignJWT } from "jose";
+import { UnauthorizedError } from "@/lib/errors";
+
+export const API_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+const AUDIENCE = "api";
+
+function key(): Uint8Array {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set.");
+  return createHash("sha256").update(`api-token:${secret}`).digest();
+}
+
+export async function issueApiToken(userId: number): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + API_TOKEN_TTL_SECONDS * 1000);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(String(userId))
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key());
+  return { token, expiresAt };
+}
+
+/** Returns the user id, or throws 401 for a bad, tampered or expired token. */
+export async function verifyApiToken(token: string): Promise<number> {
+  try {
+    const { payload } = await jwtVerify(token, key(), { audience: AUDIENCE, algorithms: ["HS256"] });
+    const userId = Number(payload.sub);
+    if (!Number.isInteger(userId) || userId <= 0) throw new Error("bad subject");
+    return userId;
+  } catch {
+    throw new UnauthorizedError("The token is invalid or has expired. Request a new one at /api/v1/auth/token/.");
+  }
+}

@@ -1,0 +1,32 @@
+// The unscoped Prisma client. Import it only from the named places listed in
+// lib/db/README.md (guarded by tests/integration/db/unscoped-client-guard.test.ts);
+// everything else goes through `scoped(ctx)`.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+const globalForDb = globalThis as unknown as { __rootDb?: PrismaClient; __rootDbUrl?: string };
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: the runtime bootstrap must run first (lib/runtime/bootstrap.ts).");
+  return url;
+}
+
+/** Created on first use, so the bootstrap can set DATABASE_URL (embedded mode) beforehand. */
+export function rootDb(): PrismaClient {
+  const url = databaseUrl();
+  if (!globalForDb.__rootDb || globalForDb.__rootDbUrl !== url) {
+    globalForDb.__rootDb = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    });
+    globalForDb.__rootDbUrl = url;
+  }
+  return globalForDb.__rootDb;
+}
+
+export async function disconnectRootDb(): Promise<void> {
+  await globalForDb.__rootDb?.$disconnect();
+  globalForDb.__rootDb = undefined;
+}
+
+export type RootDb = PrismaClient;

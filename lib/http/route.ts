@@ -1,0 +1,145 @@
+// The route wrapper: authenticate → context → parse → service → envelope. Every REST handler
+// under app/api/v1 is a few lines on top of this.
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
+import { loadContext, type AppContext } from "@/lib/auth/service";
+import { contextForSiteKey } from "@/lib/sites/api-keys";
+import { userIdFromSession } from "@/lib/auth/session-token";
+import { verifyApiToken } from "@/lib/auth/tokens";
+import { UnauthorizedError, ValidationError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { startRequestProbe } from "@/lib/system/metrics";
+import { camelKeys, snakeFieldErrors, snakeKeys } from "./case";
+import { mapError } from "./errors";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+import { parseInput, type Paginated } from "./validation";
+
+type AuthMode = "user" | "optional" | "public" | "site-key";
+type ContextFor<A extends AuthMode> = A extends "user" | "site-key" ? AppContext : A extends "optional" ? AppContext | null : null;
+
+type RouteOptions<A extends AuthMode, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
+  auth: A;
+  body?: B;
+  query?: Q;
+  permission?: Permission;
+  /** Status of a successful answer (201 for creates, 202 for started work). */
+  status?: number;
+};
+
+type HandlerInput<A extends AuthMode, B, Q> = {
+  ctx: ContextFor<A>;
+  body: B extends z.ZodType ? z.infer<B> : undefined;
+  query: Q extends z.ZodType ? z.infer<Q> : undefined;
+  params: Record<string, string>;
+  request: NextRequest;
+  requestId: string;
+};
+
+const PAGE = Symbol("paginated");
+const MESSAGE = Symbol("message");
+type PageResult<T> = { [PAGE]: true; count: number; results: T[]; page: number; pageSize: number };
+
+/** Marks a list result so the envelope adds next/previous links. */
+export function paginated<T>(result: Paginated<T>, query: { page: number; pageSize: number }): PageResult<T> {
+  return { [PAGE]: true, ...result, page: query.page, pageSize: query.pageSize };
+}
+
+export function withMessage<T>(data: T, message: string) {
+  return { [MESSAGE]: message, data };
+}
+
+export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: RouteOptions<A, B, Q>,
+  handler: (input: HandlerInput<A, B, Q>) => Promise<unknown>,
+) {
+  return async (request: NextRequest, segment?: { params?: Promise<Record<string, string>> }) => {
+    const requestId = requestIdFrom(request.headers);
+    const started = Date.now();
+    const probe = startRequestProbe();
+    let ctx: AppContext | null = null;
+    let response: Response;
+    try {
+      ctx = await resolveContext(options.auth, request);
+      if (options.permission && ctx) assertCan(ctx.role, options.permission);
+      const query = options.query ? parseInput(options.query, camelKeys(Object.fromEntries(request.nextUrl.searchParams))) : undefined;
+      const body = options.body ? parseInput(options.body, camelKeys(await readJson(request))) : undefined;
+      const params = (await segment?.params) ?? {};
+      const result = await handler({ ctx, body, query, params, request, requestId } as HandlerInput<A, B, Q>);
+      response = result instanceof Response ? result : envelope(result, request, options.status ?? 200);
+    } catch (error) {
+      const mapped = mapError(error, requestId);
+      response = NextResponse.json(
+        {
+          success: false,
+          message: mapped.message,
+          code: mapped.code,
+          ...(mapped.fieldErrors ? { errors: snakeFieldErrors(mapped.fieldErrors) } : {}),
+          ...(mapped.extra ? (snakeKeys(mapped.extra) as object) : {}),
+        },
+        { status: mapped.status },
+      );
+      if (mapped.status === 429 && mapped.extra?.retryAfter) response.headers.set("Retry-After", String(mapped.extra.retryAfter));
+    }
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    probe.finish({ requestId, kind: "api", method: request.method, path: request.nextUrl.pathname, status: response.status, accountId: ctx?.accountId, userId: ctx?.userId });
+    log.info("request", { requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, ms: Date.now() - started });
+    return response;
+  };
+}
+
+function envelope(result: unknown, request: NextRequest, status: number): Response {
+  if (result && typeof result === "object" && PAGE in result) {
+    const page = result as PageResult<unknown>;
+    const link = (n: number) => {
+      const url = new URL(request.nextUrl.toString());
+      url.searchParams.set("page", String(n));
+      return url.toString();
+    };
+    const data = {
+      count: page.count,
+      next: page.page * page.pageSize < page.count ? link(page.page + 1) : null,
+      previous: page.page > 1 ? link(page.page - 1) : null,
+      results: snakeKeys(page.results),
+    };
+    return NextResponse.json({ success: true, data }, { status });
+  }
+  if (result && typeof result === "object" && MESSAGE in result) {
+    const { data, [MESSAGE]: message } = result as { data: unknown; [MESSAGE]: string };
+    return NextResponse.json({ success: true, data: snakeKeys(data) ?? null, message }, { status });
+  }
+  return NextResponse.json({ success: true, data: snakeKeys(result) ?? null }, { status });
+}
+
+async function readJson(request: NextRequest): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError("The request body must be valid JSON.");
+  }
+}
+
+function bearer(request: NextRequest): string | null {
+  const header = request.headers.get("authorization");
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match ? match[1] : null;
+}
+
+async function resolveContext(mode: AuthMode, request: NextRequest): Promise<AppContext | null> {
+  if (mode === "public") return null;
+  const token = bearer(request);
+  if (mode === "site-key") {
+    if (!token) throw new UnauthorizedError("Send the site's API key as `Authorization: Bearer <key>`.");
+    return contextForSiteKey(token);
+  }
+  let userId: number | null = null;
+  if (token) userId = await verifyApiToken(token);
+  else userId = await userIdFromSession(request.headers);
+  if (!userId) {
+    if (mode === "optional") return null;
+    throw new UnauthorizedError();
+  }
+  return loadContext(userId);
+}

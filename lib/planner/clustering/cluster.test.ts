@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { clusterKeywords, normalizeKeyword, type ClusterInputKeyword, type ClusterResult } from "./index";
+import { seededRandom, generateSyntheticKeywords } from "./synthetic";
+
+const kw = (id: number, keyword: string, volume: number, intent: ClusterInputKeyword["intent"] = null): ClusterInputKeyword => ({ id, keyword, volume, intent });
+
+const SAMPLE: ClusterInputKeyword[] = [
+  kw(1, "running shoes", 246000, "transactional"),
+  kw(2, "running shoe", 22200, "transactional"),
+  kw(3, "buy running shoes", 4400, "transactional"),
+  kw(4, "running shoes sale", 9900, "transactional"),
+  kw(5, "cheap running shoes", 6600, "transactional"),
+  kw(6, "how to clean running shoes", 6600, "informational"),
+  kw(7, "how to wash running shoes", 4400, "informational"),
+  kw(8, "cleaning running shoes", 720, "informational"),
+  kw(9, "how to clean white running shoes", 390, "informational"),
+  kw(10, "trail running shoes", 60500, "transactional"),
+  kw(11, "trail running shoe", 5400, "transactional"),
+  kw(12, "apple watch bands", 165000, "transactional"),
+  kw(13, "apple watch band", 74000, "transactional"),
+  kw(14, "leather apple watch band", 9900, "transactional"),
+  kw(15, "apple pie recipe", 201000, "informational"),
+  kw(16, "easy apple pie recipe", 40500, "informational"),
+  kw(17, "dutch apple pie recipe", 22200, "informational"),
+  kw(18, "ball python care", 12100, "informational"),
+];
+
+function shuffle<T>(list: T[], seed: number): T[] {
+  const rand = seededRandom(seed);
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const clusterOf = (result: ClusterResult, id: number) => result.clusters.find((c) => c.keywordIds.includes(id));
+const groupCount = (r: ClusterResult) => r.clusters.length + r.unclusteredIds.length;
+
+describe("clusterKeywords", () => {
+  it("returns an empty result for empty input", () => {
+    expect(clusterKeywords([])).toEqual({ clusters: [], unclusteredIds: [] });
+  });
+
+  it("is deterministic: shuffled input gives identical output", () => {
+    const base = clusterKeywords(SAMPLE);
+    for (const seed of [1, 2, 3]) expect(clusterKeywords(shuffle(SAMPLE, seed))).toEqual(base);
+    const synthetic = generateSyntheticKeywords(2000, 7);
+    expect(clusterKeywords(shuffle(synthetic, 9))).toEqual(clusterKeywords(synthetic));
+  });
+
+  it("names a cluster after its highest-volume member and orders members by volume", () => {
+    const result = clusterKeywords(SAMPLE);
+    const shoes = clusterOf(result, 3)!;
+    expect(shoes.name).toBe("running shoes");
+    expect(shoes.headKeywordId).toBe(1);
+    expect(shoes.keywordIds[0]).toBe(1);
+    const volumes = shoes.keywordIds.map((id) => SAMPLE.find((k) => k.id === id)!.volume);
+    expect(volumes).toEqual([...volumes].sort((a, b) => b - a));
+    expect(shoes.totalVolume).toBe(volumes.reduce((a, b) => a + b, 0));
+    expect(shoes.intent).toBe("transactional");
+  });
+
+  it("breaks head ties by shortest keyword, then alphabetically", () => {
+    const result = clusterKeywords([kw(1, "running shoes sale", 100), kw(2, "running shoes", 100), kw(3, "running shoes online", 50)]);
+    expect(result.clusters[0].name).toBe("running shoes");
+    const alpha = clusterKeywords([kw(1, "shoes running", 100), kw(2, "running shoes", 100)]);
+    expect(alpha.clusters[0].name).toBe("running shoes");
+  });
+
+  it("groups plurals and case/punctuation variants", () => {
+    const result = clusterKeywords(SAMPLE);
+    expect(clusterOf(result, 1)!.keywordIds).toEqual(expect.arrayContaining([1, 2]));
+    expect(clusterOf(result, 12)!.keywordIds).toEqual(expect.arrayContaining([12, 13, 14]));
+    const variants = clusterKeywords([kw(1, "Women's Running Shoes", 10), kw(2, "womens running shoe", 5), kw(3, "WOMENS-RUNNING-SHOES", 1)]);
+    expect(variants.clusters).toHaveLength(1);
+    expect(variants.clusters[0].keywordIds).toHaveLength(3);
+  });
+
+  it("separates different intents and different topics sharing a head word", () => {
+    const result = clusterKeywords(SAMPLE);
+    const buy = clusterOf(result, 3)!;
+    const clean = clusterOf(result, 6)!;
+    expect(clean).toBeDefined();
+    expect(buy).not.toBe(clean);
+    expect(clean.intent).toBe("informational");
+    expect(clean.keywordIds).toEqual(expect.arrayContaining([6, 8, 9]));
+    expect(clusterOf(result, 12)).not.toBe(clusterOf(result, 15)); // apple watch vs apple pie
+    expect(clusterOf(result, 15)!.keywordIds).toEqual(expect.arrayContaining([15, 16, 17]));
+    expect(result.unclusteredIds).toContain(18);
+  });
+
+  it("infers intent from modifiers when none is given", () => {
+    const noIntents = SAMPLE.map((k) => ({ ...k, intent: null }));
+    const result = clusterKeywords(noIntents);
+    expect(clusterOf(result, 3)).not.toBe(clusterOf(result, 6));
+    expect(clusterOf(result, 6)!.intent).toBe("informational");
+    for (const c of result.clusters) {
+      const ids = new Set(c.keywordIds);
+      expect(ids.has(3) && ids.has(6)).toBe(false);
+    }
+  });
+
+  it("is monotone and nested in the threshold", () => {
+    const input = generateSyntheticKeywords(3000, 11);
+    let previous: ClusterResult | null = null;
+    for (const threshold of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]) {
+      const result = clusterKeywords(input, { threshold, minClusterSize: 1 });
+      if (previous) {
+        expect(groupCount(result)).toBeGreaterThanOrEqual(groupCount(previous));
+        // Every tighter cluster lies inside one looser cluster.
+        const looser = new Map<number, number>();
+        previous.clusters.forEach((c, i) => c.keywordIds.forEach((id) => looser.set(id, i)));
+        for (const c of result.clusters) expect(new Set(c.keywordIds.map((id) => looser.get(id))).size).toBe(1);
+      }
+      previous = result;
+    }
+  });
+
+  it("reports small groups as unclustered according to minClusterSize", () => {
+    const all = clusterKeywords(SAMPLE, { minClusterSize: 1 });
+    expect(all.unclusteredIds).toEqual([]);
+    const big = clusterKeywords(SAMPLE, { minClusterSize: 4 });
+    expect(big.clusters.every((c) => c.keywordIds.length >= 4)).toBe(true);
+    const ids = [...big.clusters.flatMap((c) => c.keywordIds), ...big.unclusteredIds].sort((a, b) => a - b);
+    expect(ids).toEqual(SAMPLE.map((k) => k.id));
+  });
+
+  it("keeps confidence in [0, 1] and every id exactly once", () => {
+    const input = generateSyntheticKeywords(3000, 3);
+    for (const threshold of [0, 0.3, 0.5, 0.9]) {
+      const result = clusterKeywords(input, { threshold });
+      for (const c of result.clusters) {
+        expect(c.confidence).toBeGreaterThanOrEqual(0);
+        expect(c.confidence).toBeLessThanOrEqual(1);
+      }
+      const ids = [...result.clusters.flatMap((c) => c.keywordIds), ...result.unclusteredIds];
+      expect(new Set(ids).size).toBe(input.length);
+      expect(ids).toHaveLength(input.length);
+    }
+  });
+
+  it("tolerates odd input: duplicate ids, bad volumes, empty or stop-word-only keywords", () => {
+    const result = clusterKeywords([
+      kw(1, "running shoes", Number.NaN),
+      kw(1, "running shoes duplicate id", 5),
+      kw(2, "", 10),
+      kw(3, "the of and", 10),
+      kw(4, "running shoes", -3),
+    ]);
+    const ids = [...result.clusters.flatMap((c) => c.keywordIds), ...result.unclusteredIds].sort();
+    expect(ids).toEqual([1, 2, 3, 4]);
+    expect(clusterOf(result, 4)!.keywordIds).toContain(1);
+  });
+
+  it("reports progress at least every ~5% and ends at the total", () => {
+    const calls: [number, number][] = [];
+    clusterKeywords(generateSyntheticKeywords(2000, 5), { onProgress: (done, total) => calls.push([done, total]) });
+    const total = calls[0][1];
+    expect(calls.at(-1)).toEqual([total, total]);
+    let last = 0;
+    for (const [done] of calls) {
+      expect(done).toBeGreaterThanOrEqual(last);
+      expect(done - last).toBeLessThanOrEqual(total * 0.05 + 1);
+      last = done;
+    }
+  });
+
+  it("smoke: clusters a large synthetic list (not a timed test; see scripts/bench/clustering.ts)", () => {
+    const input = generateSyntheticKeywords(20_000, 1);
+    const result = clusterKeywords(input);
+    expect(result.clusters.length).toBeGreaterThan(500);
+    expect(result.clusters.length + result.unclusteredIds.length).toBeLessThan(input.length);
+  });
+
+  it("exposes the product-wide dedupe key", () => {
+    expect(normalizeKeyword(" Best  Running Shoes ")).toBe("best running shoes");
+  });
+});

@@ -1,0 +1,285 @@
+import { buildCandidateEdges } from "./candidates";
+import { MaxHeap } from "./heap";
+import { normalizeKeyword } from "./normalize";
+import { SHAPE_MISMATCH_PENALTY, buildVectorSpace, cosine, intentCompatibility, isCommerce, type VectorSpace } from "./similarity";
+import { INTENTS, type ClusterInputKeyword, type ClusterOptions, type ClusterResult, type Intent, type LocalCluster } from "./types";
+
+export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_MIN_CLUSTER_SIZE = 2;
+
+type Item = { id: number; keyword: string; norm: string; volume: number; intent: Intent | null };
+
+const INTENT_INDEX: Record<Intent, number> = { informational: 0, navigational: 1, commercial: 2, transactional: 3 };
+
+function sanitizeVolume(v: unknown): number {
+  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+function sanitizeIntent(v: unknown): Intent | null {
+  return typeof v === "string" && (INTENTS as readonly string[]).includes(v) ? (v as Intent) : null;
+}
+
+/** Canonical order: volume desc, then shorter, then alphabetical, then raw text, then id. Heads are picked by it. */
+function compareItems(x: Item, y: Item): number {
+  return (
+    y.volume - x.volume ||
+    x.norm.length - y.norm.length ||
+    (x.norm < y.norm ? -1 : x.norm > y.norm ? 1 : 0) ||
+    (x.keyword < y.keyword ? -1 : x.keyword > y.keyword ? 1 : 0) ||
+    x.id - y.id
+  );
+}
+
+function progressReporter(total: number, cb?: (done: number, total: number) => void) {
+  const step = Math.max(1, Math.floor(total / 50));
+  let next = step;
+  return (done: number) => {
+    if (!cb || done < next) return;
+    next = done - (done % step) + step;
+    cb(Math.min(done, total), total);
+  };
+}
+
+/**
+ * Deterministic local keyword clustering: TF-IDF cosine over stemmed unigrams + bigrams, candidate
+ * edges from an inverted index, then average-linkage agglomeration with intent constraints, stopped
+ * at the threshold. See README.md.
+ */
+export function clusterKeywords(keywords: ClusterInputKeyword[], options: ClusterOptions = {}): ClusterResult {
+  const rawThreshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const threshold = Number.isFinite(rawThreshold) ? Math.min(1, Math.max(0, rawThreshold)) : DEFAULT_THRESHOLD;
+  const minSize = Math.max(1, Math.floor(options.minClusterSize ?? DEFAULT_MIN_CLUSTER_SIZE) || 1);
+
+  // 1. Canonical order (input order never matters); duplicate ids keep their canonical first occurrence.
+  const all: Item[] = keywords.map((k) => {
+    const keyword = String(k.keyword ?? "");
+    return { id: k.id, keyword, norm: normalizeKeyword(keyword), volume: sanitizeVolume(k.volume), intent: sanitizeIntent(k.intent) };
+  });
+  all.sort(compareItems);
+  const seenIds = new Set<number>();
+  const items = all.filter((it) => (seenIds.has(it.id) ? false : (seenIds.add(it.id), true)));
+  const n = items.length;
+  const total = Math.max(1, 3 * n);
+  const report = progressReporter(total, options.onProgress);
+
+  // 2. Vectors and candidate edges (threshold-independent).
+  const space = buildVectorSpace(
+    items.map((it) => it.norm),
+    (i) => report(i + 1),
+  );
+  const edges = buildCandidateEdges(space, (i) => report(n + i + 1));
+
+  // 3. Average-linkage agglomeration.
+  const intents = items.map((it, i) => it.intent ?? space.inferredIntents[i]);
+  const state = new Agglomeration(space, items, intents);
+  const heap = new MaxHeap(edges.count);
+  let above = 0; // edges that start at or above the threshold: the expected number of pops, for progress
+  for (let e = 0; e < edges.count; e++) {
+    const key = edges.sim[e] * state.compatibility(edges.a[e], edges.b[e]);
+    if (key > 0) heap.push(key, e);
+    if (key >= threshold) above++;
+  }
+  let pops = 0;
+  const expected = Math.max(1, above);
+  while (heap.size > 0) {
+    const key = heap.topKey();
+    const e = heap.pop();
+    report(2 * n + Math.floor((n * Math.min(++pops, expected)) / expected));
+    const ra = state.find(edges.a[e]);
+    const rb = state.find(edges.b[e]);
+    if (ra === rb) continue;
+    const score = state.linkage(ra, rb);
+    if (score <= 0) continue;
+    if (score < key - 1e-12) {
+      heap.push(score, e); // stale key: re-queue with the current group-level score
+      continue;
+    }
+    if (score < threshold) break; // everything left scores lower
+    state.union(ra, rb);
+  }
+
+  // 4. Results.
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = state.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  const clusters: LocalCluster[] = [];
+  const unclustered: number[] = [];
+  for (const [root, members] of groups) {
+    if (members.length < minSize) {
+      for (const m of members) unclustered.push(m);
+      continue;
+    }
+    // members are ascending canonical indices: head first, then volume desc.
+    const head = items[members[0]];
+    let totalVolume = 0;
+    for (const m of members) totalVolume += items[m].volume;
+    clusters.push({
+      name: head.keyword.trim(),
+      headKeywordId: head.id,
+      keywordIds: members.map((m) => items[m].id),
+      totalVolume,
+      intent: state.dominantIntent(root),
+      confidence: state.confidence(root),
+    });
+  }
+  clusters.sort((x, y) => y.totalVolume - x.totalVolume || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0) || x.headKeywordId - y.headKeywordId);
+  unclustered.sort((x, y) => x - y);
+  options.onProgress?.(total, total);
+  return { clusters, unclusteredIds: unclustered.map((i) => items[i].id) };
+}
+
+/** Union-find over keywords plus, per group, the sum of member vectors and intent volumes. */
+class Agglomeration {
+  private parent: Int32Array;
+  private size: Int32Array;
+  private sums: (Map<number, number> | undefined)[];
+  private intentVolume: Float64Array;
+  private hasInformational: Uint8Array;
+  private hasCommerce: Uint8Array;
+  /** Volume (+1 each) of comparison and of other keywords per group. */
+  private comparisonVolume: Float64Array;
+  private plainVolume: Float64Array;
+
+  constructor(
+    private space: VectorSpace,
+    items: Item[],
+    intents: (Intent | null)[],
+  ) {
+    const n = items.length;
+    this.parent = new Int32Array(n);
+    this.size = new Int32Array(n).fill(1);
+    this.sums = new Array(n);
+    this.intentVolume = new Float64Array(4 * n);
+    this.hasInformational = new Uint8Array(n);
+    this.hasCommerce = new Uint8Array(n);
+    this.comparisonVolume = new Float64Array(n);
+    this.plainVolume = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      this.parent[i] = i;
+      if (space.comparison[i]) this.comparisonVolume[i] = items[i].volume + 1;
+      else this.plainVolume[i] = items[i].volume + 1;
+      const intent = intents[i];
+      if (intent) {
+        this.intentVolume[4 * i + INTENT_INDEX[intent]] = items[i].volume + 1;
+        if (intent === "informational") this.hasInformational[i] = 1;
+        if (isCommerce(intent)) this.hasCommerce[i] = 1;
+      }
+    }
+  }
+
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r];
+    while (this.parent[i] !== r) {
+      const next = this.parent[i];
+      this.parent[i] = r;
+      i = next;
+    }
+    return r;
+  }
+
+  dominantIntent(root: number): Intent | null {
+    let best = -1;
+    let bestVolume = 0;
+    for (let k = 0; k < 4; k++) {
+      const v = this.intentVolume[4 * root + k];
+      if (v > bestVolume) {
+        bestVolume = v;
+        best = k;
+      }
+    }
+    return best < 0 ? null : INTENTS[best];
+  }
+
+  /** Intent multiplier between two groups: 0 if one holds informational and the other commercial/transactional keywords. */
+  compatibility(ra: number, rb: number): number {
+    if ((this.hasInformational[ra] && this.hasCommerce[rb]) || (this.hasCommerce[ra] && this.hasInformational[rb])) return 0;
+    const shape = this.comparisonVolume[ra] > this.plainVolume[ra] === this.comparisonVolume[rb] > this.plainVolume[rb] ? 1 : SHAPE_MISMATCH_PENALTY;
+    return shape * intentCompatibility(this.dominantIntent(ra), this.dominantIntent(rb));
+  }
+
+  /** Sum over member pairs (x in A, y in B) of cos(x, y), via the groups' vector sums. */
+  private crossDot(ra: number, rb: number): number {
+    const sa = this.sums[ra];
+    const sb = this.sums[rb];
+    if (!sa && !sb) return cosine(this.space, ra, rb);
+    const { offsets, features, weights } = this.space;
+    if (!sa || !sb) {
+      const map = (sa ?? sb)!;
+      const single = sa ? rb : ra;
+      let dot = 0;
+      for (let p = offsets[single]; p < offsets[single + 1]; p++) dot += weights[p] * (map.get(features[p]) ?? 0);
+      return dot;
+    }
+    const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+    let dot = 0;
+    for (const [f, w] of small) dot += w * (large.get(f) ?? 0);
+    return dot;
+  }
+
+  /** Average-linkage similarity of two groups times their intent compatibility. */
+  linkage(ra: number, rb: number): number {
+    const compat = this.compatibility(ra, rb);
+    if (compat === 0) return 0;
+    return (compat * this.crossDot(ra, rb)) / (this.size[ra] * this.size[rb]);
+  }
+
+  private sumOf(root: number): Map<number, number> {
+    let map = this.sums[root];
+    if (!map) {
+      map = new Map();
+      const { offsets, features, weights } = this.space;
+      for (let p = offsets[root]; p < offsets[root + 1]; p++) map.set(features[p], weights[p]);
+      this.sums[root] = map;
+    }
+    return map;
+  }
+
+  union(ra: number, rb: number): void {
+    if (this.size[ra] < this.size[rb] || (this.size[ra] === this.size[rb] && rb < ra)) [ra, rb] = [rb, ra];
+    const target = this.sumOf(ra);
+    const other = this.sums[rb];
+    if (other) {
+      for (const [f, w] of other) target.set(f, (target.get(f) ?? 0) + w);
+      this.sums[rb] = undefined;
+    } else {
+      const { offsets, features, weights } = this.space;
+      for (let p = offsets[rb]; p < offsets[rb + 1]; p++) target.set(features[p], (target.get(features[p]) ?? 0) + weights[p]);
+    }
+    this.parent[rb] = ra;
+    this.size[ra] += this.size[rb];
+    for (let k = 0; k < 4; k++) this.intentVolume[4 * ra + k] += this.intentVolume[4 * rb + k];
+    this.hasInformational[ra] |= this.hasInformational[rb];
+    this.hasCommerce[ra] |= this.hasCommerce[rb];
+    this.comparisonVolume[ra] += this.comparisonVolume[rb];
+    this.plainVolume[ra] += this.plainVolume[rb];
+  }
+
+  /**
+   * Cohesion = mean pairwise cosine of the members, (|Σv|² − n) / (n(n − 1)) for unit vectors v,
+   * times intent purity = share of the known-intent volume that has the dominant intent.
+   */
+  confidence(root: number): number {
+    const n = this.size[root];
+    let cohesion = 1;
+    if (n > 1) {
+      let sq = 0;
+      for (const w of this.sumOf(root).values()) sq += w * w;
+      cohesion = (sq - n) / (n * (n - 1));
+    }
+    let known = 0;
+    let top = 0;
+    for (let k = 0; k < 4; k++) {
+      const v = this.intentVolume[4 * root + k];
+      known += v;
+      if (v > top) top = v;
+    }
+    const purity = known > 0 ? top / known : 1;
+    const c = Math.min(1, Math.max(0, cohesion * purity));
+    return Math.round(c * 10000) / 10000;
+  }
+}

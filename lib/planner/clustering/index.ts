@@ -1,0 +1,3 @@
+export type { ClusterInputKeyword, ClusterOptions, ClusterResult, Intent, LocalCluster } from "./types";
+export { clusterKeywords, DEFAULT_MIN_CLUSTER_SIZE, DEFAULT_THRESHOLD } from "./cluster";
+export { normalizeKeyword } from "./normalize";

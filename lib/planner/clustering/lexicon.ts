@@ -1,0 +1,61 @@
+import type { Intent } from "./types";
+
+/** English function words: dropped from the similarity vector entirely. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the and or nor of to in on at by for from with into onto about as than then so if but " +
+    "is are was were be been being am do does did doing done has have had having " +
+    "can could should would will shall may might must " +
+    "i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs " +
+    "this that these those there here some any each every all both own same such only other another " +
+    "too very just also much many more most get got gets s t d ll re ve m"
+  ).split(" "),
+);
+
+/**
+ * Weak modifiers: intent signals and generic commerce / question words. They stay in the vector with a
+ * reduced weight (so "best x" and "buy x" stay distinguishable), are never used for candidate generation,
+ * and two keywords that share only weak modifiers are never similar.
+ */
+export const WEAK_MODIFIERS: ReadonlySet<string> = new Set(
+  (
+    "best top good great better greatest most rated review reviews vs versus compare comparison " +
+    "alternative alternatives competitor competitors price prices pricing cost costs " +
+    "buy order purchase shop shopping sale sales deal deals discount discounted cheap cheapest affordable inexpensive " +
+    "clearance online near nearby how what why when where who which whom whose " +
+    "tips guide guides ideas idea explained meaning definition define examples example diy learn tutorial tutorials facts"
+  ).split(" "),
+);
+
+/** Surface words that signal an intent, used to infer intent when the caller does not give one. */
+export const INTENT_SIGNALS: Readonly<Record<Intent, ReadonlySet<string>>> = {
+  informational: new Set(
+    "how what why when where who which whom whose guide guides tutorial tutorials tips ideas idea meaning definition define explained explain examples example diy learn".split(" "),
+  ),
+  navigational: new Set("login signin logon website official homepage account".split(" ")),
+  commercial: new Set("best top review reviews rated vs versus compare comparison alternative alternatives competitors recommended".split(" ")),
+  transactional: new Set(
+    "buy order purchase shop sale deal deals discount discounted cheap cheapest affordable clearance coupon coupons promo price prices pricing cost costs near download subscribe quote quotes".split(" "),
+  ),
+};
+
+/** Words that make a keyword a comparison ("x vs y", "x or y", "difference between x and y"). */
+export const COMPARISON_WORDS: ReadonlySet<string> = new Set("vs versus or compare comparison difference".split(" "));
+
+/** A keyword whose first word is one of these is a question, hence informational. */
+export const QUESTION_STARTERS: ReadonlySet<string> = new Set(
+  "how what why when where who which whom whose is are can does do did should will could would was were".split(" "),
+);
+
+/** Two-word navigational phrases ("log in", "sign in", "customer service", "phone number"). */
+export const NAVIGATIONAL_PHRASES: readonly (readonly [string, string])[] = [
+  ["log", "in"],
+  ["sign", "in"],
+  ["customer", "service"],
+  ["phone", "number"],
+];
+
+/** Years ("2024") are freshness modifiers, not topics. */
+export function isYear(token: string): boolean {
+  return token.length === 4 && (token.startsWith("19") || token.startsWith("20")) && /^\d{4}$/.test(token);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { foldKeyword, normalizeKeyword } from "./normalize";
+import { inferIntent, tokenizeKeyword } from "./tokenize";
+
+describe("normalizeKeyword", () => {
+  it("applies NFKC, lowercases, trims and collapses whitespace", () => {
+    expect(normalizeKeyword("  Running   SHOES\t\n")).toBe("running shoes");
+    expect(normalizeKeyword("ｆｕｌｌ－ｗｉｄｔｈ")).toBe("full-width"); // NFKC folds full-width forms
+    expect(normalizeKeyword("ﬁle")).toBe("file"); // ligature
+    expect(normalizeKeyword("Crème Brûlée")).toBe("crème brûlée"); // keeps accents (dedupe key only)
+  });
+});
+
+describe("foldKeyword", () => {
+  it("strips accents, apostrophes, domains and punctuation for matching", () => {
+    expect(foldKeyword("Crème Brûlée")).toBe("creme brulee");
+    expect(foldKeyword("Women's running-shoes!")).toBe("womens running shoes");
+    expect(foldKeyword("monday.com pricing")).toBe("monday pricing");
+    expect(foldKeyword("what is a 401(k)")).toBe("what is a 401k");
+    expect(foldKeyword("s&p 500 index fund")).toBe("sp 500 index fund");
+  });
+});
+
+describe("tokenizeKeyword", () => {
+  it("stems plurals, drops stop words and separates weak modifiers", () => {
+    expect(tokenizeKeyword("Best Running Shoes for Women 2024")).toMatchObject({
+      content: ["run", "shoe", "women"],
+      weak: ["best", "2024"],
+    });
+    expect(tokenizeKeyword("running shoe").content).toEqual(tokenizeKeyword("running shoes").content);
+  });
+
+  it("infers intent from modifiers", () => {
+    expect(tokenizeKeyword("how to clean running shoes").inferredIntent).toBe("informational");
+    expect(tokenizeKeyword("buy running shoes").inferredIntent).toBe("transactional");
+    expect(tokenizeKeyword("best running shoes").inferredIntent).toBe("commercial");
+    expect(tokenizeKeyword("asana login").inferredIntent).toBe("navigational");
+    expect(tokenizeKeyword("running shoes").inferredIntent).toBeNull();
+    expect(inferIntent(["what", "running", "shoes", "should", "i", "buy"])).toBe("informational"); // question wins
+  });
+
+  it("flags comparisons", () => {
+    expect(tokenizeKeyword("hoka vs brooks").comparison).toBe(true);
+    expect(tokenizeKeyword("java or python").comparison).toBe(true);
+    expect(tokenizeKeyword("hoka shoes").comparison).toBe(false);
+  });
+});

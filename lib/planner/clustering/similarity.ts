@@ -1,0 +1,146 @@
+import { tokenizeKeyword } from "./tokenize";
+import type { Intent } from "./types";
+
+/** Tunables of the vector space. Exported so the README, tests and benchmark can refer to them. */
+export const WEIGHTS = {
+  /** Weak modifiers count this much of their IDF weight. */
+  weak: 0.25,
+  /** Ordered content bigrams ("flat feet") count this much of their IDF weight. */
+  bigram: 0.5,
+  /**
+   * IDF is ln(1 + N / max(df, minDf)): tokens seen fewer than minDf times all get the same, maximum
+   * weight, so a one-off word (typo, model number, rare synonym) cannot outweigh the shared topic words.
+   */
+  minDf: 5,
+} as const;
+
+export const FEATURE_CONTENT = 0;
+export const FEATURE_WEAK = 1;
+export const FEATURE_BIGRAM = 2;
+
+/**
+ * Sparse, L2-normalised TF-IDF-style vectors for every keyword, stored CSR-style:
+ * keyword i owns features[offsets[i] .. offsets[i+1]) (sorted ascending) and the matching weights.
+ */
+export type VectorSpace = {
+  size: number;
+  offsets: Int32Array;
+  features: Int32Array;
+  weights: Float64Array;
+  /** FEATURE_* per feature id. */
+  kinds: Uint8Array;
+  /** Document frequency per feature id. */
+  df: Int32Array;
+  /** For bigram feature f: the content feature ids of its two words at [2f] and [2f+1] (-1 otherwise). */
+  bigramParts: Int32Array;
+  inferredIntents: (Intent | null)[];
+  /** 1 where the keyword is a comparison ("x vs y"). */
+  comparison: Uint8Array;
+};
+
+/** Builds the vectors. `texts` must already be in canonical order (feature ids then follow that order). */
+export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) => void): VectorSpace {
+  const n = texts.length;
+  const vocab = new Map<string, number>();
+  const kindList: number[] = [];
+  const dfList: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  const rawFeatures: number[] = [];
+  const inferredIntents: (Intent | null)[] = new Array(n);
+  const comparison = new Uint8Array(n);
+
+  const parts: number[] = [];
+  const idOf = (key: string, kind: number, left = -1, right = -1): number => {
+    let id = vocab.get(key);
+    if (id === undefined) {
+      id = kindList.length;
+      vocab.set(key, id);
+      kindList.push(kind);
+      dfList.push(0);
+      parts.push(left, right);
+    }
+    return id;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const tokens = tokenizeKeyword(texts[i]);
+    inferredIntents[i] = tokens.inferredIntent;
+    comparison[i] = tokens.comparison ? 1 : 0;
+    // A keyword made only of weak words ("best deals") still needs a topic: promote them to content.
+    const content = tokens.content.length > 0 ? tokens.content : tokens.weak;
+    const weak = tokens.content.length > 0 ? tokens.weak : [];
+    const ids: number[] = [];
+    const contentIds = content.map((c) => idOf("c\u0001" + c, FEATURE_CONTENT));
+    ids.push(...contentIds);
+    for (const w of weak) ids.push(idOf("w\u0001" + w, FEATURE_WEAK));
+    for (let k = 0; k + 1 < content.length; k++) {
+      ids.push(idOf("b\u0001" + content[k] + "\u0001" + content[k + 1], FEATURE_BIGRAM, contentIds[k], contentIds[k + 1]));
+    }
+    const unique = Array.from(new Set(ids)).sort((a, b) => a - b);
+    for (const id of unique) {
+      dfList[id]++;
+      rawFeatures.push(id);
+    }
+    offsets[i + 1] = rawFeatures.length;
+    onItem?.(i);
+  }
+
+  const features = Int32Array.from(rawFeatures);
+  const kinds = Uint8Array.from(kindList);
+  const df = Int32Array.from(dfList);
+  const weights = new Float64Array(features.length);
+  const idf = new Float64Array(df.length);
+  for (let f = 0; f < df.length; f++) {
+    const factor = kinds[f] === FEATURE_WEAK ? WEIGHTS.weak : kinds[f] === FEATURE_BIGRAM ? WEIGHTS.bigram : 1;
+    idf[f] = factor * Math.log(1 + n / Math.max(df[f], WEIGHTS.minDf));
+  }
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let p = offsets[i]; p < offsets[i + 1]; p++) {
+      const w = idf[features[p]];
+      weights[p] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let p = offsets[i]; p < offsets[i + 1]; p++) weights[p] /= norm;
+  }
+  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison };
+}
+
+/** Cosine similarity of two keywords (vectors are unit length, so this is a sparse dot product). */
+export function cosine(space: VectorSpace, a: number, b: number): number {
+  const { offsets, features, weights } = space;
+  let p = offsets[a];
+  const pe = offsets[a + 1];
+  let q = offsets[b];
+  const qe = offsets[b + 1];
+  let dot = 0;
+  while (p < pe && q < qe) {
+    const fp = features[p];
+    const fq = features[q];
+    if (fp === fq) {
+      dot += weights[p++] * weights[q++];
+    } else if (fp < fq) p++;
+    else q++;
+  }
+  return dot;
+}
+
+/** Penalty when two groups' dominant intents are known and differ (but are not in hard conflict). */
+export const INTENT_MISMATCH_PENALTY = 0.5;
+
+/** Penalty when one group is mostly comparisons ("x vs y") and the other mostly not. */
+export const SHAPE_MISMATCH_PENALTY = 0.5;
+
+export const isCommerce = (intent: Intent | null): boolean => intent === "commercial" || intent === "transactional";
+
+/**
+ * Multiplier applied to the similarity of two groups given their dominant intents:
+ * 1 when equal or either unknown, 0 for informational vs commercial/transactional (never merged),
+ * INTENT_MISMATCH_PENALTY otherwise (commercial vs transactional, navigational vs anything).
+ */
+export function intentCompatibility(a: Intent | null, b: Intent | null): number {
+  if (a === null || b === null || a === b) return 1;
+  if ((a === "informational" && isCommerce(b)) || (b === "informational" && isCommerce(a))) return 0;
+  return INTENT_MISMATCH_PENALTY;
+}

@@ -1,0 +1,138 @@
+// Clusters: list with counts and volume, create, rename, merge, move keywords, delete (keywords
+// stay, unassigned).
+import type { AppContext } from "@/lib/auth/service";
+import { assertCan } from "@/lib/auth/permissions";
+import type { ScopedDb } from "@/lib/db/scoped";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseOrdering, type Paginated } from "@/lib/http/validation";
+import { assertWithinLimit } from "@/lib/plans/limits";
+import { assertActiveSector } from "@/lib/sites/placement";
+import { recomputeClusterStats } from "./cluster-stats";
+import type { ClusterListQuery, CreateClusterInput, UpdateClusterInput } from "./schemas";
+
+const CLUSTER_ORDERING = ["name", "volume", "keywordsCount", "createdAt"] as const;
+
+const clusterSelect = {
+  id: true,
+  name: true,
+  description: true,
+  status: true,
+  source: true,
+  confidence: true,
+  keywordsCount: true,
+  volume: true,
+  siteId: true,
+  sectorId: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { ideas: true } },
+} satisfies Prisma.ClusterSelect;
+
+export type ClusterRow = Omit<Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>, "_count"> & { ideasCount: number };
+
+const toRow = ({ _count, ...c }: Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>): ClusterRow => ({ ...c, ideasCount: _count.ideas });
+
+export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promise<Paginated<ClusterRow>> {
+  const where: Prisma.ClusterWhereInput = {
+    ...(query.siteId ? { siteId: query.siteId } : {}),
+    ...(query.sectorId ? { sectorId: query.sectorId } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.search ? { name: { contains: query.search, mode: "insensitive" } } : {}),
+  };
+  const { field, direction } = parseOrdering(query.ordering, CLUSTER_ORDERING, "-volume");
+  const [count, rows] = await Promise.all([
+    db.cluster.count({ where }),
+    db.cluster.findMany({ where, orderBy: [{ [field]: direction }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: clusterSelect }),
+  ]);
+  return { count, results: rows.map(toRow) };
+}
+
+export async function getCluster(db: ScopedDb, id: number): Promise<ClusterRow> {
+  const cluster = await db.cluster.findFirst({ where: { id }, select: clusterSelect });
+  if (!cluster) throw new NotFoundError("Cluster");
+  return toRow(cluster);
+}
+
+/** All clusters of a site/sector, for pickers (assign, move, idea forms). */
+export async function clusterOptions(db: ScopedDb, filter: { siteId?: number; sectorId?: number }) {
+  return db.cluster.findMany({
+    where: { ...(filter.siteId ? { siteId: filter.siteId } : {}), ...(filter.sectorId ? { sectorId: filter.sectorId } : {}), status: "active" },
+    select: { id: true, name: true, sectorId: true, keywordsCount: true },
+    orderBy: { name: "asc" },
+    take: 2000,
+  });
+}
+
+export async function createCluster(db: ScopedDb, ctx: AppContext, input: CreateClusterInput): Promise<ClusterRow> {
+  assertCan(ctx.role, "write");
+  await assertActiveSector(db, input.siteId, input.sectorId);
+  await assertWithinLimit(ctx.accountId, "clusters", 1);
+  const { keywordIds, ...fields } = input;
+  const cluster = await db.cluster.create({ data: { ...fields, accountId: ctx.accountId, source: "manual" }, select: { id: true } });
+  if (keywordIds?.length) await linkKeywords(db, ctx, cluster.id, input.siteId, input.sectorId, keywordIds);
+  return getCluster(db, cluster.id);
+}
+
+export async function updateCluster(db: ScopedDb, ctx: AppContext, id: number, input: UpdateClusterInput): Promise<ClusterRow> {
+  assertCan(ctx.role, "write");
+  await getCluster(db, id);
+  await db.cluster.update({ where: { id }, data: input });
+  return getCluster(db, id);
+}
+
+export async function deleteClusters(db: ScopedDb, ctx: AppContext, ids: number[]): Promise<number> {
+  assertCan(ctx.role, "write");
+  const { count } = await db.cluster.deleteMany({ where: { id: { in: ids } } });
+  if (!count) throw new NotFoundError("Cluster");
+  return count;
+}
+
+async function linkKeywords(db: ScopedDb, ctx: AppContext, clusterId: number, siteId: number, sectorId: number, keywordIds: number[]) {
+  const keywords = await db.keyword.findMany({ where: { id: { in: keywordIds }, siteId, sectorId }, select: { id: true } });
+  await db.keywordCluster.createMany({ data: keywords.map((k) => ({ keywordId: k.id, clusterId, accountId: ctx.accountId })), skipDuplicates: true });
+  await recomputeClusterStats(db, [clusterId]);
+  return keywords.length;
+}
+
+/** Moves the source's keywords (and ideas) into the target, then deletes the source. */
+export async function mergeClusters(db: ScopedDb, ctx: AppContext, sourceId: number, targetId: number): Promise<ClusterRow> {
+  assertCan(ctx.role, "write");
+  const [source, target] = await Promise.all([getCluster(db, sourceId), getCluster(db, targetId)]);
+  if (source.siteId !== target.siteId || source.sectorId !== target.sectorId) {
+    throw new ValidationError("Only clusters of the same site and sector can be merged.", { targetId: ["Choose a cluster in the same sector."] });
+  }
+  const links = await db.keywordCluster.findMany({ where: { clusterId: sourceId }, select: { keywordId: true } });
+  await db.$transaction(async (tx) => {
+    await tx.keywordCluster.createMany({ data: links.map((l) => ({ keywordId: l.keywordId, clusterId: targetId, accountId: ctx.accountId })), skipDuplicates: true });
+    await tx.contentIdea.updateMany({ where: { clusterId: sourceId }, data: { clusterId: targetId } });
+    await tx.cluster.delete({ where: { id: sourceId } });
+  });
+  await recomputeClusterStats(db, [targetId]);
+  return getCluster(db, targetId);
+}
+
+/** Moves keywords out of one cluster (or out of all of them) into another. */
+export async function moveKeywords(db: ScopedDb, ctx: AppContext, input: { keywordIds: number[]; fromClusterId?: number | null; toClusterId: number }) {
+  assertCan(ctx.role, "write");
+  const target = await getCluster(db, input.toClusterId);
+  const from = input.fromClusterId ? await getCluster(db, input.fromClusterId) : null;
+  const keywords = await db.keyword.findMany({ where: { id: { in: input.keywordIds }, siteId: target.siteId, sectorId: target.sectorId }, select: { id: true } });
+  if (!keywords.length) throw new NotFoundError("Keyword");
+  const ids = keywords.map((k) => k.id);
+  const touched = from ? [from.id] : (await db.keywordCluster.findMany({ where: { keywordId: { in: ids } }, select: { clusterId: true }, distinct: ["clusterId"] })).map((l) => l.clusterId);
+  await db.$transaction(async (tx) => {
+    await tx.keywordCluster.deleteMany({ where: { keywordId: { in: ids }, ...(from ? { clusterId: from.id } : { NOT: { clusterId: target.id } }) } });
+    await tx.keywordCluster.createMany({ data: ids.map((keywordId) => ({ keywordId, clusterId: target.id, accountId: ctx.accountId })), skipDuplicates: true });
+  });
+  await recomputeClusterStats(db, [...touched, target.id]);
+  return { moved: ids.length };
+}
+
+export async function removeKeywordsFromCluster(db: ScopedDb, ctx: AppContext, clusterId: number, keywordIds: number[]) {
+  assertCan(ctx.role, "write");
+  await getCluster(db, clusterId);
+  const { count } = await db.keywordCluster.deleteMany({ where: { clusterId, keywordId: { in: keywordIds } } });
+  await recomputeClusterStats(db, [clusterId]);
+  return { removed: count };
+}

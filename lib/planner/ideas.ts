@@ -1,0 +1,87 @@
+// Content ideas: list by cluster and status, create, edit, delete.
+import type { AppContext } from "@/lib/auth/service";
+import { assertCan } from "@/lib/auth/permissions";
+import type { ScopedDb } from "@/lib/db/scoped";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseOrdering, type Paginated } from "@/lib/http/validation";
+import { assertWithinLimit } from "@/lib/plans/limits";
+import { assertActiveSector } from "@/lib/sites/placement";
+import type { CreateIdeaInput, IdeaListQuery, UpdateIdeaInput } from "./schemas";
+
+const IDEA_ORDERING = ["title", "createdAt", "estimatedWordCount", "status"] as const;
+
+const ideaSelect = {
+  id: true,
+  title: true,
+  description: true,
+  contentType: true,
+  contentStructure: true,
+  targetKeywords: true,
+  clusterId: true,
+  estimatedWordCount: true,
+  status: true,
+  siteId: true,
+  sectorId: true,
+  createdAt: true,
+  updatedAt: true,
+  cluster: { select: { id: true, name: true } },
+} satisfies Prisma.ContentIdeaSelect;
+
+export type IdeaRow = Prisma.ContentIdeaGetPayload<{ select: typeof ideaSelect }>;
+
+export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Paginated<IdeaRow>> {
+  const where: Prisma.ContentIdeaWhereInput = {
+    ...(query.siteId ? { siteId: query.siteId } : {}),
+    ...(query.sectorId ? { sectorId: query.sectorId } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.clusterId ? { clusterId: query.clusterId } : {}),
+    ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { targetKeywords: { contains: query.search, mode: "insensitive" } }] } : {}),
+  };
+  const { field, direction } = parseOrdering(query.ordering, IDEA_ORDERING, "-createdAt");
+  const [count, results] = await Promise.all([
+    db.contentIdea.count({ where }),
+    db.contentIdea.findMany({ where, orderBy: [{ [field]: direction }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: ideaSelect }),
+  ]);
+  return { count, results };
+}
+
+export async function getIdea(db: ScopedDb, id: number): Promise<IdeaRow> {
+  const idea = await db.contentIdea.findFirst({ where: { id }, select: ideaSelect });
+  if (!idea) throw new NotFoundError("Idea");
+  return idea;
+}
+
+/** The cluster must be visible and in the idea's site and sector. */
+async function assertClusterFits(db: ScopedDb, clusterId: number | null | undefined, siteId: number, sectorId: number) {
+  if (!clusterId) return;
+  const cluster = await db.cluster.findFirst({ where: { id: clusterId }, select: { siteId: true, sectorId: true } });
+  if (!cluster) throw new NotFoundError("Cluster");
+  if (cluster.siteId !== siteId || cluster.sectorId !== sectorId) {
+    throw new ValidationError("The cluster belongs to another sector.", { clusterId: ["Choose a cluster of the same sector."] });
+  }
+}
+
+export async function createIdea(db: ScopedDb, ctx: AppContext, input: CreateIdeaInput): Promise<IdeaRow> {
+  assertCan(ctx.role, "write");
+  await assertActiveSector(db, input.siteId, input.sectorId);
+  await assertClusterFits(db, input.clusterId, input.siteId, input.sectorId);
+  await assertWithinLimit(ctx.accountId, "contentIdeas", 1);
+  const idea = await db.contentIdea.create({ data: { ...input, accountId: ctx.accountId }, select: { id: true } });
+  return getIdea(db, idea.id);
+}
+
+export async function updateIdea(db: ScopedDb, ctx: AppContext, id: number, input: UpdateIdeaInput): Promise<IdeaRow> {
+  assertCan(ctx.role, "write");
+  const idea = await getIdea(db, id);
+  await assertClusterFits(db, input.clusterId, idea.siteId, idea.sectorId);
+  await db.contentIdea.update({ where: { id }, data: input });
+  return getIdea(db, id);
+}
+
+export async function deleteIdeas(db: ScopedDb, ctx: AppContext, ids: number[]): Promise<number> {
+  assertCan(ctx.role, "write");
+  const { count } = await db.contentIdea.deleteMany({ where: { id: { in: ids } } });
+  if (!count) throw new NotFoundError("Idea");
+  return count;
+}

@@ -1,0 +1,59 @@
+// Runs once per server process (instrumentation.ts) and in scripts: secrets, database
+// (embedded when DATABASE_URL is unset), migrations, reference data.
+import pg from "pg";
+import { DATA_DIR } from "@/lib/config/paths";
+import { ensureSecrets } from "@/lib/config/secrets";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrations";
+import { seedReferenceData } from "@/lib/reference/seed";
+import { log } from "@/lib/log";
+
+const state = globalThis as unknown as { __bootstrap?: Promise<void> };
+
+export function bootstrap(): Promise<void> {
+  state.__bootstrap ??= run().catch((error) => {
+    state.__bootstrap = undefined;
+    throw error;
+  });
+  return state.__bootstrap;
+}
+
+async function run() {
+  const started = Date.now();
+  ensureSecrets();
+  if (!process.env.DATABASE_URL) {
+    const server = await startEmbeddedPostgres(DATA_DIR, Number(process.env.EMBEDDED_PG_PORT ?? 54329));
+    await createDatabaseIfMissing(server.url("postgres"), "app");
+    process.env.DATABASE_URL = server.url("app");
+    log.info("embedded PostgreSQL started", { port: server.port, dataDir: DATA_DIR });
+  }
+  const applied = await applyMigrations(process.env.DATABASE_URL!);
+  if (applied.length) log.info("migrations applied", { applied });
+  await seedReferenceData();
+  log.info("runtime ready", { ms: Date.now() - started });
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Server processes only (instrumentation.ts): without an Inngest server, resume the runs that were
+ * pending or running when the previous process stopped, so none is silently lost.
+ */
+export async function resumeBackgroundWork(): Promise<void> {
+  const { usesInngestServer } = await import("@/lib/runs/mode");
+  if (usesInngestServer()) return;
+  const { getRuntime } = await import("@/lib/runs/runtime");
+  await getRuntime().resumeInterrupted();
+  // No Inngest cron in-process: scheduled publishing is claimed on an interval instead.
+  const { startPublishScheduler } = await import("@/lib/publishing/scheduler");
+  startPublishScheduler();
+}

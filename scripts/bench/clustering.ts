@@ -1,0 +1,123 @@
+/**
+ * Local keyword clustering benchmark: speed on synthetic lists and quality on the labelled fixtures.
+ * Run: npx tsx scripts/bench/clustering.ts   (prints a report and the JSON summary)
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { clusterKeywords, DEFAULT_THRESHOLD } from "../../lib/planner/clustering";
+import { evaluateFixture, type LabelledFixture } from "../../lib/planner/clustering/quality";
+import { generateSyntheticKeywords } from "../../lib/planner/clustering/synthetic";
+
+const FIXTURE_DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/clustering");
+const THRESHOLDS = [0.4, DEFAULT_THRESHOLD, 0.6, 0.7];
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
+function timeRun(size: number, runs: number) {
+  const keywords = generateSyntheticKeywords(size);
+  const times: number[] = [];
+  let clusters = 0;
+  let unclustered = 0;
+  let heapDelta = 0;
+  for (let r = 0; r < runs; r++) {
+    const heapBefore = process.memoryUsage().heapUsed;
+    const start = performance.now();
+    const result = clusterKeywords(keywords);
+    times.push(performance.now() - start);
+    heapDelta = Math.max(heapDelta, process.memoryUsage().heapUsed - heapBefore);
+    clusters = result.clusters.length;
+    unclustered = result.unclusteredIds.length;
+  }
+  times.sort((a, b) => a - b);
+  const memory = process.memoryUsage();
+  return {
+    keywords: keywords.length,
+    runs,
+    medianMs: Math.round(times[Math.floor(times.length / 2)]),
+    clusters,
+    unclustered,
+    heapGrowthMB: mb(heapDelta),
+    heapUsedMB: mb(memory.heapUsed),
+    rssMB: mb(memory.rss),
+  };
+}
+
+function loadFixtures(): { file: string; fixture: LabelledFixture }[] {
+  return fs
+    .readdirSync(FIXTURE_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((file) => ({ file, fixture: JSON.parse(fs.readFileSync(path.join(FIXTURE_DIR, file), "utf8")) as LabelledFixture }));
+}
+
+export async function runClusteringBenchmark(): Promise<Record<string, unknown>> {
+  const speed = { synthetic10k: timeRun(10_000, 3), synthetic100k: timeRun(100_000, 1) };
+  const quality: Record<string, unknown> = {};
+  const sums = { purity: 0, bcubedF1: 0 };
+  const fixtures = loadFixtures();
+  for (const { file, fixture } of fixtures) {
+    const byThreshold: Record<string, unknown> = {};
+    for (const threshold of THRESHOLDS) {
+      const { scores } = evaluateFixture(fixture, { threshold });
+      byThreshold[String(threshold)] = {
+        purity: round(scores.purity),
+        bcubedF1: round(scores.bcubedF1),
+        bcubedPrecision: round(scores.bcubedPrecision),
+        bcubedRecall: round(scores.bcubedRecall),
+        clusters: scores.clusters,
+        unclustered: scores.unclustered,
+      };
+      if (threshold === DEFAULT_THRESHOLD) {
+        sums.purity += scores.purity;
+        sums.bcubedF1 += scores.bcubedF1;
+      }
+    }
+    const inferred = evaluateFixture(fixture, { dropIntents: true }).scores;
+    quality[file.replace(/\.json$/, "")] = {
+      keywords: fixture.keywords.length,
+      labels: new Set(fixture.keywords.map((k) => k.label)).size,
+      byThreshold,
+      intentsInferredOnly: { purity: round(inferred.purity), bcubedF1: round(inferred.bcubedF1) },
+    };
+  }
+  return {
+    defaultThreshold: DEFAULT_THRESHOLD,
+    speed,
+    quality,
+    meanAtDefault: { purity: round(sums.purity / fixtures.length), bcubedF1: round(sums.bcubedF1 / fixtures.length) },
+  };
+}
+
+function printReport(summary: Record<string, unknown>): void {
+  const speed = summary.speed as Record<string, ReturnType<typeof timeRun>>;
+  console.log("== Speed (clustering only, synthetic keywords)");
+  for (const [name, s] of Object.entries(speed)) {
+    console.log(
+      `${name.padEnd(14)} ${String(s.keywords).padStart(6)} kw  ${s.runs === 1 ? "1 run " : `median of ${s.runs}`}: ${String(s.medianMs).padStart(6)} ms  ` +
+        `clusters ${s.clusters}, unclustered ${s.unclustered}, heap growth ${s.heapGrowthMB} MB, heap ${s.heapUsedMB} MB, rss ${s.rssMB} MB`,
+    );
+  }
+  console.log(`\n== Quality on labelled fixtures (purity / B-cubed F1; default threshold ${summary.defaultThreshold})`);
+  const quality = summary.quality as Record<string, { keywords: number; labels: number; byThreshold: Record<string, Record<string, number>>; intentsInferredOnly: Record<string, number> }>;
+  for (const [name, q] of Object.entries(quality)) {
+    const cells = Object.entries(q.byThreshold).map(
+      ([t, s]) => `t=${t}: ${s.purity.toFixed(3)} / ${s.bcubedF1.toFixed(3)} (${s.clusters}c, ${s.unclustered}u)`,
+    );
+    console.log(`${name.padEnd(18)} ${q.keywords} kw, ${q.labels} labels | ${cells.join(" | ")} | intents inferred only @default: ${q.intentsInferredOnly.purity.toFixed(3)} / ${q.intentsInferredOnly.bcubedF1.toFixed(3)}`);
+  }
+  const mean = summary.meanAtDefault as Record<string, number>;
+  console.log(`mean @default: purity ${mean.purity.toFixed(3)}, B-cubed F1 ${mean.bcubedF1.toFixed(3)}`);
+}
+
+if (process.argv[1]?.replace(/\\/g, "/").endsWith("scripts/bench/clustering.ts")) {
+  runClusteringBenchmark().then(
+    (summary) => {
+      printReport(summary);
+      console.log("\n" + JSON.stringify(summary));
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

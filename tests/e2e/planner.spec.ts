@@ -1,0 +1,90 @@
+// The planner in the browser: import real exports and see the report, paste keywords, cluster
+// locally with progress, fix a cluster by hand, write an idea and queue it to the writer.
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { open } from "./support/navigation";
+
+const stamp = Date.now().toString(36);
+const owner = { email: `planner-${stamp}@example.test`, password: "a strong password 1" };
+const fixture = (name: string) => path.join(process.cwd(), "tests/fixtures/csv", name);
+
+async function importFile(page: Page, file: string) {
+  await page.getByRole("button", { name: "Import CSV" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("File").setInputFiles(fixture(file));
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  const report = dialog.getByTestId("import-report");
+  await expect(report).toBeVisible();
+  const text = await report.innerText();
+  await page.keyboard.press("Escape");
+  return text;
+}
+
+test("import all five export formats, paste, cluster locally, fix clusters, write and queue an idea", async ({ page }) => {
+  await open(page, "/sign-up");
+  await page.getByLabel("Your name").fill("Pat Planner");
+  await page.getByLabel("Team or company name").fill(`Planner ${stamp}`);
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/sites/);
+
+  const site = (await (await page.request.post("/api/v1/auth/sites/", { data: { name: "Trail Runner" } })).json()).data;
+  const industries = (await (await page.request.get("/api/v1/auth/industries/")).json()).data;
+  const industry = industries.find((i: { sectors: unknown[] }) => i.sectors.length >= 2);
+  await page.request.post(`/api/v1/auth/sites/${site.id}/select_sectors/`, { data: { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] } });
+
+  await open(page, "/planner/keywords");
+  await expect(page.getByRole("heading", { name: "No keywords yet" })).toBeVisible();
+  const reports = [];
+  for (const [file, name] of [
+    ["google-keyword-planner-utf16le.csv", "Google Keyword Planner"],
+    ["ahrefs-keywords-explorer-utf8.csv", "Ahrefs"],
+    ["semrush-keyword-magic-eu.csv", "Semrush"],
+    ["search-console-queries.csv", "Search Console"],
+    ["plain-list.txt", "Plain list"],
+  ]) {
+    const report = await importFile(page, file);
+    expect(report).toContain(name);
+    expect(report).toMatch(/\d+ imported from \d+ rows/);
+    reports.push(report);
+  }
+  // A second import of the same file reports everything as already in the sector.
+  expect(await importFile(page, "plain-list.txt")).toMatch(/^0 imported/);
+
+  // Paste a few keywords with volumes.
+  await page.getByRole("button", { name: "Add keywords" }).first().click();
+  await page.getByRole("dialog").getByLabel("Keywords").fill("trail running shoes, 9900, 45\nbest trail running shoes, 4400, 50\ntrail running shoe, 720, 40");
+  await page.getByRole("dialog").getByRole("button", { name: /^Add 3 keywords$/ }).click();
+  await expect(page.getByText(/Added \d+ keywords?/).first()).toBeVisible();
+
+  // Sort by volume, then filter.
+  await open(page, "/planner/keywords?ordering=-volume&search=trail");
+  await expect(page.getByRole("row").nth(1).getByRole("textbox").first()).toHaveValue(/trail/i);
+
+  // Cluster locally, with progress, as a background run.
+  await page.getByRole("button", { name: "Cluster locally" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Start clustering" }).click();
+  await expect(page.getByText("Local clustering started", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText(/clusters from \d+ keywords/).first()).toBeVisible({ timeout: 60_000 });
+
+  // Fix a cluster by hand: rename it inline.
+  await open(page, "/planner/clusters?ordering=-volume");
+  const firstName = page.getByRole("row").nth(1).getByRole("textbox").first();
+  await firstName.fill("Trail running shoes (hub)");
+  await firstName.press("Enter");
+  await expect(page.getByText("Cluster saved.").first()).toBeVisible();
+
+  // Write an idea for it and queue it to the writer.
+  await open(page, "/planner/ideas");
+  await page.getByRole("button", { name: "New idea" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Title").fill("The best trail running shoes of the year");
+  await dialog.getByRole("button", { name: "Add idea" }).click();
+  await expect(page.getByText("Idea added.").first()).toBeVisible();
+  await page.getByRole("row").nth(1).getByRole("checkbox").click();
+  await page.getByRole("button", { name: "Queue to writer" }).click();
+  await expect(page.getByText(/queued|task/i).first()).toBeVisible();
+  await open(page, "/writer/tasks");
+  await expect(page.getByText("The best trail running shoes of the year")).toBeVisible();
+});
