@@ -47,12 +47,13 @@ export async function aiItemsStep<R>(step: Steps, data: RunEventData, stepId: st
       const ctx = await contextForRun(data);
       const db = scoped(ctx);
       const outcomes: ItemOutcome<R>[] = items.map(() => ({ ok: false, error: "Cancelled.", cancelled: true }));
-      if (await isRunCancelled(db, data.runId)) return outcomes;
       const cache = new Map<string, Promise<unknown>>();
       const prepare = (item: AIItem) => settle(prepareAIFunction<R>(ctx, name, item.input, { runId: data.runId, stepId: item.key, cache }));
+      // Preparing the first item only reads, so it overlaps the cancellation check.
+      let next = prepare(items[0]);
+      if (await isRunCancelled(db, data.runId)) return outcomes;
       const commits: Promise<void>[] = [];
       let stop = false;
-      let next = prepare(items[0]);
       for (const [index, item] of items.entries()) {
         if (stop) break;
         const prepared = await next;

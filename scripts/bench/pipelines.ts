@@ -51,15 +51,25 @@ async function main() {
     const { startGenerateContent } = await import("../../lib/ai/service");
 
     const { user, account } = await registerAccount({ email: `bench-${database}@example.test`, password: "bench password 123", name: "Bench", accountName: "Bench" });
-    await rootDb().account.update({ where: { id: account.id }, data: { credits: TASKS * 10 + 100 } });
+    // The largest plan, so the monthly word limit (200 articles × the estimate) does not refuse the run.
+    const scale = await rootDb().plan.findFirstOrThrow({ where: { slug: "scale" } });
+    await rootDb().account.update({ where: { id: account.id }, data: { credits: TASKS * 10 + 100, planId: scale.id } });
     const site = await rootDb().site.create({ data: { accountId: account.id, name: "Bench", slug: "bench" } });
     const sector = await rootDb().sector.create({ data: { accountId: account.id, siteId: site.id, name: "Bench", slug: "bench" } });
-    const tasks = await rootDb().task.createManyAndReturn({
-      data: Array.from({ length: TASKS }, (_, i) => ({ accountId: account.id, siteId: site.id, sectorId: sector.id, title: `Benchmark article ${i + 1}`, keywords: "benchmark, pipelines" })),
-      select: { id: true },
-    });
+    const makeTasks = (count: number, label: string) =>
+      rootDb().task.createManyAndReturn({
+        data: Array.from({ length: count }, (_, i) => ({ accountId: account.id, siteId: site.id, sectorId: sector.id, title: `${label} ${i + 1}`, keywords: "benchmark, pipelines" })),
+        select: { id: true },
+      });
+    const warmUpTasks = await makeTasks(CONCURRENCY, "Warm-up article");
+    const tasks = await makeTasks(TASKS, "Benchmark article");
     setRuntime(new InProcessRuntime({ concurrencyPerAccount: CONCURRENCY, retryBaseMs: 100 }));
     const ctx = await loadContext(user.id);
+
+    // A small run first, outside the measurement: module loading, the connection pool and the
+    // stub's first responses are start-up costs of the process, not of a pipeline.
+    await startGenerateContent(ctx, warmUpTasks.map((t) => t.id));
+    await getRuntime().idle();
 
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -70,10 +80,14 @@ async function main() {
     const cpuMs = (cpu.user + cpu.system) / 1000;
 
     const final = await rootDb().run.findUniqueOrThrow({ where: { id: run.id } });
-    const contents = await rootDb().content.count({ where: { accountId: account.id } });
+    const contents = await rootDb().content.count({ where: { accountId: account.id, taskId: { in: tasks.map((t) => t.id) } } });
     const charges = await rootDb().creditTransaction.count({ where: { runId: run.id } });
     const modelCalls = await rootDb().creditUsageLog.count({ where: { runId: run.id } });
     const idealMs = (TASKS * LATENCY_MS) / CONCURRENCY;
+    // Where the time beyond the ideal went: before the first step, between commits, after the last.
+    const commitTimes = await rootDb().creditUsageLog.aggregate({ where: { runId: run.id }, _min: { createdAt: true }, _max: { createdAt: true } });
+    const at = (d: Date | null | undefined) => (d ? d.getTime() - final.createdAt.getTime() : NaN);
+    const phases = { startedMs: at(final.startedAt), firstCommitMs: at(commitTimes._min.createdAt), lastCommitMs: at(commitTimes._max.createdAt), finishedMs: at(final.finishedAt) };
     const report = {
       tasks: TASKS,
       latencyMs: LATENCY_MS,
@@ -87,12 +101,14 @@ async function main() {
       ratio: round(wallMs / idealMs),
       appCpuSeconds: round(cpuMs / 1000),
       appCpuMsPerTask: round(cpuMs / TASKS),
+      phases,
       target: 1.2,
       withinTarget: wallMs / idealMs <= 1.2,
     };
     console.log(`\nPipeline overhead: ${TASKS} content tasks, stub latency ${LATENCY_MS} ms, concurrency ${CONCURRENCY}`);
     console.log(`  run ${final.status}: ${contents} articles, ${charges} charges, ${modelCalls} model calls`);
     console.log(`  app process CPU ${report.appCpuSeconds} s (${report.appCpuMsPerTask} ms per task); machine load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+    console.log(`  from the run's creation: started ${phases.startedMs} ms, first article saved ${phases.firstCommitMs} ms, last ${phases.lastCommitMs} ms, run closed ${phases.finishedMs} ms`);
     console.log(`  wall ${report.wallSeconds} s vs ideal ${report.idealSeconds} s → ${report.ratio}× (target ≤ 1.2×) ${report.withinTarget ? "OK" : "OVER"}`);
     console.log(JSON.stringify(report));
     const { disconnectRootDb } = await import("../../lib/db/client");
