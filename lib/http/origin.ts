@@ -1,9 +1,17 @@
-/** The app's public origin for links sent elsewhere (payment redirects): APP_URL or AUTH_URL when set, else the request's host. */
+// The app's public address, from configuration (APP_URL, else AUTH_URL) when set.
+const configuredUrl = () => process.env.APP_URL || process.env.AUTH_URL || "";
+
+/** The app's public origin for links sent elsewhere (payment redirects): the configured one, else the request's host. */
 export function appOrigin(headers: Headers, fallback = "http://localhost:3000"): string {
-  const configured = process.env.APP_URL || process.env.AUTH_URL;
+  const configured = configuredUrl();
   if (configured) return new URL(configured).origin;
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   if (!host) return fallback;
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || (fallback.startsWith("https:") ? "https" : "http");
   return `${proto}://${host}`;
+}
+
+/** The app's public address without a request (absolute URLs in feeds, canonical links, images sent to Shopify). */
+export function appBaseUrl(): string {
+  return (configuredUrl() || process.env.__NEXT_PRIVATE_ORIGIN || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
 }

@@ -38,8 +38,3 @@ export async function emitContentPublished(event: ContentPublished): Promise<voi
 export async function revalidateHostedSite(siteSlug: string): Promise<void> {
   invalidateHostedSite(siteSlug);
 }
-
-/** The app's public address (absolute URLs in feeds, canonical links, images sent to Shopify). */
-export function appBaseUrl(): string {
-  return (process.env.APP_URL || process.env.AUTH_URL || process.env.__NEXT_PRIVATE_ORIGIN || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
-}

@@ -1,7 +1,7 @@
 // Shared pieces of the hosted-site renderer (app/sites/[slug]): the cached site lookup and
 // absolute URLs. No next/* here except React's cache.
 import { cache } from "react";
-import { appBaseUrl } from "./hooks";
+import { appBaseUrl } from "@/lib/http/origin";
 import { findHostedPage, findHostedPost, findHostedSite, listHostedPages, listHostedPosts } from "./public";
 
 export const hostedSite = cache(findHostedSite);
