@@ -1,5 +1,7 @@
+import { nextRuntime } from "./lib/config/env";
+
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
+  if (nextRuntime() === "nodejs") {
     const { bootstrap, resumeBackgroundWork } = await import("./lib/runtime/bootstrap");
     try {
       await bootstrap();

@@ -7,6 +7,7 @@
 // caps model calls (a step runs its items one after another). Each item is idempotent on its own
 // (the ledger key `${runId}:${itemKey}`), so a retried or resumed group never saves or charges an
 // item twice, and a group cut off by a crash carries on where it stopped.
+import { env } from "@/lib/config/env";
 import { prepareAIFunction, type PreparedAIFunction } from "@/lib/ai/engine";
 import { isRetriable } from "@/lib/ai/errors";
 import type { AIFunctionName } from "@/lib/ai/types";
@@ -32,7 +33,7 @@ export function groups<T>(items: T[], size = ITEMS_PER_STEP): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-const retryBaseMs = () => Number(process.env.AI_ITEM_RETRY_BASE_MS ?? 1000);
+const retryBaseMs = () => env.AI_ITEM_RETRY_BASE_MS;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

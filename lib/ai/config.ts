@@ -1,5 +1,6 @@
 // Which provider, key and models an account's AI work uses: the account's own settings first
 // (Settings → Integrations), then the environment (OPENAI_API_KEY, OPENAI_BASE_URL, ...).
+import { env } from "@/lib/config/env";
 import type { ScopedDb } from "@/lib/db/scoped";
 import { ConfigurationError } from "@/lib/errors";
 import { readImageSettings, readIntegrationSecrets } from "@/lib/settings/integrations";
@@ -18,23 +19,23 @@ export async function resolveAIConfig(db: ScopedDb): Promise<AIConfig> {
 }
 
 function openaiConfig(account: Awaited<ReturnType<typeof readIntegrationSecrets>>): OpenAIConfig | null {
-  const model = (account?.model as string | undefined) || process.env.OPENAI_MODEL || "gpt-4o-mini";
-  const imageModel = (account?.imageModel as string | undefined) || process.env.OPENAI_IMAGE_MODEL || "dall-e-3";
+  const model = (account?.model as string | undefined) || env.OPENAI_MODEL;
+  const imageModel = (account?.imageModel as string | undefined) || env.OPENAI_IMAGE_MODEL;
   const accountBase = account?.baseUrl as string | undefined;
   if (account?.apiKeyPlain || accountBase) {
     // A local OpenAI-compatible server often needs no key; the SDK still wants one.
-    return { apiKey: account?.apiKeyPlain ?? "not-needed", baseURL: accountBase || process.env.OPENAI_BASE_URL || undefined, model, imageModel, source: "account" };
+    return { apiKey: account?.apiKeyPlain ?? "not-needed", baseURL: accountBase || env.OPENAI_BASE_URL, model, imageModel, source: "account" };
   }
-  const envKey = process.env.OPENAI_API_KEY;
-  const envBase = process.env.OPENAI_BASE_URL;
+  const envKey = env.OPENAI_API_KEY;
+  const envBase = env.OPENAI_BASE_URL;
   if (envKey || envBase) return { apiKey: envKey || "not-needed", baseURL: envBase || undefined, model, imageModel, source: "environment" };
   return null;
 }
 
 function runwareConfig(account: Awaited<ReturnType<typeof readIntegrationSecrets>>): RunwareConfig | null {
-  const apiKey = account?.apiKeyPlain || process.env.RUNWARE_API_KEY;
+  const apiKey = account?.apiKeyPlain || env.RUNWARE_API_KEY;
   if (!apiKey) return null;
-  return { apiKey, baseURL: (account?.baseUrl as string | undefined) || process.env.RUNWARE_BASE_URL || undefined, model: (account?.model as string | undefined) || "runware:100@1" };
+  return { apiKey, baseURL: (account?.baseUrl as string | undefined) || env.RUNWARE_BASE_URL, model: (account?.model as string | undefined) || "runware:100@1" };
 }
 
 export function requireOpenAI(config: AIConfig): OpenAIConfig {

@@ -1,4 +1,5 @@
 // next-auth (v5): credentials sign-in, JWT sessions carrying user, account and role.
+import { env } from "@/lib/config/env";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors";
@@ -33,7 +34,7 @@ declare module "next-auth" {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
+  secret: env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   logger: {

@@ -1,5 +1,6 @@
 // Signed bearer tokens for API clients (POST /api/v1/auth/token/). HS256 with a key derived from
 // AUTH_SECRET, distinct from the one next-auth uses for sessions.
+import { env } from "@/lib/config/env";
 import { createHash } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { UnauthorizedError } from "@/lib/errors";
@@ -8,7 +9,7 @@ export const API_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 const AUDIENCE = "api";
 
 function key(): Uint8Array {
-  const secret = process.env.AUTH_SECRET;
+  const secret = env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set.");
   return createHash("sha256").update(`api-token:${secret}`).digest();
 }

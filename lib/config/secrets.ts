@@ -3,19 +3,20 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env, setEnv } from "./env";
 import { DATA_DIR } from "./paths";
 
 export const REQUIRED_SECRETS = ["AUTH_SECRET", "ENCRYPTION_KEY"] as const;
 
-export function isStrictProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isStrictProduction(): boolean {
   return env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
 }
 
-/** Fills missing secrets into process.env, or throws with a clear message in production. */
-export function ensureSecrets(env: NodeJS.ProcessEnv = process.env): void {
+/** Fills missing secrets into the environment, or throws with a clear message in production. */
+export function ensureSecrets(): void {
   const missing = REQUIRED_SECRETS.filter((name) => !env[name]);
   if (missing.length === 0) return;
-  if (isStrictProduction(env)) {
+  if (isStrictProduction()) {
     throw new Error(
       `Missing required secret(s): ${missing.join(", ")}. In production (NODE_ENV=production with DATABASE_URL) ` +
         `set them in the environment, e.g. \`openssl rand -base64 32\` for each. See the README's configuration table.`,
@@ -29,7 +30,7 @@ export function ensureSecrets(env: NodeJS.ProcessEnv = process.env): void {
       stored[name] = randomBytes(32).toString("base64");
       changed = true;
     }
-    env[name] = stored[name];
+    setEnv(name, stored[name]);
   }
   if (changed) {
     mkdirSync(DATA_DIR, { recursive: true });

@@ -1,9 +1,10 @@
 // Credentials at rest (AI keys, WordPress application passwords, Shopify tokens): AES-256-GCM
 // with a key derived from ENCRYPTION_KEY. Format: v1:<iv b64>:<tag b64>:<ciphertext b64>.
+import { env } from "@/lib/config/env";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 function key(): Buffer {
-  const secret = process.env.ENCRYPTION_KEY;
+  const secret = env.ENCRYPTION_KEY;
   if (!secret) throw new Error("ENCRYPTION_KEY is not set.");
   return createHash("sha256").update(secret).digest();
 }

@@ -1,13 +1,14 @@
 // The unscoped Prisma client. Import it only from the named places listed in
 // lib/db/README.md (guarded by tests/integration/db/unscoped-client-guard.test.ts);
 // everything else goes through `scoped(ctx)`.
+import { env } from "@/lib/config/env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const globalForDb = globalThis as unknown as { __rootDb?: PrismaClient; __rootDbUrl?: string };
 
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the runtime bootstrap must run first (lib/runtime/bootstrap.ts).");
   return url;
 }
@@ -17,7 +18,7 @@ export function rootDb(): PrismaClient {
   const url = databaseUrl();
   if (!globalForDb.__rootDb || globalForDb.__rootDbUrl !== url) {
     globalForDb.__rootDb = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+      adapter: new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE }),
     });
     globalForDb.__rootDbUrl = url;
   }

@@ -1,5 +1,6 @@
 // The app's public address, from configuration (APP_URL, else AUTH_URL) when set.
-const configuredUrl = () => process.env.APP_URL || process.env.AUTH_URL || "";
+import { env, nextPrivateOrigin } from "@/lib/config/env";
+const configuredUrl = () => env.APP_URL || env.AUTH_URL || "";
 
 /** The app's public origin for links sent elsewhere (payment redirects): the configured one, else the request's host. */
 export function appOrigin(headers: Headers, fallback = "http://localhost:3000"): string {
@@ -13,5 +14,5 @@ export function appOrigin(headers: Headers, fallback = "http://localhost:3000"):
 
 /** The app's public address without a request (absolute URLs in feeds, canonical links, images sent to Shopify). */
 export function appBaseUrl(): string {
-  return (configuredUrl() || process.env.__NEXT_PRIVATE_ORIGIN || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+  return (configuredUrl() || nextPrivateOrigin() || `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }

@@ -2,6 +2,7 @@
 // site's API key (Authorization: Bearer sck_…). The key's context is that one site (system bot),
 // so every read and write here is confined to it by the scoped client. Requests are rate-limited
 // per site. The bridge has its own integration row (config.mode = "bridge"), created on handshake.
+import { env } from "@/lib/config/env";
 import type { AppContext } from "@/lib/auth/service";
 import { excerpt } from "@/lib/content";
 import { scoped, type ScopedDb } from "@/lib/db/scoped";
@@ -14,7 +15,7 @@ import { publicUrl } from "@/lib/storage";
 import type { BridgeChangesInput, BridgeHandshakeInput, BridgeResultInput, BridgeStructureInput } from "./schemas";
 import { detectRemoteChanges, upsertRemoteItems } from "./sync";
 
-export const BRIDGE_RATE_LIMIT = { limit: Number(process.env.BRIDGE_RATE_LIMIT ?? 120), windowSeconds: 60 };
+export const BRIDGE_RATE_LIMIT = { limit: env.BRIDGE_RATE_LIMIT, windowSeconds: 60 };
 const BRIDGE_KEY = "bridge";
 
 /** The bridge request's site, after the per-site rate limit. */

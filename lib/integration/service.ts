@@ -1,6 +1,7 @@
 // Site integrations (WordPress, Shopify, custom): CRUD with encrypted credentials (masked on the
 // way out), connection tests, and the adapter for each. Only owners and admins manage them;
 // everyone who sees the site can read them (editors pick them as publishing destinations).
+import { env } from "@/lib/config/env";
 import { assertCan } from "@/lib/auth/permissions";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secret-box";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -174,8 +175,7 @@ export function wordpressAdapterFor(integration: SiteIntegration): WordPressAdap
 }
 
 function integrationTimeoutMs(): number | undefined {
-  const value = Number(process.env.INTEGRATION_TIMEOUT_MS);
-  return Number.isFinite(value) && value > 0 ? value : undefined;
+  return env.INTEGRATION_TIMEOUT_MS;
 }
 
 /** Reports reachability, authentication and rights (posts, media); stored as the last test. */

@@ -3,13 +3,14 @@
 // entry is used only while the site's fingerprint (lib/linker/targets) is unchanged, so a saved,
 // added or removed article rebuilds it; each process keeps its own (safe with several instances).
 // Callers check the site is accessible before asking (the targets are the site's, not the user's).
+import { env } from "@/lib/config/env";
 import type { LinkIndex } from "./candidates";
 import type { SiteLinkTarget } from "./targets";
 
 export type CachedIndex = { targets: SiteLinkTarget[]; index: LinkIndex; byId: Map<number, SiteLinkTarget> };
 
 /** Sites kept at once (an index of 5,000 articles is some tens of MB). */
-const MAX_SITES = Number(process.env.LINKER_INDEX_CACHE_SITES ?? 4);
+const MAX_SITES = env.LINKER_INDEX_CACHE_SITES;
 const entries = new Map<string, { fingerprint: string; value: CachedIndex }>();
 
 export async function cachedIndex(key: string, fingerprint: string, build: () => Promise<CachedIndex>): Promise<CachedIndex> {

@@ -5,6 +5,7 @@
 // Inngest server is configured. WordPress records were already sent as `future` posts, so WordPress
 // publishes them on time by itself; the run then confirms them (and picks up the final URL).
 // A named place of the unscoped client: the claim spans every account (see lib/db/README.md).
+import { env } from "@/lib/config/env";
 import { rootDb } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { log } from "@/lib/log";
@@ -42,7 +43,7 @@ export async function publishDueRecords(limit = 200): Promise<number> {
 const state = globalThis as unknown as { __publishScheduler?: NodeJS.Timeout };
 
 /** In-process mode: check for due records every `intervalMs` (default 30 s). Idempotent. */
-export function startPublishScheduler(intervalMs = Number(process.env.PUBLISH_SCHEDULER_INTERVAL_MS ?? 30_000)): void {
+export function startPublishScheduler(intervalMs = env.PUBLISH_SCHEDULER_INTERVAL_MS): void {
   if (state.__publishScheduler) return;
   const tick = () => void publishDueRecords().catch((error) => log.warn("publish scheduler tick failed", { error: (error as Error).message }));
   state.__publishScheduler = setInterval(tick, intervalMs);

@@ -1,6 +1,7 @@
 // Runs once per server process (instrumentation.ts) and in scripts: secrets, database
 // (embedded when DATABASE_URL is unset), migrations, reference data.
 import pg from "pg";
+import { env, setEnv, validateEnv } from "@/lib/config/env";
 import { DATA_DIR } from "@/lib/config/paths";
 import { ensureSecrets } from "@/lib/config/secrets";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
@@ -20,14 +21,15 @@ export function bootstrap(): Promise<void> {
 
 async function run() {
   const started = Date.now();
+  validateEnv();
   ensureSecrets();
-  if (!process.env.DATABASE_URL) {
-    const server = await startEmbeddedPostgres(DATA_DIR, Number(process.env.EMBEDDED_PG_PORT ?? 54329));
+  if (!env.DATABASE_URL) {
+    const server = await startEmbeddedPostgres(DATA_DIR, env.EMBEDDED_PG_PORT);
     await createDatabaseIfMissing(server.url("postgres"), "app");
-    process.env.DATABASE_URL = server.url("app");
+    setEnv("DATABASE_URL", server.url("app"));
     log.info("embedded PostgreSQL started", { port: server.port, dataDir: DATA_DIR });
   }
-  const applied = await applyMigrations(process.env.DATABASE_URL!);
+  const applied = await applyMigrations(env.DATABASE_URL!);
   if (applied.length) log.info("migrations applied", { applied });
   await seedReferenceData();
   log.info("runtime ready", { ms: Date.now() - started });

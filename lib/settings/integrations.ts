@@ -1,5 +1,6 @@
 // Integration settings (OpenAI, Runware, image generation) per account. Keys are encrypted at
 // rest and never leave the server in full: reads return them masked.
+import { env } from "@/lib/config/env";
 import { assertCan } from "@/lib/auth/permissions";
 import type { AppContext } from "@/lib/auth/service";
 import { decryptSecret, encryptSecret, maskEncrypted } from "@/lib/crypto/secret-box";
@@ -20,7 +21,7 @@ export type IntegrationDto = {
   updatedAt: Date | null;
 };
 
-const ENV_KEYS: Partial<Record<IntegrationTypeName, string>> = { openai: "OPENAI_API_KEY", runware: "RUNWARE_API_KEY" };
+const ENV_KEYS: Partial<Record<IntegrationTypeName, "OPENAI_API_KEY" | "RUNWARE_API_KEY">> = { openai: "OPENAI_API_KEY", runware: "RUNWARE_API_KEY" };
 
 async function stored(db: ScopedDb, type: IntegrationTypeName) {
   return db.integrationSettings.findFirst({ where: { integrationType: type } });
@@ -37,7 +38,7 @@ export async function getIntegration(db: ScopedDb, type: IntegrationTypeName): P
     config: { ...defaults, ...rest },
     hasApiKey: Boolean(apiKey),
     apiKeyMasked: maskEncrypted(apiKey),
-    environmentFallback: Boolean(envKey && process.env[envKey]) || (type === "openai" && Boolean(process.env.OPENAI_BASE_URL)),
+    environmentFallback: Boolean(envKey && env[envKey]) || (type === "openai" && Boolean(env.OPENAI_BASE_URL)),
     updatedAt: row?.updatedAt ?? null,
   };
 }

@@ -2,10 +2,11 @@
 // Lives on globalThis so the custom server, the app's route modules and background runs in the
 // same process share it. Publishing, page edits, deploys and site changes invalidate a site;
 // a short TTL bounds staleness for anything else (and for other app instances).
+import { env } from "@/lib/config/env";
 export type CachedResponse = { status: number; headers: Record<string, string>; body: Buffer; storedAt: number };
 
-const TTL_MS = Number(process.env.HOSTED_CACHE_TTL_MS ?? 60_000);
-const MAX_ENTRIES = Number(process.env.HOSTED_CACHE_MAX_ENTRIES ?? 2_000);
+const TTL_MS = env.HOSTED_CACHE_TTL_MS;
+const MAX_ENTRIES = env.HOSTED_CACHE_MAX_ENTRIES;
 
 const state = globalThis as unknown as { __hostedCache?: Map<string, CachedResponse> };
 const cache = () => (state.__hostedCache ??= new Map());

@@ -1,5 +1,6 @@
 // File storage for images (and later other assets). Local disk by default; S3-compatible when the
 // S3_* variables are set. See README.md for keys, serving and access rules.
+import { env } from "@/lib/config/env";
 import { ValidationError } from "@/lib/errors";
 import { assertStorageKey, mimeTypeOfKey, newStorageKey } from "./keys";
 import { localDriver } from "./local";
@@ -47,6 +48,6 @@ export async function deleteFile(storageKey: string): Promise<void> {
  */
 export function publicUrl(storageKey: string): string {
   assertStorageKey(storageKey);
-  const base = process.env.S3_PUBLIC_URL?.replace(/\/+$/, "");
+  const base = env.S3_PUBLIC_URL?.replace(/\/+$/, "");
   return base && s3ConfigFromEnv() ? `${base}/${storageKey}` : `/media/${storageKey}`;
 }

@@ -1,9 +1,10 @@
 // Upload validation: the type comes from the file's magic bytes (never the client's claim or the
 // name), and only raster formats we can display safely are accepted (no SVG: it can carry script).
+import { env } from "@/lib/config/env";
 import { imageSize } from "image-size";
 import { ValidationError } from "@/lib/errors";
 
-export const MAX_UPLOAD_BYTES = Number(process.env.UPLOAD_MAX_BYTES) || 10 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = env.UPLOAD_MAX_BYTES;
 const MAX_DIMENSION = 16_384;
 
 export type InspectedImage = { mimeType: "image/png" | "image/jpeg" | "image/webp" | "image/gif"; width: number; height: number; bytes: number };

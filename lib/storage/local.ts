@@ -1,5 +1,6 @@
 // Local disk storage: files under STORAGE_DIR (default <APP_DATA_DIR>/uploads), served by the
 // app through /media/<key> (app/media/[...key]/route.ts).
+import { env } from "@/lib/config/env";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DATA_DIR } from "@/lib/config/paths";
@@ -8,7 +9,7 @@ import { assertStorageKey } from "./keys";
 import type { StorageDriver } from "./types";
 
 export function storageRoot(): string {
-  return path.resolve(process.env.STORAGE_DIR || path.join(DATA_DIR, "uploads"));
+  return path.resolve(env.STORAGE_DIR || path.join(DATA_DIR, "uploads"));
 }
 
 /** The absolute path of a key, refusing anything that would resolve outside the root. */

@@ -3,6 +3,7 @@
 // switches to virtual-hosted style.
 import { createHash } from "node:crypto";
 import { AwsClient } from "aws4fetch";
+import { env as settings } from "@/lib/config/env";
 import { ConfigurationError, NotFoundError } from "@/lib/errors";
 import { assertStorageKey } from "./keys";
 import type { StorageDriver } from "./types";
@@ -11,8 +12,14 @@ export type S3Config = { endpoint: string; bucket: string; accessKeyId: string; 
 
 const REQUIRED = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
+function currentS3Settings() {
+  const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION, S3_FORCE_PATH_STYLE } = settings;
+  return { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION, S3_FORCE_PATH_STYLE };
+}
+
 /** null when S3 is not configured at all; throws when it is configured only in part. */
-export function s3ConfigFromEnv(env: Record<string, string | undefined> = process.env): S3Config | null {
+export function s3ConfigFromEnv(values: Record<string, string | boolean | undefined> = currentS3Settings()): S3Config | null {
+  const env = values as Record<string, string | undefined>;
   const present = REQUIRED.filter((name) => env[name]);
   if (present.length === 0) return null;
   if (present.length < REQUIRED.length) {
@@ -25,7 +32,7 @@ export function s3ConfigFromEnv(env: Record<string, string | undefined> = proces
     accessKeyId: env.S3_ACCESS_KEY_ID!,
     secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
     region: env.S3_REGION || "us-east-1",
-    pathStyle: env.S3_FORCE_PATH_STYLE !== "false",
+    pathStyle: values.S3_FORCE_PATH_STYLE !== false && values.S3_FORCE_PATH_STYLE !== "false",
   };
 }
 

@@ -1,9 +1,10 @@
+import { appVersion } from "@/lib/config/env";
 import { rootDb } from "@/lib/db/client";
 
 export type Health = { status: "ok" | "degraded"; app: { status: "ok"; version: string; uptimeSeconds: number }; database: { status: "ok" | "error"; latencyMs?: number; error?: string } };
 
 export async function checkHealth(): Promise<Health> {
-  const app = { status: "ok" as const, version: process.env.npm_package_version ?? "0.1.0", uptimeSeconds: Math.round(process.uptime()) };
+  const app = { status: "ok" as const, version: appVersion(), uptimeSeconds: Math.round(process.uptime()) };
   const started = Date.now();
   try {
     await rootDb().$queryRaw`SELECT 1`;

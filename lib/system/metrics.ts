@@ -1,6 +1,7 @@
 // Request metrics (the reference's resource tracking): duration, CPU and memory per API request
 // and server action. CPU is the process's usage during the request, so it is approximate when
 // requests overlap. Rows older than RETENTION_DAYS are pruned as new ones arrive.
+import { env } from "@/lib/config/env";
 import { rootDb } from "@/lib/db/client";
 import { log } from "@/lib/log";
 
@@ -15,7 +16,7 @@ export function startRequestProbe(): RequestProbe {
   const cpu = process.cpuUsage();
   return {
     finish(fields) {
-      if (process.env.REQUEST_METRICS === "off" || !process.env.DATABASE_URL) return;
+      if (!env.REQUEST_METRICS || !env.DATABASE_URL) return;
       const used = process.cpuUsage(cpu);
       const memory = process.memoryUsage();
       const row = {

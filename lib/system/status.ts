@@ -2,6 +2,7 @@
 import { statfsSync, accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
 import { rootDb } from "@/lib/db/client";
+import { appVersion, env, isProduction } from "@/lib/config/env";
 import { DATA_DIR } from "@/lib/config/paths";
 import { ACCOUNT_CONCURRENCY, usesInngestServer } from "@/lib/runs/mode";
 
@@ -16,7 +17,7 @@ async function database(): Promise<StatusItem[]> {
     const latency = Date.now() - started;
     return [
       { name: "Database", status: latency < 200 ? "ok" : "warning", detail: `${row.version.split(" on ")[0]} · ${(Number(row.size) / 1048576).toFixed(1)} MB · ${row.connections} connections · ${latency} ms` },
-      { name: "Database mode", status: "ok", detail: process.env.DATABASE_URL?.includes("127.0.0.1:543") && !process.env.NODE_ENV?.startsWith("prod") ? "embedded or local PostgreSQL" : "external PostgreSQL" },
+      { name: "Database mode", status: "ok", detail: env.DATABASE_URL?.includes("127.0.0.1:543") && !isProduction() ? "embedded or local PostgreSQL" : "external PostgreSQL" },
     ];
   } catch (error) {
     return [{ name: "Database", status: "error", detail: (error as Error).message.split("\n")[0] }];
@@ -24,13 +25,13 @@ async function database(): Promise<StatusItem[]> {
 }
 
 function storage(): StatusItem {
-  const dir = process.env.STORAGE_DIR ?? path.join(DATA_DIR, "uploads");
+  const dir = env.STORAGE_DIR ?? path.join(DATA_DIR, "uploads");
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
     const fs = statfsSync(dir);
     const freeGb = (fs.bavail * fs.bsize) / 1073741824;
-    const s3 = process.env.S3_BUCKET ? ` · S3 bucket ${process.env.S3_BUCKET}` : "";
+    const s3 = env.S3_BUCKET ? ` · S3 bucket ${env.S3_BUCKET}` : "";
     return { name: "Storage", status: freeGb < 1 ? "warning" : "ok", detail: `${dir} writable · ${freeGb.toFixed(1)} GB free${s3}` };
   } catch (error) {
     return { name: "Storage", status: "error", detail: (error as Error).message };
@@ -38,11 +39,11 @@ function storage(): StatusItem {
 }
 
 function aiProvider(): StatusItem {
-  const key = Boolean(process.env.OPENAI_API_KEY);
+  const key = Boolean(env.OPENAI_API_KEY);
   return {
     name: "AI provider",
     status: key ? "ok" : "warning",
-    detail: key ? `OpenAI key set${process.env.OPENAI_BASE_URL ? ` · ${process.env.OPENAI_BASE_URL}` : ""}` : "No OPENAI_API_KEY: accounts must add their own key in Settings → Integrations",
+    detail: key ? `OpenAI key set${env.OPENAI_BASE_URL ? ` · ${env.OPENAI_BASE_URL}` : ""}` : "No OPENAI_API_KEY: accounts must add their own key in Settings → Integrations",
   };
 }
 
@@ -66,10 +67,10 @@ async function backgroundRuntime(now = Date.now()): Promise<StatusItem[]> {
     const waited = oldest ? now - oldest.createdAt.getTime() : 0;
     const driving = inngest ? null : (await import("@/lib/runs/runtime")).getRuntime().activeRuns;
     const mode = inngest
-      ? `Inngest server (${process.env.INNGEST_BASE_URL ?? (process.env.INNGEST_DEV ? "dev server" : "Inngest Cloud")})${process.env.INNGEST_SIGNING_KEY ? "" : " · no signing key set"}`
+      ? `Inngest server (${env.INNGEST_BASE_URL ?? (env.INNGEST_DEV ? "dev server" : "Inngest Cloud")})${env.INNGEST_SIGNING_KEY ? "" : " · no signing key set"}`
       : `In-process (no Inngest server configured) · driving ${driving} run${driving === 1 ? "" : "s"} in this process`;
     return [
-      { name: "Background runtime", status: inngest && !process.env.INNGEST_SIGNING_KEY && process.env.NODE_ENV === "production" ? "warning" : "ok", detail: `${mode} · ${ACCOUNT_CONCURRENCY} steps per account at once` },
+      { name: "Background runtime", status: inngest && !env.INNGEST_SIGNING_KEY && env.NODE_ENV === "production" ? "warning" : "ok", detail: `${mode} · ${ACCOUNT_CONCURRENCY} steps per account at once` },
       {
         name: "Run queue",
         status: waited > QUEUE_WAIT_WARNING_MS ? "warning" : "ok",
@@ -82,12 +83,12 @@ async function backgroundRuntime(now = Date.now()): Promise<StatusItem[]> {
 }
 
 function payments(): StatusItem {
-  if (!process.env.STRIPE_SECRET_KEY) return { name: "Payments", status: "ok", detail: "Stripe not configured: administrators assign plans and grant credits" };
-  const live = process.env.STRIPE_SECRET_KEY.startsWith("sk_live_");
+  if (!env.STRIPE_SECRET_KEY) return { name: "Payments", status: "ok", detail: "Stripe not configured: administrators assign plans and grant credits" };
+  const live = (env.STRIPE_SECRET_KEY ?? "").startsWith("sk_live_");
   return {
     name: "Payments",
-    status: process.env.STRIPE_WEBHOOK_SECRET ? "ok" : "warning",
-    detail: `Stripe (${live ? "live" : "test"} mode)${process.env.STRIPE_API_BASE ? ` · ${process.env.STRIPE_API_BASE}` : ""} · ${process.env.STRIPE_WEBHOOK_SECRET ? "webhook secret set" : "no STRIPE_WEBHOOK_SECRET: plan changes and renewals are never confirmed"}`,
+    status: env.STRIPE_WEBHOOK_SECRET ? "ok" : "warning",
+    detail: `Stripe (${live ? "live" : "test"} mode)${env.STRIPE_API_BASE ? ` · ${env.STRIPE_API_BASE}` : ""} · ${env.STRIPE_WEBHOOK_SECRET ? "webhook secret set" : "no STRIPE_WEBHOOK_SECRET: plan changes and renewals are never confirmed"}`,
   };
 }
 
@@ -103,7 +104,7 @@ export async function systemStatus() {
     node: process.version,
     next: (await import("next/package.json")).version,
     prisma: (await import("@prisma/client/package.json")).version,
-    app: process.env.npm_package_version ?? "0.1.0",
+    app: appVersion(),
   };
   return { items, versions, uptimeSeconds: Math.round(process.uptime()) };
 }

@@ -1,5 +1,6 @@
 // The Inngest serve endpoint, for an Inngest server (Cloud or self-hosted). Without one, the same
 // functions run in-process and this route is not served.
+import { env } from "@/lib/config/env";
 import { NextResponse } from "next/server";
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
@@ -12,7 +13,7 @@ function refuse(): Response | null {
   if (!usesInngestServer()) {
     return NextResponse.json({ success: false, message: "No Inngest server is configured: background work runs in-process." }, { status: 404 });
   }
-  if (process.env.NODE_ENV === "production" && !process.env.INNGEST_SIGNING_KEY) {
+  if (env.NODE_ENV === "production" && !env.INNGEST_SIGNING_KEY) {
     return NextResponse.json({ success: false, message: "INNGEST_SIGNING_KEY is required in production: only signed requests are accepted." }, { status: 503 });
   }
   return null;

@@ -1,6 +1,7 @@
 // The openai SDK for text (structured output) and images, pointed at OpenAI or any compatible
 // server. The SDK retries 429/5xx/timeouts with exponential backoff (and honours Retry-After);
 // everything that still fails becomes an AIProviderError with a sentence a user can act on.
+import { env } from "@/lib/config/env";
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { z } from "zod";
@@ -8,9 +9,9 @@ import { AIOutputError, AIProviderError } from "../errors";
 import type { OpenAIConfig } from "../config";
 
 // Read at call time, so tests and operators can tune them without a restart of the module.
-export const textTimeoutMs = () => Number(process.env.AI_TIMEOUT_MS ?? 120_000);
-export const imageTimeoutMs = () => Number(process.env.AI_IMAGE_TIMEOUT_MS ?? 180_000);
-export const maxRetries = () => Number(process.env.AI_MAX_RETRIES ?? 2);
+export const textTimeoutMs = () => env.AI_TIMEOUT_MS;
+export const imageTimeoutMs = () => env.AI_IMAGE_TIMEOUT_MS;
+export const maxRetries = () => env.AI_MAX_RETRIES;
 
 export function openaiClient(config: OpenAIConfig, timeout = textTimeoutMs()): OpenAI {
   return new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, timeout, maxRetries: maxRetries() });

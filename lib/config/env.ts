@@ -1,0 +1,140 @@
+// The one place that reads the environment. Every variable the app understands is declared here
+// with its zod schema, default and purpose; the rest of the code reads typed values from `env`.
+// Values are read on access (the bootstrap sets DATABASE_URL and secrets at start-up, tests change
+// variables between cases), and `validateEnv()` checks them all at start-up so a bad value stops
+// the app with a message naming the variable.
+import { z } from "zod";
+
+type Variable<T extends z.ZodType = z.ZodType> = {
+  schema: T;
+  /** What the README's configuration table says about the default. */
+  default: string;
+  purpose: string;
+};
+
+const text = z.string().trim().min(1);
+const url = z.url({ message: "an absolute URL, e.g. https://example.com" });
+const positiveInt = (fallback: number) => z.coerce.number({ message: "a whole number" }).int("a whole number").positive("a number above 0").default(fallback);
+const nonNegativeInt = (fallback: number) => z.coerce.number({ message: "a whole number" }).int("a whole number").min(0, "0 or more").default(fallback);
+const flag = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { message: "1/0, true/false, yes/no or on/off" }).transform((v) => ["1", "true", "yes", "on"].includes(v));
+const port = z.coerce.number({ message: "a port number" }).int().min(1, "a port from 1 to 65535").max(65_535, "a port from 1 to 65535");
+
+function variable<T extends z.ZodType>(schema: T, defaultText: string, purpose: string): Variable<T> {
+  return { schema, default: defaultText, purpose };
+}
+
+/** Every variable, in the order of the README's configuration table. */
+export const ENV_VARIABLES = {
+  DATABASE_URL: variable(url.optional(), "embedded PostgreSQL under `.data/pg`", "PostgreSQL connection string"),
+  DATABASE_POOL_SIZE: variable(positiveInt(10), "`10`", "connections per app process"),
+  EMBEDDED_PG_PORT: variable(port.default(54329), "`54329` (next free port)", "port of the embedded PostgreSQL"),
+  APP_DATA_DIR: variable(text.optional(), "`.data`", "where zero-config state lives (embedded database, secrets, uploaded files)"),
+  NODE_ENV: variable(z.enum(["development", "production", "test"]).default("development"), "`development`", "`production` with `DATABASE_URL` requires the secrets below"),
+  AUTH_SECRET: variable(text.optional(), "generated into `.data/secrets.json`", "signs sessions (next-auth) and API bearer tokens"),
+  ENCRYPTION_KEY: variable(text.optional(), "generated into `.data/secrets.json`", "AES-256-GCM key material for stored credentials (AI keys, WordPress and Shopify credentials)"),
+  APP_URL: variable(url.optional(), "`AUTH_URL`, else the server's own address", "public address of the app: absolute URLs in hosted sites' canonical links, RSS, sitemaps, images sent to Shopify / the bridge, and Stripe's return links"),
+  AUTH_URL: variable(url.optional(), "none", "next-auth's public address (used for `APP_URL` when that is unset)"),
+  PORT: variable(port.default(3000), "`3000`", "where `npm start` (server.mjs) listens (`-p` also works)"),
+  HOSTNAME: variable(text.default("0.0.0.0"), "`0.0.0.0`", "the address `npm start` binds (`-H` also works)"),
+  OPENAI_API_KEY: variable(text.optional(), "none (accounts can add their own in Settings → Integrations)", "default key for the AI engine"),
+  OPENAI_BASE_URL: variable(url.optional(), "OpenAI", "any OpenAI-compatible endpoint (e.g. a local model server)"),
+  OPENAI_MODEL: variable(text.default("gpt-4o-mini"), "`gpt-4o-mini`", "default text model when an account has not chosen"),
+  OPENAI_IMAGE_MODEL: variable(text.default("dall-e-3"), "`dall-e-3`", "default image model when an account has not chosen"),
+  RUNWARE_API_KEY: variable(text.optional(), "none", "default Runware key for image generation"),
+  RUNWARE_BASE_URL: variable(url.optional(), "Runware", "another Runware-compatible endpoint"),
+  AI_TIMEOUT_MS: variable(positiveInt(120_000), "`120000`", "per model call: timeout"),
+  AI_MAX_RETRIES: variable(nonNegativeInt(2), "`2`", "per model call: retries of 429/5xx/timeouts (with backoff)"),
+  AI_IMAGE_TIMEOUT_MS: variable(positiveInt(180_000), "`180000`", "per image generation call"),
+  AI_ITEM_RETRY_BASE_MS: variable(nonNegativeInt(1000), "`1000`", "base backoff before a pipeline retries one failed item"),
+  INNGEST_EVENT_KEY: variable(text.optional(), "none → the local job queue", "send background work to an Inngest server (Cloud or self-hosted)"),
+  INNGEST_SIGNING_KEY: variable(text.optional(), "none", "verifies the Inngest server's calls to `/api/inngest` (required in production with Inngest)"),
+  INNGEST_BASE_URL: variable(url.optional(), "Inngest Cloud", "a self-hosted Inngest server"),
+  INNGEST_DEV: variable(z.union([flag, url]).transform((v) => v !== false).optional(), "unset", "`1` (or the dev server's URL) to use a local Inngest dev server (outside production)"),
+  RUN_CONCURRENCY_PER_ACCOUNT: variable(positiveInt(10), "`10`", "steps of one account running at once (Inngest's concurrency key; the local queue's cap)"),
+  STORAGE_DIR: variable(text.optional(), "`<APP_DATA_DIR>/uploads`", "where uploaded and generated images are stored on disk (served at `/media/…`)"),
+  S3_ENDPOINT: variable(url.optional(), "none → local disk", "store images in any S3-compatible bucket instead (see `lib/storage/README.md`)"),
+  S3_BUCKET: variable(text.optional(), "none", "the bucket (with `S3_ENDPOINT`)"),
+  S3_ACCESS_KEY_ID: variable(text.optional(), "none", "the bucket's access key (with `S3_ENDPOINT`)"),
+  S3_SECRET_ACCESS_KEY: variable(text.optional(), "none", "the bucket's secret key (with `S3_ENDPOINT`)"),
+  S3_REGION: variable(text.default("us-east-1"), "`us-east-1`", "the bucket's region"),
+  S3_FORCE_PATH_STYLE: variable(flag.default(true), "`true`", "`false` for virtual-hosted bucket URLs"),
+  S3_PUBLIC_URL: variable(url.optional(), "none → served through the app", "a public bucket or CDN URL for images (then anyone with a URL can view it)"),
+  UPLOAD_MAX_BYTES: variable(positiveInt(10 * 1024 * 1024), "`10485760`", "largest image upload"),
+  STRIPE_SECRET_KEY: variable(text.optional(), "none → plans are assigned and credits granted by an administrator", "enables plan changes through Stripe Checkout and the customer portal"),
+  STRIPE_WEBHOOK_SECRET: variable(text.optional(), "none", "verifies `POST /api/v1/billing/webhooks/stripe/` (register that URL in Stripe for `checkout.session.completed`, `customer.subscription.*`, `invoice.paid`)"),
+  STRIPE_API_BASE: variable(url.optional(), "`https://api.stripe.com`", "another Stripe-compatible API (tests use a local stub)"),
+  HOSTED_CACHE_TTL_MS: variable(positiveInt(60_000), "`60000`", "the production server's in-memory cache of hosted-site pages: lifetime of an entry"),
+  HOSTED_CACHE_MAX_ENTRIES: variable(positiveInt(2_000), "`2000`", "the production server's in-memory cache of hosted-site pages: entries kept"),
+  PUBLISH_SCHEDULER_INTERVAL_MS: variable(positiveInt(30_000), "`30000`", "how often the in-process scheduler publishes due scheduled records (Inngest mode: a cron function)"),
+  INTEGRATION_TIMEOUT_MS: variable(positiveInt(20_000), "`20000`", "per request to WordPress / Shopify"),
+  BRIDGE_RATE_LIMIT: variable(positiveInt(120), "`120`", "WordPress bridge requests per site per minute"),
+  LINKER_INDEX_CACHE_SITES: variable(positiveInt(4), "`4`", "sites whose internal-link index each app process keeps between requests"),
+  LOG_LEVEL: variable(z.enum(["debug", "info", "warn", "error", "silent"]).default("info"), "`info`", "lowest level printed (`debug`, `info`, `warn`, `error`), or `silent` to mute the JSON logs"),
+  LOG_DEBUG: variable(flag.default(false), "unset", "`1` to also print debug lines (same as `LOG_LEVEL=debug`)"),
+  REQUEST_METRICS: variable(flag.default(true), "on", "`off` to stop recording per-request metrics (developer → System status)"),
+} satisfies Record<string, Variable>;
+
+export type EnvName = keyof typeof ENV_VARIABLES;
+export type Env = { readonly [K in EnvName]: z.output<(typeof ENV_VARIABLES)[K]["schema"]> };
+
+export class EnvError extends Error {
+  constructor(readonly problems: { name: string; expected: string; value: string }[]) {
+    super(
+      `Invalid configuration: ${problems.map((p) => `${p.name}=${JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value)} (expected ${p.expected})`).join("; ")}. ` +
+        "See the README's configuration table.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+function raw(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+const parsedCache = new Map<string, { raw: string | undefined; value: unknown }>();
+
+function read(name: EnvName): unknown {
+  const value = raw(name);
+  const hit = parsedCache.get(name);
+  if (hit && hit.raw === value) return hit.value;
+  const result = ENV_VARIABLES[name].schema.safeParse(value);
+  if (!result.success) throw new EnvError([{ name, expected: result.error.issues[0]?.message ?? "a valid value", value: value ?? "" }]);
+  parsedCache.set(name, { raw: value, value: result.data });
+  return result.data;
+}
+
+/** Typed, validated settings: `env.DATABASE_POOL_SIZE` is a number, `env.INNGEST_DEV` a boolean. */
+export const env: Env = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.keys(ENV_VARIABLES).map((name) => [name, { enumerable: true, get: () => read(name as EnvName) }])),
+) as Env;
+
+/** Start-up check of every variable at once; throws an EnvError naming each bad one. */
+export function validateEnv(): void {
+  const problems: EnvError["problems"] = [];
+  for (const name of Object.keys(ENV_VARIABLES) as EnvName[]) {
+    try {
+      read(name);
+    } catch (error) {
+      if (error instanceof EnvError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length) throw new EnvError(problems);
+}
+
+/** Sets a variable for the rest of the process (the bootstrap's embedded database and generated secrets). */
+export function setEnv(name: EnvName, value: string): void {
+  (process.env as Record<string, string>)[name] = value;
+}
+
+export const isProduction = () => env.NODE_ENV === "production";
+
+/** The app's version, as npm reports it when started through an npm script. */
+export const appVersion = () => process.env.npm_package_version ?? "0.1.0";
+
+/** Set by Next.js itself (not configuration): which runtime is loading instrumentation. */
+export const nextRuntime = () => process.env.NEXT_RUNTIME;
+/** Set by Next.js's own server: the address it listens on. */
+export const nextPrivateOrigin = () => process.env.__NEXT_PRIVATE_ORIGIN;
