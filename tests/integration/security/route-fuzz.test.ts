@@ -16,7 +16,8 @@ import { discoverApiRoutes, fillPattern, loadHandlers, type DiscoveredRoute, typ
 setupAIStub();
 const routes = discoverApiRoutes();
 const MB = "x".repeat(1024 * 1024);
-const LEAK = /(\bat [\w$.<>]+ \(|node_modules|\.tsx?:\d+:\d+|prisma|\bSELECT\b[\s\S]*\bFROM\b|\bINSERT INTO\b|\bDELETE FROM\b|syntax error at|invalid byte sequence|unsupported Unicode escape|violates [\w ]*constraint|\bstack\b)/i;
+// Stack frames, Prisma's error texts, SQL and PostgreSQL's messages.
+const LEAK = /(\n\s+at [\w$.<>]+ \(|node_modules\/|\.tsx?:\d+:\d+|Invalid `prisma|PrismaClient\w*Error|"stack":|\bSELECT\b[^"]{0,200}\bFROM\b|\bINSERT INTO\b|\bDELETE FROM\b|syntax error at|invalid byte sequence|unsupported Unicode escape|violates [\w ]*constraint)/;
 
 const deepArray = (n: number) => "[".repeat(n) + "]".repeat(n);
 const deepObject = (n: number) => '{"a":'.repeat(n) + "1" + "}".repeat(n);
