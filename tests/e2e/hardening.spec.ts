@@ -69,3 +69,11 @@ test("a cookie-authenticated change from another origin is refused", async ({ pa
   expect((await post("http://evil.example")).status()).toBe(403);
   expect((await post(new URL(page.url()).origin)).status()).toBe(201);
 });
+
+test("the sign-in redirect goes to the address the browser used, not the server's bind address", async ({ request, baseURL }) => {
+  // The server listens on 127.0.0.1; a browser that reached it as localhost must stay on localhost.
+  const port = new URL(baseURL!).port;
+  const response = await request.get("/planner", { headers: { host: `localhost:${port}` }, maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers()["location"]).toBe(`http://localhost:${port}/sign-in?callbackUrl=%2Fplanner`);
+});
