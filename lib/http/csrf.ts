@@ -10,8 +10,22 @@ import { requestOrigin } from "./origin";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+const hostOf = (url: string | null) => {
+  try {
+    return url ? new URL(url).host : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The request's own host (as Next.js compares for server actions: the scheme is not compared, so a
+ * TLS proxy that is not in TRUSTED_PROXIES does not break the app's own pages), the configured
+ * public origin, or an origin trusted with credentials in CORS_ORIGINS.
+ */
 export function isOwnOrigin(origin: string, headers: Headers): boolean {
-  if (origin === requestOrigin(headers)) return true;
+  const host = hostOf(origin);
+  if (host && host === hostOf(requestOrigin(headers))) return true;
   const configured = env.APP_URL || env.AUTH_URL;
   if (configured && origin === new URL(configured).origin) return true;
   return credentialedOrigins().has(origin);

@@ -117,13 +117,17 @@ describe("CSRF: cookie-authenticated changes must come from the app's own origin
     expect((await post({ cookie, origin: "null" })).status).toBe(403);
     expect((await post({ cookie, "sec-fetch-site": "cross-site" })).status).toBe(403);
     expect((await post({ cookie, "sec-fetch-site": "same-site" })).status).toBe(403);
+    expect((await post({ cookie, origin: "http://localhost.evil.example" })).status).toBe(403);
     expect(await count()).toBe(0);
 
     expect((await post({ cookie, origin: "http://localhost" })).status).toBe(201);
     expect((await post({ cookie, "sec-fetch-site": "same-origin" })).status).toBe(201);
+    await rootDb().site.deleteMany({ where: { accountId: account.id } });
+    // Behind a TLS proxy not (yet) in TRUSTED_PROXIES the page is https while the app sees http: same host passes.
+    expect((await post({ cookie, origin: "https://localhost" })).status).toBe(201);
     process.env.CORS_ORIGINS = "https://partner.example";
     expect((await post({ cookie, origin: "https://partner.example" })).status).toBe(201);
-    expect(await count()).toBe(3);
+    expect(await count()).toBe(2);
 
     // Bearer tokens are not sent by browsers on their own: no origin check.
     const rename = (headers: Record<string, string>) =>
