@@ -17,7 +17,7 @@ const TTL_MS = Number(process.env.HOSTED_CACHE_TTL_MS ?? 60_000);
 const MAX_ENTRIES = Number(process.env.HOSTED_CACHE_MAX_ENTRIES ?? 2_000);
 // Shared with lib/sites/hosted-cache.ts (same process): the app invalidates what this stores.
 const cache = (globalThis.__hostedCache ??= new Map());
-// The security headers (lib/http/security-headers.ts, set by proxy.ts) travel with the cached copy.
+// The security headers (lib/http/security-headers.ts, set by proxy.ts) travel with the cached copy: keep this list in step with it.
 const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "strict-transport-security"];
 const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "vary", "link", "x-robots-tag", ...SECURITY_HEADERS];
 

@@ -71,9 +71,6 @@ export function hostedSecurityHeaders(options: SecurityHeaderOptions): Record<st
   return { "Content-Security-Policy": csp, ...common(options) };
 }
 
-/** Every header name either set uses (server.mjs keeps them on cached hosted pages). */
-export const SECURITY_HEADER_NAMES = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "strict-transport-security"];
-
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
