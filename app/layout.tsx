@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { Toaster } from "@/components/ui/sonner";
 import "./globals.css";
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: "Keywords to published articles: plan, write, optimise and publish SEO content.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so Next.js can put the request's CSP nonce on its scripts (proxy.ts).
+  await connection();
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen font-sans">

@@ -89,6 +89,12 @@ export class RateLimitError extends AppError {
   }
 }
 
+/** The request body is larger than the server accepts. */
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly code = "payload_too_large";
+}
+
 /** A required integration (AI provider, WordPress...) is missing or misconfigured. */
 export class ConfigurationError extends AppError {
   readonly status = 400;

@@ -3,6 +3,7 @@ import { env } from "@/lib/config/env";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { authenticate } from "./service";
 import { credentialsSchema } from "./schemas";
 
@@ -49,7 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("invalid_credentials", SIGN_IN_MESSAGES.invalid_credentials);
-        const ip = request?.headers?.get("x-forwarded-for")?.split(",")[0]?.trim() || request?.headers?.get("x-real-ip") || "local";
+        const ip = request?.headers ? clientIp(request.headers) : "unknown";
         try {
           const user = await authenticate(parsed.data, ip);
           return { id: String(user.id), email: user.email, name: user.name, accountId: user.accountId, role: user.role };

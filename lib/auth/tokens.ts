@@ -7,6 +7,7 @@ import { UnauthorizedError } from "@/lib/errors";
 
 export const API_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 const AUDIENCE = "api";
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 function key(): Uint8Array {
   const secret = env.AUTH_SECRET;
@@ -26,10 +27,22 @@ export async function issueApiToken(userId: number): Promise<{ token: string; ex
   return { token, expiresAt };
 }
 
-/** Returns the user id, or throws 401 for a bad, tampered or expired token. */
+/**
+ * Returns the user id, or throws 401 for a bad, tampered or expired token, and for one that does
+ * not say when it was issued and when it expires, or claims a lifetime over API_TOKEN_TTL_SECONDS
+ * (a token signed with the secret by other means must not live for ever).
+ */
 export async function verifyApiToken(token: string): Promise<number> {
   try {
-    const { payload } = await jwtVerify(token, key(), { audience: AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, key(), {
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+      requiredClaims: ["exp", "iat", "sub"],
+      maxTokenAge: API_TOKEN_TTL_SECONDS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    });
+    if (payload.exp! - payload.iat! > API_TOKEN_TTL_SECONDS) throw new Error("lifetime too long");
+    if (payload.iat! > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new Error("issued in the future");
     const userId = Number(payload.sub);
     if (!Number.isInteger(userId) || userId <= 0) throw new Error("bad subject");
     return userId;

@@ -35,6 +35,15 @@ export const ENV_VARIABLES = {
   APP_URL: variable(url.optional(), "`AUTH_URL`, else the server's own address", "public address of the app: absolute URLs in hosted sites' canonical links, RSS, sitemaps, images sent to Shopify / the bridge, and Stripe's return links"),
   AUTH_URL: variable(url.optional(), "none", "next-auth's public address (used for `APP_URL` when that is unset)"),
   PORT: variable(port.default(3000), "`3000`", "where `npm start` (server.mjs) listens (`-p` also works)"),
+  TRUSTED_PROXIES: variable(
+    z
+      .string()
+      .trim()
+      .regex(/^(\d+|((loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)\s*(,\s*|$))+)$/, "a hop count or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal")
+      .optional(),
+    "none (forwarded headers are ignored)",
+    "proxies in front of the app whose `X-Forwarded-For`/`-Host`/`-Proto` are believed, as Express's `trust proxy`: a hop count (`1` = the peer is a proxy) or addresses/CIDRs (`10.0.0.0/8, loopback`). The client address (rate limits, sign-in throttling) and the public address (redirects) come from them",
+  ),
   HOSTNAME: variable(text.default("0.0.0.0"), "`0.0.0.0`", "the address `npm start` binds (`-H` also works)"),
   OPENAI_API_KEY: variable(text.optional(), "none (accounts can add their own in Settings → Integrations)", "default key for the AI engine"),
   OPENAI_BASE_URL: variable(url.optional(), "OpenAI", "any OpenAI-compatible endpoint (e.g. a local model server)"),
@@ -67,7 +76,27 @@ export const ENV_VARIABLES = {
   HOSTED_CACHE_MAX_ENTRIES: variable(positiveInt(2_000), "`2000`", "the production server's in-memory cache of hosted-site pages: entries kept"),
   PUBLISH_SCHEDULER_INTERVAL_MS: variable(positiveInt(30_000), "`30000`", "how often the in-process scheduler publishes due scheduled records (Inngest mode: a cron function)"),
   INTEGRATION_TIMEOUT_MS: variable(positiveInt(20_000), "`20000`", "per request to WordPress / Shopify"),
-  BRIDGE_RATE_LIMIT: variable(positiveInt(120), "`120`", "WordPress bridge requests per site per minute"),
+  BRIDGE_RATE_LIMIT: variable(positiveInt(120), "`120`", "WordPress bridge requests per site key per minute (its throttle scope, `integration`)"),
+  API_MAX_BODY_BYTES: variable(positiveInt(2 * 1024 * 1024), "`2097152`", "largest JSON body a REST route reads (larger answers 413; uploads and CSV imports have their own limits)"),
+  THROTTLE_ENABLED: variable(flag.default(true), "on", "`off` to stop counting REST requests per caller and throttle scope (also lifts `BRIDGE_RATE_LIMIT`)"),
+  THROTTLE_RATES: variable(
+    z
+      .string()
+      .trim()
+      .regex(/^\s*[a-z]+\s*=\s*\d+\s*\/\s*[a-z]+\s*(,\s*[a-z]+\s*=\s*\d+\s*\/\s*[a-z]+\s*)*$/, "scope=count/unit pairs, e.g. ai=20/min,planner=1000/min")
+      .optional(),
+    "`ai=60/min, content=600/min, auth=120/min, planner=1200/min, writer=1200/min, system=600/min, billing=300/min, linker=600/min, optimizer=600/min, integration=600/min`",
+    "REST requests per user (session or token) or, unauthenticated, per client address, per throttle scope: `/api/v1/<module>/…` counts in its module's scope (`admin` in `system`, `publisher` in `content`), POSTs to AI actions in `ai`; units `sec`, `min`, `hour`, `day`. Past the limit: 429 with `Retry-After`; every answer carries `RateLimit-Limit`/`-Remaining`/`-Reset`",
+  ),
+  CORS_ORIGINS: variable(
+    z
+      .string()
+      .trim()
+      .regex(/^(\*|https?:\/\/[^\s,/]+)(\s*,\s*(\*|https?:\/\/[^\s,/]+))*$/, "a comma-separated list of origins (https://app.example.com) or *")
+      .optional(),
+    "none (no cross-origin access)",
+    "origins whose browser pages may call `/api/v1/*` (CORS, credentials included); `*` also lets any other origin call it without credentials (bearer tokens)",
+  ),
   LINKER_INDEX_CACHE_SITES: variable(positiveInt(4), "`4`", "sites whose internal-link index each app process keeps between requests"),
   LOG_LEVEL: variable(z.enum(["debug", "info", "warn", "error", "silent"]).default("info"), "`info`", "lowest level printed (`debug`, `info`, `warn`, `error`), or `silent` to mute the JSON logs"),
   LOG_DEBUG: variable(flag.default(false), "unset", "`1` to also print debug lines (same as `LOG_LEVEL=debug`)"),
@@ -136,5 +165,7 @@ export const appVersion = () => process.env.npm_package_version ?? "0.1.0";
 
 /** Set by Next.js itself (not configuration): which runtime is loading instrumentation. */
 export const nextRuntime = () => process.env.NEXT_RUNTIME;
+/** Set by server.mjs (not configuration): it passes every request's socket address in a header it overwrites. */
+export const serverSetsSocketAddress = () => process.env.SCS_SERVER_SOCKET_ADDRESS === "1";
 /** Set by Next.js's own server: the address it listens on. */
 export const nextPrivateOrigin = () => process.env.__NEXT_PRIVATE_ORIGIN;

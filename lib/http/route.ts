@@ -7,11 +7,17 @@ import { loadContext, type AppContext } from "@/lib/auth/service";
 import { contextForSiteKey } from "@/lib/sites/api-keys";
 import { userIdFromSession } from "@/lib/auth/session-token";
 import { verifyApiToken } from "@/lib/auth/tokens";
-import { UnauthorizedError, ValidationError } from "@/lib/errors";
+import { UnauthorizedError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { startRequestProbe } from "@/lib/system/metrics";
+import { applyThrottleHeaders, throttle, ThrottledError, type ThrottleState } from "@/lib/rate-limit/throttle";
 import { camelKeys, snakeFieldErrors, snakeKeys } from "./case";
+import { clientIp } from "./client-ip";
+import { assertSameOriginRequest } from "./csrf";
 import { mapError } from "./errors";
+import { assertSafeParameters } from "./hostile-input";
+import { readJsonBody } from "./json-body";
+import { requestOrigin } from "./origin";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 import { parseInput, type Paginated } from "./validation";
 
@@ -58,13 +64,16 @@ export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = u
     const started = Date.now();
     const probe = startRequestProbe();
     let ctx: AppContext | null = null;
+    let rate: ThrottleState | null = null;
     let response: Response;
     try {
       ctx = await resolveContext(options.auth, request);
+      rate = await throttleRequest(request, ctx);
       if (options.permission && ctx) assertCan(ctx.role, options.permission);
-      const query = options.query ? parseInput(options.query, camelKeys(Object.fromEntries(request.nextUrl.searchParams))) : undefined;
-      const body = options.body ? parseInput(options.body, camelKeys(await readJson(request))) : undefined;
       const params = (await segment?.params) ?? {};
+      assertSafeRequestParameters(request, params);
+      const query = options.query ? parseInput(options.query, camelKeys(Object.fromEntries(request.nextUrl.searchParams))) : undefined;
+      const body = options.body ? parseInput(options.body, camelKeys(await readJsonBody(request))) : undefined;
       const result = await handler({ ctx, body, query, params, request, requestId } as HandlerInput<A, B, Q>);
       response = result instanceof Response ? result : envelope(result, request, options.status ?? 200);
     } catch (error) {
@@ -80,7 +89,9 @@ export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = u
         { status: mapped.status },
       );
       if (mapped.status === 429 && mapped.extra?.retryAfter) response.headers.set("Retry-After", String(mapped.extra.retryAfter));
+      if (error instanceof ThrottledError) rate = error.state;
     }
+    applyThrottleHeaders(response.headers, rate, response.status === 429);
     response.headers.set(REQUEST_ID_HEADER, requestId);
     probe.finish({ requestId, kind: "api", method: request.method, path: request.nextUrl.pathname, status: response.status, accountId: ctx?.accountId, userId: ctx?.userId });
     log.info("request", { requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, ms: Date.now() - started });
@@ -92,7 +103,7 @@ function envelope(result: unknown, request: NextRequest, status: number): Respon
   if (result && typeof result === "object" && PAGE in result) {
     const page = result as PageResult<unknown>;
     const link = (n: number) => {
-      const url = new URL(request.nextUrl.toString());
+      const url = new URL(request.nextUrl.pathname + request.nextUrl.search, requestOrigin(request.headers) ?? request.nextUrl.origin);
       url.searchParams.set("page", String(n));
       return url.toString();
     };
@@ -111,14 +122,16 @@ function envelope(result: unknown, request: NextRequest, status: number): Respon
   return NextResponse.json({ success: true, data: snakeKeys(result) ?? null }, { status });
 }
 
-async function readJson(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError("The request body must be valid JSON.");
-  }
+/** NUL characters and lone surrogates in the query string or the path: a 400 naming the parameter. */
+function assertSafeRequestParameters(request: NextRequest, params: Record<string, string>): void {
+  assertSafeParameters(request.nextUrl.searchParams, "query parameter");
+  assertSafeParameters(Object.entries(params), "path parameter");
+}
+
+/** Counts the request in its throttle scope (per user, per site key, else per client address). */
+function throttleRequest(request: NextRequest, ctx: AppContext | null): Promise<ThrottleState | null> {
+  const siteKeySiteId = ctx && ctx.userId === null && ctx.role === "system_bot" && ctx.siteId ? ctx.siteId : null;
+  return throttle(request.method, request.nextUrl.pathname, { userId: ctx?.userId ?? null, siteKeySiteId, address: clientIp(request.headers) });
 }
 
 function bearer(request: NextRequest): string | null {
@@ -136,7 +149,10 @@ async function resolveContext(mode: AuthMode, request: NextRequest): Promise<App
   }
   let userId: number | null = null;
   if (token) userId = await verifyApiToken(token);
-  else userId = await userIdFromSession(request.headers);
+  else {
+    userId = await userIdFromSession(request.headers);
+    if (userId) assertSameOriginRequest(request);
+  }
   if (!userId) {
     if (mode === "optional") return null;
     throw new UnauthorizedError();

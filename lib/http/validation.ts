@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { assertSafeInput } from "./hostile-input";
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -10,8 +11,12 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-/** Parses with a module's zod schema; bad input becomes a ValidationError (400 / form errors). */
+/**
+ * Parses with a module's zod schema; bad input becomes a ValidationError (400 / form errors).
+ * NUL characters, lone surrogates and over-deep nesting are refused first, whatever the schema.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  assertSafeInput(input);
   const result = schema.safeParse(input);
   if (!result.success) {
     const fieldErrors = zodFieldErrors(result.error);

@@ -1,7 +1,7 @@
 // The WordPress bridge: a plugin on the WordPress site calls /api/v1/integration/bridge/* with the
 // site's API key (Authorization: Bearer sck_…). The key's context is that one site (system bot),
 // so every read and write here is confined to it by the scoped client. Requests are rate-limited
-// per site. The bridge has its own integration row (config.mode = "bridge"), created on handshake.
+// per site key (the `integration` throttle scope). The bridge has its own integration row (config.mode = "bridge"), created on handshake.
 import { env } from "@/lib/config/env";
 import type { AppContext } from "@/lib/auth/service";
 import { excerpt } from "@/lib/content";
@@ -10,7 +10,6 @@ import { NotFoundError, UnauthorizedError } from "@/lib/errors";
 import type { Prisma, SiteIntegration } from "@/lib/generated/prisma/client";
 import { appBaseUrl } from "@/lib/http/origin";
 import { emitContentPublished } from "@/lib/publishing/hooks";
-import { hitRateLimit } from "@/lib/rate-limit/service";
 import { publicUrl } from "@/lib/storage";
 import type { BridgeChangesInput, BridgeHandshakeInput, BridgeResultInput, BridgeStructureInput } from "./schemas";
 import { detectRemoteChanges, upsertRemoteItems } from "./sync";
@@ -18,11 +17,10 @@ import { detectRemoteChanges, upsertRemoteItems } from "./sync";
 export const BRIDGE_RATE_LIMIT = { limit: env.BRIDGE_RATE_LIMIT, windowSeconds: 60 };
 const BRIDGE_KEY = "bridge";
 
-/** The bridge request's site, after the per-site rate limit. */
+/** The bridge request's site. Its per-site-key rate limit is the route wrapper's throttle (lib/rate-limit/throttle.ts). */
 export async function bridgeSite(ctx: AppContext): Promise<{ db: ScopedDb; siteId: number }> {
   const siteId = ctx.siteId;
   if (!siteId) throw new UnauthorizedError("Invalid or revoked site API key.");
-  await hitRateLimit({ key: `bridge:site:${siteId}`, ...BRIDGE_RATE_LIMIT, message: "Too many bridge requests for this site. Slow down and try again in a minute." });
   return { db: scoped(ctx), siteId };
 }
 

@@ -42,7 +42,8 @@ export async function listMembers(db: ScopedDb, ctx: AppContext, query: ListMemb
       orderBy: [{ [field]: direction }, { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
-      include: { siteAccess: { include: { site: { select: { id: true, name: true } } } } },
+      // Editors and viewers see a teammate's grants only for sites they may see themselves.
+      include: { siteAccess: { where: visibleSitesFilter(ctx), include: { site: { select: { id: true, name: true } } } } },
     }),
   ]);
   return {
@@ -58,6 +59,10 @@ export async function listMembers(db: ScopedDb, ctx: AppContext, query: ListMemb
       sites: u.siteAccess.map((a) => a.site),
     })),
   };
+}
+
+function visibleSitesFilter(ctx: AppContext): Prisma.SiteUserAccessWhereInput {
+  return ctx.siteAccess === "account" ? {} : { siteId: { in: ctx.siteAccess } };
 }
 
 async function assertOwnSites(db: ScopedDb, ctx: AppContext, siteIds: number[]) {
