@@ -163,8 +163,6 @@ export const isProduction = () => env.NODE_ENV === "production";
 /** The app's version, as npm reports it when started through an npm script. */
 export const appVersion = () => process.env.npm_package_version ?? "0.1.0";
 
-/** Set by Next.js itself (not configuration): which runtime is loading instrumentation. */
-export const nextRuntime = () => process.env.NEXT_RUNTIME;
 /** Set by server.mjs (not configuration): it passes every request's socket address in a header it overwrites. */
 export const serverSetsSocketAddress = () => process.env.SCS_SERVER_SOCKET_ADDRESS === "1";
 /** Set by Next.js's own server: the address it listens on. */
