@@ -99,7 +99,7 @@ export function toProviderError(error: unknown, config: Pick<OpenAIConfig, "base
   }
   // The SDK's parse() throws a SyntaxError or a zod error when the output is not the schema's JSON.
   if (error instanceof SyntaxError || (error as { name?: string })?.name === "ZodError" || /JSON/.test((error as Error)?.message ?? "")) {
-    return new AIOutputError(`The model's answer was not valid structured output: ${(error as Error).message.slice(0, 200)}`);
+    return new AIOutputError("The model's answer was not in the expected format.");
   }
   return error instanceof Error ? error : new Error(String(error));
 }
