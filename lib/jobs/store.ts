@@ -57,6 +57,11 @@ export async function retryRunLater(id: string, owner: string, delayMs: number):
     WHERE id = ${id}::uuid AND "leaseOwner" = ${owner}`;
 }
 
+export async function countOpenRuns(): Promise<number> {
+  const rows = await rootDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM runs WHERE status IN ${OPEN}`;
+  return rows[0]?.n ?? 0;
+}
+
 // ---- steps -----------------------------------------------------------------------------------
 
 export type StepRow = { name: string; item: boolean; status: string; result: unknown; error: string | null };

@@ -14,7 +14,7 @@ import type { RunEventData, RunRef } from "../define";
 import { executeJob, RunInterrupted, runRef, type StepRuntime } from "../execute";
 import { accountConcurrency, RUN_RETRIES } from "../mode";
 import type { DispatchedRun, JobProvider } from "../provider";
-import { claimDueSchedules, claimRuns, failRun, loadSteps, registerSchedules, releaseRun, renewRunLeases, renewSlots, retryRunLater, saveStep, type StepRow } from "../store";
+import { claimDueSchedules, claimRuns, countOpenRuns, failRun, loadSteps, registerSchedules, releaseRun, renewRunLeases, renewSlots, retryRunLater, saveStep, type StepRow } from "../store";
 import { ALL_JOBS, ALL_SCHEDULES, jobByName } from "../table";
 import { AccountSlots } from "./slots";
 
@@ -90,6 +90,19 @@ export class LocalJobProvider implements JobProvider {
 
   get activeRuns(): number {
     return this.active.size;
+  }
+
+  /** Scripts and tests: waits until no run is open in the database (this process drives what is due). */
+  async idle(timeoutMs = 60_000): Promise<void> {
+    this.start();
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      await Promise.allSettled([...this.active.values()].map((a) => a.done));
+      if (!this.active.size && (await countOpenRuns()) === 0) return;
+      if (Date.now() > until) throw new Error(`Runs still open after ${timeoutMs} ms.`);
+      this.poke();
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   private async work(): Promise<void> {
