@@ -25,9 +25,9 @@ export const UNEXPECTED = "Something went wrong on our side. It has been logged.
 // Prisma: pool timeout, transaction start/expiry, connection lost; PostgreSQL: connection and
 // admin-shutdown classes, serialization and deadlock; node-postgres/network error codes.
 const PRISMA_BUSY = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2034"]);
-const PG_BUSY = /^(08|57P|53|40001|40P01)/;
+const PG_BUSY = /^(08|57P|57014|55P03|53|40001|40P01)/;
 const NETWORK = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]);
-const BUSY_TEXT = /Unable to start a transaction|expired transaction|Transaction already closed|Connection terminated|terminating connection|Can't reach database|connection (?:is )?closed|Timed out fetching a new connection/i;
+const BUSY_TEXT = /Unable to start a transaction|expired transaction|Transaction already closed|Connection terminated|terminating connection|Can't reach database|connection (?:is )?closed|Timed out fetching a new connection|canceling statement due to (?:statement|lock) timeout/i;
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof AppError) {

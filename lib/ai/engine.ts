@@ -7,6 +7,7 @@
 // The transaction holds only database writes (no model or network call, no waiting on other rows
 // besides the account's balance row) and waits for a free connection in lib/db/transactions.ts.
 import type { AppContext } from "@/lib/auth/service";
+import { env } from "@/lib/config/env";
 import { deductCredits, findCharge, getBalance, isUniqueViolation, recordUsage } from "@/lib/billing/credits";
 import { InsufficientCreditsError } from "@/lib/errors";
 import { calculateCredits } from "@/lib/billing/prices";
@@ -21,8 +22,7 @@ import { renderPrompt } from "./prompts";
 import { getAIFunction } from "./registry";
 import type { AIFunction, AIFunctionName, CallResult, ScopedTx } from "./types";
 
-/** Short on purpose: the transaction only writes; anything slower is a fault to report. */
-const TRANSACTION_TIMEOUT_MS = 10_000;
+
 
 export type EngineOptions = {
   runId?: string;
@@ -97,9 +97,14 @@ async function commitAIFunction<R>(
   output: CallResult<unknown>,
 ): Promise<EngineResult<R>> {
   const name = fn.name;
+  await fn.check?.(prepared, output.data);
   try {
     const result = await withTransactionSlot(() => db.$transaction(
       async (tx) => {
+        // PostgreSQL ends a statement stuck past the timeout (e.g. waiting on a lock), which
+        // Prisma's own timeout does not: the transaction then rolls back instead of hanging.
+        const limit = `${env.DATABASE_TRANSACTION_TIMEOUT_MS}ms`;
+        await tx.$queryRaw`SELECT set_config('statement_timeout', ${limit}, true), set_config('lock_timeout', ${limit}, true)`;
         const saved = await fn.save(tx, prepared, output.data);
         await writeRunLog(tx, options, [{ kind: "request", payload: { prompt } }, { kind: "response", payload: { raw: output.raw ?? null, usage: output.usage }, model: output.usage.model }]);
         const siteId = fn.siteId(prepared);
@@ -117,7 +122,8 @@ async function commitAIFunction<R>(
         }
         return saved;
       },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+      // Short on purpose: the transaction only writes; anything slower rolls back and is retried.
+      { timeout: env.DATABASE_TRANSACTION_TIMEOUT_MS, maxWait: env.DATABASE_TRANSACTION_TIMEOUT_MS },
     ));
     return { result: result as R, credits, replayed: false };
   } catch (error) {

@@ -26,7 +26,8 @@ function variable<T extends z.ZodType>(schema: T, defaultText: string, purpose: 
 /** Every variable, in the order of the README's configuration table. */
 export const ENV_VARIABLES = {
   DATABASE_URL: variable(url.optional(), "embedded PostgreSQL under `.data/pg`", "PostgreSQL connection string"),
-  DATABASE_POOL_SIZE: variable(positiveInt(10), "`10`", "connections per app process"),
+  DATABASE_POOL_SIZE: variable(positiveInt(10), "`10`", "connections per app process; transactions beyond `DATABASE_POOL_SIZE - 2` at once wait their turn in the process instead of timing out"),
+  DATABASE_TRANSACTION_TIMEOUT_MS: variable(positiveInt(10_000), "`10000`", "longest an AI item's save-and-charge transaction may run; past it, it rolls back (nothing saved, nothing charged) and the item is tried again"),
   EMBEDDED_PG_PORT: variable(port.default(54329), "`54329` (next free port)", "port of the embedded PostgreSQL"),
   APP_DATA_DIR: variable(text.optional(), "`.data`", "where zero-config state lives (embedded database, secrets, uploaded files)"),
   NODE_ENV: variable(z.enum(["development", "production", "test"]).default("development"), "`development`", "`production` with `DATABASE_URL` requires the secrets below"),

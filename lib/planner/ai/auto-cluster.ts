@@ -51,12 +51,15 @@ export const autoCluster: AIFunction<z.infer<typeof input>, Prepared, Output, Au
   }),
   call: textCall(clusterOutputSchema, "keyword_clusters"),
   siteId: (p) => p.siteId,
+  // New clusters must fit the plan; a refusal fails the item before anything is saved or charged.
+  async check(p, output) {
+    const existing = new Set(p.existing.map((c) => c.name.trim().toLowerCase()));
+    const newNames = new Set(output.clusters.map((c) => c.name.trim().slice(0, 120).toLowerCase()).filter((name) => name && !existing.has(name)));
+    if (newNames.size) await assertWithinLimit(p.accountId, "clusters", newNames.size);
+  },
   async save(tx: ScopedTx, p, output) {
     const byText = new Map(p.keywords.map((k) => [k.normalized, k.id]));
     const existingByName = new Map(p.existing.map((c) => [c.name.trim().toLowerCase(), c.id]));
-    // New clusters must fit the plan; a refusal fails the item before anything is saved or charged.
-    const newNames = new Set(output.clusters.map((c) => c.name.trim().slice(0, 120).toLowerCase()).filter((name) => name && !existingByName.has(name)));
-    if (newNames.size) await assertWithinLimit(p.accountId, "clusters", newNames.size);
     const assigned = new Set<number>();
     const clusterIds: number[] = [];
     let created = 0;

@@ -32,6 +32,17 @@ type Prepared = {
 };
 export type GenerateIdeasResult = { clusterId: number; ideaIds: number[] };
 
+/** The model's ideas the cluster does not have yet (by title). */
+function freshIdeas(p: Prepared, output: Output) {
+  const seen = new Set(p.existingTitles.map((t) => t.trim().toLowerCase()));
+  return output.ideas.slice(0, p.count).filter((idea) => {
+    const key = idea.title.trim().toLowerCase();
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export const generateIdeas: AIFunction<z.infer<typeof input>, Prepared, Output, GenerateIdeasResult> = {
   name: "generate_ideas",
   operation: "generate_ideas",
@@ -57,16 +68,13 @@ export const generateIdeas: AIFunction<z.infer<typeof input>, Prepared, Output, 
   }),
   call: textCall(ideasOutputSchema, "content_ideas"),
   siteId: (p) => p.cluster.siteId,
-  async save(tx: ScopedTx, p, output) {
-    const seen = new Set(p.existingTitles.map((t) => t.trim().toLowerCase()));
-    const fresh = output.ideas.slice(0, p.count).filter((idea) => {
-      const key = idea.title.trim().toLowerCase();
-      if (!key || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    // The new ideas must fit the plan; a refusal fails the item before anything is saved or charged.
+  // The new ideas must fit the plan; a refusal fails the item before anything is saved or charged.
+  async check(p, output) {
+    const fresh = freshIdeas(p, output);
     if (fresh.length) await assertWithinLimit(p.cluster.accountId, "contentIdeas", fresh.length);
+  },
+  async save(tx: ScopedTx, p, output) {
+    const fresh = freshIdeas(p, output);
     const ideaIds: number[] = [];
     for (const idea of fresh) {
       const title = idea.title.trim();
