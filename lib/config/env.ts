@@ -69,7 +69,7 @@ export const ENV_VARIABLES = {
   STRIPE_API_BASE: variable(url.optional(), "`https://api.stripe.com`", "another Stripe-compatible API (tests use a local stub)"),
   HOSTED_CACHE_TTL_MS: variable(positiveInt(60_000), "`60000`", "the production server's in-memory cache of hosted-site pages: lifetime of an entry"),
   HOSTED_CACHE_MAX_ENTRIES: variable(positiveInt(2_000), "`2000`", "the production server's in-memory cache of hosted-site pages: entries kept"),
-  PUBLISH_SCHEDULER_INTERVAL_MS: variable(positiveInt(30_000), "`30000`", "how often the in-process scheduler publishes due scheduled records (Inngest mode: a cron function)"),
+  PUBLISH_SCHEDULER_INTERVAL_MS: variable(positiveInt(30_000), "`30000`", "how often scheduled publishing checks for due records (a schedule of the local job queue, ticked by one process; Inngest mode: a cron function every minute)"),
   INTEGRATION_TIMEOUT_MS: variable(positiveInt(20_000), "`20000`", "per request to WordPress / Shopify"),
   BRIDGE_RATE_LIMIT: variable(positiveInt(120), "`120`", "WordPress bridge requests per site per minute"),
   LINKER_INDEX_CACHE_SITES: variable(positiveInt(4), "`4`", "sites whose internal-link index each app process keeps between requests"),
