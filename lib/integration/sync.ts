@@ -9,6 +9,7 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { ValidationError } from "@/lib/errors";
 import type { Prisma, SiteIntegration } from "@/lib/generated/prisma/client";
 import type { Paginated } from "@/lib/http/validation";
+import { describeFailure } from "@/lib/failures";
 import { jobs, startRun } from "@/lib/jobs/service";
 import type { ListRemoteItemsQuery } from "./schemas";
 import { findIntegration, wordpressAdapterFor } from "./service";
@@ -94,7 +95,7 @@ export async function syncIntegrationNow(db: ScopedDb, integrationId: number, on
     await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "success", lastSyncAt: new Date(), syncError: null, syncStats: stats as Prisma.InputJsonValue } });
     return stats;
   } catch (error) {
-    await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "failed", syncError: (error as Error).message.slice(0, 2000) } });
+    await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "failed", syncError: describeFailure(error).message.slice(0, 2000) } });
     throw error;
   }
 }

@@ -57,10 +57,11 @@ async function finish(runId: string, summary: JobSummary): Promise<void> {
   if (!counts || (counts.status !== "pending" && counts.status !== "running")) return;
   const errors = counts.failed ? await failedItemErrors(runId) : [];
   const status = counts.failed === 0 ? "succeeded" : counts.succeeded === 0 ? "failed" : "completed_with_errors";
-  const failedText = counts.failed ? ` ${counts.failed} failed: ${errors.join(" ")}` : "";
+  // A failed run leads with why; one that completed with errors with what it did.
+  const message = status === "failed" ? `${errors.join(" ")} ${summary.message}` : counts.failed ? `${summary.message} ${counts.failed} failed: ${errors.join(" ")}` : summary.message;
   await closeRun(runId, {
     status,
-    message: `${summary.message}${failedText}`,
+    message,
     result: { ...summary.result, succeeded: counts.succeeded, failed: counts.failed, errors },
     error: counts.failed ? errors.join(" ") : null,
   });

@@ -8,6 +8,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/e
 import type { Prisma, PublishingRecord, SiteIntegration } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
 import { adapterFor, integrationLabel } from "@/lib/integration/service";
+import { describeFailure } from "@/lib/failures";
 import { jobs, startRun } from "@/lib/jobs/service";
 import { slugify } from "@/lib/utils/slug";
 import { isWordPressError, ShopifyError, type PublishingAdapter } from "./adapters";
@@ -158,8 +159,9 @@ function isRetryable(error: unknown): boolean {
   return true; // unexpected (database, network): worth another try
 }
 
+/** What the record shows: integrations' and our typed errors say it in words; anything else (database, bugs) is never shown raw. */
 function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  return describeFailure(error).message.slice(0, 2000);
 }
 
 async function adapterForRecord(db: ScopedDb, record: PublishingRecord & { integration: SiteIntegration | null }, site: { id: number; slug: string; accountId: number; isActive: boolean }): Promise<PublishingAdapter> {
