@@ -59,6 +59,8 @@ export function RunProgressProvider({ children }: { children: React.ReactNode })
   const [runs, setRuns] = useState<TrackedRun[]>([]);
   const runsRef = useRef(runs);
   const loaded = useRef(false);
+  // Polls overlap when an answer is slow: each finished run is announced once.
+  const announced = useRef(new Set<string>());
 
   useEffect(() => {
     runsRef.current = runs;
@@ -101,7 +103,8 @@ export function RunProgressProvider({ children }: { children: React.ReactNode })
           const patch = { state: p.state, status: p.status, current: p.meta.current, total: p.meta.total, percent: p.meta.percentage, message: p.state === "success" ? p.meta.message : (p.error ?? p.meta.message) };
           const label = runsRef.current.find((r) => r.id === id)?.label ?? RUN_KIND_LABELS[p.kind] ?? "Run";
           update(id, patch);
-          if (finished(p.state)) {
+          if (finished(p.state) && !announced.current.has(id)) {
+            announced.current.add(id);
             setTimeout(() => update(id, { hidden: true }), FINISHED_CARD_MS);
             const view = { label: "View", onClick: () => router.push(`/runs/${id}`) };
             const retry = {
@@ -109,6 +112,7 @@ export function RunProgressProvider({ children }: { children: React.ReactNode })
               onClick: async () => {
                 const result = await retryRunAction({ id });
                 if (result.ok) {
+                  announced.current.delete(id);
                   toast.success("Retrying the failed items.");
                   setRuns((all) => all.map((r) => (r.id === id ? { ...r, hidden: false, state: "pending" as RunState, status: "pending", message: "Retrying the failed items…" } : r)));
                 } else toast.error(result.message);

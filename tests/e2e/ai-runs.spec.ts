@@ -94,7 +94,7 @@ test("point the account at an AI server, cluster keywords, generate ideas, follo
   await open(page, `/runs/${partial.task_id}`);
   await expect(page.getByText("Done with errors", { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText("1 of 2 done; 1 failed")).toBeVisible();
-  await expect(page.getByText("Failed items")).toBeVisible();
+  await expect(page.getByText("Failed items", { exact: true })).toBeVisible();
   await expect(page.getByText(/rejected the API key \(401\)/).first()).toBeVisible();
   if (process.env.E2E_SCREENSHOTS) {
     for (const width of [1440, 390]) {
@@ -103,8 +103,8 @@ test("point the account at an AI server, cluster keywords, generate ideas, follo
     }
     await page.setViewportSize({ width: 1440, height: 1000 });
   }
-  await page.getByRole("button", { name: "Retry failed items" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Retry failed items" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Retry failed items" }).click();
   await expect(page.getByText("Done", { exact: true })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText("Failed items")).toBeHidden();
+  await expect(page.getByText("Failed items", { exact: true })).toBeHidden();
 });
