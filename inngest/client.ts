@@ -1,12 +1,12 @@
 import { env } from "@/lib/config/env";
 import { Inngest } from "inngest";
 import { log } from "@/lib/log";
-import { usesInngestServer } from "@/lib/runs/mode";
+import { usesInngestServer } from "@/lib/jobs/mode";
 
 export const INNGEST_APP_ID = "content-studio";
 
-// Dev mode accepts unsigned requests. It is used by the in-process runtime (whose serve handler is
-// never exposed over HTTP) and, outside production only, with INNGEST_DEV for a local dev server.
+// Dev mode accepts unsigned requests: outside production only, with INNGEST_DEV for a local dev
+// server (and in tests, where @inngest/test drives the functions without any server).
 const isDev = !usesInngestServer() || (Boolean(env.INNGEST_DEV) && env.NODE_ENV !== "production");
 
 const text = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(" ");

@@ -11,4 +11,4 @@ export function formatDateTime(value: Date | string | null): string {
   return new Date(value).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
-export const STATUS_BADGE = { pending: "secondary", running: "default", succeeded: "success", failed: "destructive", cancelled: "outline" } as const;
+export const STATUS_BADGE = { pending: "secondary", running: "default", succeeded: "success", completed_with_errors: "warning", failed: "destructive", cancelled: "outline" } as const;

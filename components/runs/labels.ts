@@ -15,6 +15,7 @@ export const RUN_STATUS_LABELS: Record<string, string> = {
   pending: "Queued",
   running: "Running",
   succeeded: "Done",
+  completed_with_errors: "Done with errors",
   failed: "Failed",
   cancelled: "Cancelled",
 };

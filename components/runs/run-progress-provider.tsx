@@ -9,9 +9,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { CheckCircle2, Loader2, X, XCircle } from "lucide-react";
+import { AlertTriangle, CheckCircle2, Loader2, X, XCircle } from "lucide-react";
 import { toast } from "sonner";
 import { isLimitMessage, PLANS_URL } from "@/components/forms/toast-error";
+import { retryRunAction } from "@/lib/runs/actions";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { cn } from "@/lib/utils/cn";
@@ -42,7 +43,7 @@ export function useRunTracker(): Context {
   return ctx;
 }
 
-type Progress = { state: RunState; status: string; kind: string; meta: { current: number; total: number; percentage: number; message: string }; error: string | null };
+type Progress = { state: RunState; status: string; kind: string; meta: { current: number; total: number; percentage: number; message: string }; failed?: number; error: string | null };
 
 async function fetchProgress(id: string): Promise<Progress | null> {
   const res = await fetch(`/api/v1/system/settings/task_progress/${id}/`, { cache: "no-store" });
@@ -58,6 +59,8 @@ export function RunProgressProvider({ children }: { children: React.ReactNode })
   const [runs, setRuns] = useState<TrackedRun[]>([]);
   const runsRef = useRef(runs);
   const loaded = useRef(false);
+  // Polls overlap when an answer is slow: each finished run is announced once.
+  const announced = useRef(new Set<string>());
 
   useEffect(() => {
     runsRef.current = runs;
@@ -97,13 +100,27 @@ export function RunProgressProvider({ children }: { children: React.ReactNode })
             setRuns((all) => all.filter((r) => r.id !== id));
             continue;
           }
-          const patch = { state: p.state, status: p.status, current: p.meta.current, total: p.meta.total, percent: p.meta.percentage, message: p.error ?? p.meta.message };
+          const patch = { state: p.state, status: p.status, current: p.meta.current, total: p.meta.total, percent: p.meta.percentage, message: p.state === "success" ? p.meta.message : (p.error ?? p.meta.message) };
           const label = runsRef.current.find((r) => r.id === id)?.label ?? RUN_KIND_LABELS[p.kind] ?? "Run";
           update(id, patch);
-          if (finished(p.state)) {
+          if (finished(p.state) && !announced.current.has(id)) {
+            announced.current.add(id);
             setTimeout(() => update(id, { hidden: true }), FINISHED_CARD_MS);
             const view = { label: "View", onClick: () => router.push(`/runs/${id}`) };
-            if (p.state === "success") toast.success(`${label} finished`, { description: p.meta.message, action: view });
+            const retry = {
+              label: "Retry failed items",
+              onClick: async () => {
+                const result = await retryRunAction({ id });
+                if (result.ok) {
+                  announced.current.delete(id);
+                  toast.success("Retrying the failed items.");
+                  setRuns((all) => all.map((r) => (r.id === id ? { ...r, hidden: false, state: "pending" as RunState, status: "pending", message: "Retrying the failed items…" } : r)));
+                } else toast.error(result.message);
+              },
+            };
+            // Finished, but some items failed: a warning that says how many, with the way to redo them.
+            if (p.status === "completed_with_errors") toast.warning(`${label} finished with ${p.failed ?? "some"} failed item${p.failed === 1 ? "" : "s"}`, { description: p.meta.message, action: retry, duration: 10_000 });
+            else if (p.state === "success") toast.success(`${label} finished`, { description: p.meta.message, action: view });
             else {
               // A run stopped by a plan limit links to the plans page rather than to itself.
               const reason = p.error ?? p.meta.message;
@@ -169,7 +186,7 @@ function RunProgressCards({ runs, onHide }: { runs: TrackedRun[]; onHide: (id: s
       {runs.slice(0, 4).map((run) => (
         <div key={run.id} className="pointer-events-auto rounded-lg border bg-card p-3 text-card-foreground shadow-lg" role="status" aria-label={`${run.label}: ${run.message}`}>
           <div className="flex items-start gap-2">
-            <RunStateIcon state={run.state} />
+            <RunStateIcon state={run.state} warning={run.status === "completed_with_errors"} />
             <div className="min-w-0 flex-1">
               <div className="flex items-center justify-between gap-2">
                 <p className="truncate text-sm font-medium">{run.label}</p>
@@ -178,6 +195,7 @@ function RunProgressCards({ runs, onHide }: { runs: TrackedRun[]; onHide: (id: s
                 </span>
               </div>
               <p className={cn("mt-0.5 line-clamp-2 text-xs text-muted-foreground", run.state === "failure" && "text-destructive")}>{run.message}</p>
+              {run.status === "completed_with_errors" && <p className="mt-0.5 text-xs font-medium">Some items failed: open Details to see why and retry them.</p>}
             </div>
             <Button variant="ghost" size="icon" className="-mt-1 -mr-1 size-6" aria-label={`Hide ${run.label}`} onClick={() => onHide(run.id)}>
               <X className="size-3.5" />
@@ -195,7 +213,8 @@ function RunProgressCards({ runs, onHide }: { runs: TrackedRun[]; onHide: (id: s
   );
 }
 
-export function RunStateIcon({ state, className }: { state: RunState; className?: string }) {
+export function RunStateIcon({ state, warning, className }: { state: RunState; warning?: boolean; className?: string }) {
+  if (warning) return <AlertTriangle className={cn("mt-0.5 size-4 shrink-0 text-[color-mix(in_oklch,var(--warning)_70%,black)] dark:text-warning", className)} aria-hidden />;
   if (state === "success") return <CheckCircle2 className={cn("mt-0.5 size-4 shrink-0 text-success", className)} aria-hidden />;
   if (state === "failure") return <XCircle className={cn("mt-0.5 size-4 shrink-0 text-destructive", className)} aria-hidden />;
   return <Loader2 className={cn("mt-0.5 size-4 shrink-0 animate-spin text-primary", className)} aria-hidden />;

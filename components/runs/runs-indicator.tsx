@@ -27,7 +27,7 @@ export function RunsIndicator() {
             {recent.map((run) => (
               <li key={run.id}>
                 <button type="button" className="flex w-full items-start gap-2 px-3 py-2 text-left hover:bg-accent" onClick={() => show(run.id)}>
-                  <RunStateIcon state={run.state} />
+                  <RunStateIcon state={run.state} warning={run.status === "completed_with_errors"} />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-sm">{run.label}</span>
                     <span className="block truncate text-xs text-muted-foreground">{run.message}</span>

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { Ban, History } from "lucide-react";
+import { Ban, History, RotateCcw } from "lucide-react";
 import type { RunDto } from "@/lib/runs/service";
-import { cancelRunAction } from "@/lib/runs/actions";
+import { cancelRunAction, retryRunAction } from "@/lib/runs/actions";
 import { DataTable } from "@/components/data-table/data-table";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import type { DataTableConfig } from "@/components/data-table/types";
@@ -52,7 +52,15 @@ export function RunsTable({ rows, count, canWrite }: { rows: Row[]; count: numbe
           </div>
         ),
       }),
-      col.accessor("message", { header: "Message", cell: ({ getValue }) => <span className="line-clamp-2 max-w-xs text-sm whitespace-normal text-muted-foreground">{getValue()}</span> }),
+      col.accessor("message", {
+        header: "Message",
+        cell: ({ row }) => (
+          <span className="line-clamp-2 max-w-xs text-sm whitespace-normal text-muted-foreground">
+            {row.original.failed > 0 && <span className="font-medium text-foreground">{row.original.failed} failed · </span>}
+            {row.original.message}
+          </span>
+        ),
+      }),
       col.accessor("credits", { header: "Credits", meta: { sortField: "credits", align: "right" } }),
       col.accessor("startedBy", { header: "Started by", cell: ({ getValue }) => getValue()?.name || getValue()?.email || "Automation" }),
       col.accessor("createdAt", {
@@ -74,8 +82,16 @@ export function RunsTable({ rows, count, canWrite }: { rows: Row[]; count: numbe
             icon: Ban,
             variant: "destructive",
             hidden: (r) => r.status !== "pending" && r.status !== "running",
-            confirm: { title: "Cancel this run?", description: "It stops before its next step. Finished steps are kept (and stay charged).", confirmLabel: "Cancel run" },
+            confirm: { title: "Cancel this run?", description: "No new item starts; work already done is kept (and stays charged); nothing else is charged.", confirmLabel: "Cancel run" },
             run: (_id, r) => cancelRunAction({ id: r.runId }),
+          },
+          {
+            id: "retry",
+            label: "Retry failed items",
+            icon: RotateCcw,
+            hidden: (r) => !(r.status === "completed_with_errors" || ((r.status === "failed" || r.status === "cancelled") && r.done < r.total) || (r.status === "failed" && r.failed > 0)),
+            confirm: { title: "Retry the failed items?", description: "Only the items that failed (or were not reached) run again, charged as usual when they succeed. Items that already succeeded are kept and not charged again.", confirmLabel: "Retry failed items" },
+            run: (_id, r) => retryRunAction({ id: r.runId }),
           },
         ]
       : undefined,

@@ -4,11 +4,15 @@
 // saved and the credits deducted in one transaction, with the function's result stored on the
 // ledger row; so a step that is retried or resumed after a crash finds its charge and returns the
 // stored result instead of saving (and charging) twice. Failed calls are never charged.
+// The transaction holds only database writes (no model or network call, no waiting on other rows
+// besides the account's balance row) and waits for a free connection in lib/db/transactions.ts.
 import type { AppContext } from "@/lib/auth/service";
+import { env } from "@/lib/config/env";
 import { deductCredits, findCharge, getBalance, isUniqueViolation, recordUsage } from "@/lib/billing/credits";
 import { InsufficientCreditsError } from "@/lib/errors";
 import { calculateCredits } from "@/lib/billing/prices";
 import { scoped, type ScopedDb } from "@/lib/db/scoped";
+import { withTransactionSlot } from "@/lib/db/transactions";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/http/validation";
@@ -16,7 +20,9 @@ import { resolveAIConfig } from "./config";
 import { getPromptTemplate } from "./prompt-store";
 import { renderPrompt } from "./prompts";
 import { getAIFunction } from "./registry";
-import type { AIFunctionName } from "./types";
+import type { AIFunction, AIFunctionName, CallResult, ScopedTx } from "./types";
+
+
 
 export type EngineOptions = {
   runId?: string;
@@ -48,7 +54,7 @@ export type PreparedAIFunction<R> = EngineResult<R> | { call: () => Promise<Comm
  * `commit` (save + charge + usage, one transaction). A replayed step returns its stored result.
  */
 export async function prepareAIFunction<R = unknown>(ctx: TenantContext | AppContext, name: AIFunctionName, rawInput: unknown, options: EngineOptions = {}): Promise<PreparedAIFunction<R>> {
-  const fn = getAIFunction(name);
+  const fn = await getAIFunction(name);
   const db = scoped(ctx);
   const key = options.runId && options.stepId ? `${options.runId}:${options.stepId}` : null;
   const input = parseInput(fn.input, rawInput);
@@ -71,10 +77,10 @@ export async function prepareAIFunction<R = unknown>(ctx: TenantContext | AppCon
       try {
         output = await fn.call({ prompt, prepared, config, accountId: ctx.accountId, key: key ?? `${name}-${Date.now()}` });
       } catch (error) {
-        await runLogger(db, options)([{ kind: "request", payload: { prompt } }, { kind: "error", payload: { message: (error as Error).message } }]);
+        await writeRunLog(db, options, [{ kind: "request", payload: { prompt } }, { kind: "error", payload: { message: (error as Error).message } }]);
         throw error;
       }
-      return { commit: () => commitAIFunction<R>(ctx, db, name, key, options, prepared, credits, prompt, output) };
+      return { commit: () => commitAIFunction<R>(ctx, db, fn, key, options, prepared, credits, prompt, output) };
     },
   };
 }
@@ -82,20 +88,25 @@ export async function prepareAIFunction<R = unknown>(ctx: TenantContext | AppCon
 async function commitAIFunction<R>(
   ctx: TenantContext | AppContext,
   db: ScopedDb,
-  name: AIFunctionName,
+  fn: AIFunction,
   key: string | null,
   options: EngineOptions,
   prepared: unknown,
   credits: number,
   prompt: string,
-  output: Awaited<ReturnType<ReturnType<typeof getAIFunction>["call"]>>,
+  output: CallResult<unknown>,
 ): Promise<EngineResult<R>> {
-  const fn = getAIFunction(name);
-  await runLogger(db, options)([{ kind: "request", payload: { prompt } }, { kind: "response", payload: { raw: output.raw ?? null, usage: output.usage }, model: output.usage.model }]);
+  const name = fn.name;
+  await fn.check?.(prepared, output.data);
   try {
-    const result = await db.$transaction(
+    const result = await withTransactionSlot(() => db.$transaction(
       async (tx) => {
+        // PostgreSQL ends a statement stuck past the timeout (e.g. waiting on a lock), which
+        // Prisma's own timeout does not: the transaction then rolls back instead of hanging.
+        const limit = `${env.DATABASE_TRANSACTION_TIMEOUT_MS}ms`;
+        await tx.$queryRaw`SELECT set_config('statement_timeout', ${limit}, true), set_config('lock_timeout', ${limit}, true)`;
         const saved = await fn.save(tx, prepared, output.data);
+        await writeRunLog(tx, options, [{ kind: "request", payload: { prompt } }, { kind: "response", payload: { raw: output.raw ?? null, usage: output.usage }, model: output.usage.model }]);
         const siteId = fn.siteId(prepared);
         await recordUsage(tx, { ...output.usage, accountId: ctx.accountId, operation: fn.operation, credits, siteId, runId: options.runId, details: { step: options.stepId ?? null } });
         // Last, so the account row (locked by the deduction) is held only until commit.
@@ -111,9 +122,10 @@ async function commitAIFunction<R>(
         }
         return saved;
       },
-      { timeout: 30_000, maxWait: 30_000 },
-    );
-      return { result: result as R, credits, replayed: false };
+      // Short on purpose: the transaction only writes; anything slower rolls back and is retried.
+      { timeout: env.DATABASE_TRANSACTION_TIMEOUT_MS, maxWait: env.DATABASE_TRANSACTION_TIMEOUT_MS },
+    ));
+    return { result: result as R, credits, replayed: false };
   } catch (error) {
     // A concurrent duplicate of this step committed first: its result stands, ours rolled back.
     if (key && isUniqueViolation(error)) {
@@ -137,12 +149,23 @@ function describe(name: AIFunctionName, units: number) {
   return LABELS[name](units);
 }
 
-/** The prompt sent and the answer (or error) received, written together after the call. */
-function runLogger(db: ScopedDb, options: EngineOptions) {
-  return async (entries: { kind: "request" | "response" | "error"; payload: Record<string, unknown>; model?: string }[]) => {
-    if (!options.runId) return;
-    await db.runLogEntry.createMany({
-      data: entries.map((e) => ({ accountId: 0, runId: options.runId!, stepId: options.stepId ?? "", kind: e.kind, model: e.model ?? null, payload: e.payload as Prisma.InputJsonValue })),
-    });
+/** The prompt sent and the answer (or error) received: with the saved work, or alone after a failed call. */
+async function writeRunLog(db: ScopedDb | ScopedTx, options: EngineOptions, entries: { kind: "request" | "response" | "error"; payload: Record<string, unknown>; model?: string }[]) {
+  if (!options.runId) return;
+  await db.runLogEntry.createMany({
+    data: entries.map((e) => ({ accountId: 0, runId: options.runId!, stepId: options.stepId ?? "", kind: e.kind, model: e.model ?? null, payload: e.payload as Prisma.InputJsonValue })),
+  });
+}
+
+/**
+ * The work of one pipeline item (io.items): the engine call keyed by the item, so a retried or
+ * resumed item finds its charge and is neither saved nor charged twice. The account's settings
+ * and prompt are read once for the items of a run.
+ */
+export function aiItemWork<R>(ctx: TenantContext, runId: string, name: AIFunctionName) {
+  const cache = new Map<string, Promise<unknown>>();
+  return async (input: unknown, item: { key: string }) => {
+    const { result, credits } = await runAIFunction<R>(ctx, name, input, { runId, stepId: item.key, cache });
+    return { result, credits };
   };
 }

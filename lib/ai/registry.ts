@@ -1,25 +1,25 @@
-// The one registry of AI functions. Manual actions and automation run the same entries.
-import { autoCluster } from "./functions/auto-cluster";
-import { generateContent } from "./functions/generate-content";
-import { generateIdeas } from "./functions/generate-ideas";
-import { generateImagePrompts } from "./functions/generate-image-prompts";
-import { generateImages } from "./functions/generate-images";
-import { optimizeContent } from "./functions/optimize-content";
+// The one registry of AI functions. Each module owns its functions (the article writer lives with
+// the writer); the engine loads them on first use, so lib/ai depends on no module statically.
 import type { AIFunction, AIFunctionName } from "./types";
 
-const registry: Record<AIFunctionName, AIFunction<never, never, never, unknown>> = {
-  auto_cluster: autoCluster as never,
-  generate_ideas: generateIdeas as never,
-  generate_content: generateContent as never,
-  generate_image_prompts: generateImagePrompts as never,
-  generate_images: generateImages as never,
-  optimize_content: optimizeContent as never,
+type Loader = () => Promise<AIFunction>;
+const loaders: Record<AIFunctionName, Loader> = {
+  auto_cluster: () => import("@/lib/planner/ai/auto-cluster").then((m) => m.autoCluster as unknown as AIFunction),
+  generate_ideas: () => import("@/lib/planner/ai/generate-ideas").then((m) => m.generateIdeas as unknown as AIFunction),
+  generate_content: () => import("@/lib/writer/ai/generate-content").then((m) => m.generateContent as unknown as AIFunction),
+  generate_image_prompts: () => import("@/lib/writer/ai/generate-image-prompts").then((m) => m.generateImagePrompts as unknown as AIFunction),
+  generate_images: () => import("@/lib/writer/ai/generate-images").then((m) => m.generateImages as unknown as AIFunction),
+  optimize_content: () => import("@/lib/optimizer/ai/optimize-content").then((m) => m.optimizeContent as unknown as AIFunction),
 };
 
-export function getAIFunction(name: AIFunctionName): AIFunction {
-  const fn = registry[name];
-  if (!fn) throw new Error(`Unknown AI function: ${name}`);
-  return fn as unknown as AIFunction;
+const loaded = new Map<AIFunctionName, Promise<AIFunction>>();
+
+export function getAIFunction(name: AIFunctionName): Promise<AIFunction> {
+  const load = loaders[name];
+  if (!load) throw new Error(`Unknown AI function: ${name}`);
+  let fn = loaded.get(name);
+  if (!fn) loaded.set(name, (fn = load()));
+  return fn;
 }
 
-export const AI_FUNCTIONS = Object.keys(registry) as AIFunctionName[];
+export const AI_FUNCTIONS = Object.keys(loaders) as AIFunctionName[];

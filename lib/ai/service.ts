@@ -7,8 +7,9 @@ import { ownAccount, type TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
-import { startRun, type RunDto } from "@/lib/runs/service";
-import { AUTO_CLUSTER_BATCH_SIZE } from "./functions/auto-cluster";
+import { jobs, startRun } from "@/lib/jobs/service";
+import type { RunDto } from "@/lib/runs/service";
+import { AUTO_CLUSTER_BATCH_SIZE } from "@/lib/planner/ai/auto-cluster";
 
 function unique(ids: number[]) {
   return [...new Set(ids)];
@@ -35,11 +36,7 @@ export async function startAutoCluster(ctx: TenantContext, keywordIds: number[])
   await assertAffordable(ctx, "auto_cluster", Math.min(ids.length, AUTO_CLUSTER_BATCH_SIZE), Math.ceil(ids.length / AUTO_CLUSTER_BATCH_SIZE));
   // Room for at least one new cluster; each batch checks the clusters it is about to create.
   await assertWithinLimit(ctx.accountId, "clusters", 1);
-  return startRun(ctx, {
-    kind: "auto_cluster",
-    functionId: "auto-cluster-keywords",
-    event: "planner/keywords.auto-cluster-requested",
-    data: { keywordIds: ids },
+  return startRun(ctx, jobs.autoClusterKeywords, { keywordIds: ids }, {
     total: Math.ceil(ids.length / AUTO_CLUSTER_BATCH_SIZE),
     message: `Clustering ${ids.length} keyword${ids.length === 1 ? "" : "s"}…`,
     ...placement(rows),
@@ -54,11 +51,7 @@ export async function startGenerateIdeas(ctx: TenantContext, clusterIds: number[
   await assertAffordable(ctx, "generate_ideas", 1, ids.length);
   // Room for at least one idea per cluster; each cluster checks the ideas it is about to create.
   await assertWithinLimit(ctx.accountId, "contentIdeas", ids.length);
-  return startRun(ctx, {
-    kind: "generate_ideas",
-    functionId: "generate-ideas",
-    event: "planner/clusters.ideas-requested",
-    data: { clusterIds: ids },
+  return startRun(ctx, jobs.generateIdeas, { clusterIds: ids }, {
     total: ids.length,
     message: `Generating ideas for ${ids.length} cluster${ids.length === 1 ? "" : "s"}…`,
     ...placement(rows),
@@ -73,11 +66,7 @@ export async function startGenerateContent(ctx: TenantContext, taskIds: number[]
   await assertAffordable(ctx, "generate_content", 1, ids.length);
   // The words a run will likely write must fit in this month's allowance.
   await assertWithinLimit(ctx.accountId, "monthlyWords", rows.reduce((sum, task) => sum + task.targetWordCount, 0));
-  return startRun(ctx, {
-    kind: "generate_content",
-    functionId: "generate-content",
-    event: "writer/tasks.content-requested",
-    data: { taskIds: ids },
+  return startRun(ctx, jobs.generateContent, { taskIds: ids }, {
     total: ids.length,
     message: `Writing ${ids.length} article${ids.length === 1 ? "" : "s"}…`,
     ...placement(rows),
@@ -93,11 +82,7 @@ export async function startGenerateImagePrompts(ctx: TenantContext, taskIds: num
   const withContent = await db.content.count({ where: { taskId: { in: ids }, html: { not: "" } } });
   if (withContent < ids.length) throw new ValidationError("Some of these tasks have no article yet: generate their content first.");
   await assertAffordable(ctx, "generate_image_prompts", 1, ids.length);
-  return startRun(ctx, {
-    kind: "generate_image_prompts",
-    functionId: "generate-image-prompts",
-    event: "writer/tasks.image-prompts-requested",
-    data: { taskIds: ids },
+  return startRun(ctx, jobs.generateImagePrompts, { taskIds: ids }, {
     total: ids.length,
     message: `Planning images for ${ids.length} article${ids.length === 1 ? "" : "s"}…`,
     ...placement(rows),
@@ -121,11 +106,7 @@ export async function startGenerateImages(ctx: TenantContext, target: { taskIds?
     if (!images.length) throw new ValidationError("These tasks have no images waiting: generate image prompts first.");
   }
   await assertAffordable(ctx, "generate_images", 1, images.length);
-  return startRun(ctx, {
-    kind: "generate_images",
-    functionId: "generate-images",
-    event: "writer/images.generation-requested",
-    data: { imageIds: images.map((i) => i.id) },
+  return startRun(ctx, jobs.generateImages, { imageIds: images.map((i) => i.id) }, {
     total: images.length,
     message: `Generating ${images.length} image${images.length === 1 ? "" : "s"}…`,
     ...placement(images),

@@ -27,6 +27,9 @@ export type AIFunction<I = unknown, P = unknown, O = unknown, R = unknown> = {
   units(prepared: P): number;
   variables(prepared: P, config: AIConfig): Record<string, string | number>;
   call(args: CallArgs<P>): Promise<CallResult<O>>;
+  /** Checks that need the output (plan limits on what it would add), before the transaction: a refusal fails the item with nothing saved or charged. */
+  check?(prepared: P, output: O): Promise<void>;
+  /** Database writes only: runs inside the transaction that charges the credits. */
   save(tx: ScopedTx, prepared: P, output: O): Promise<R>;
   siteId(prepared: P): number | null;
 };

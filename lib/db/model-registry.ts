@@ -51,6 +51,10 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   // AI engine and runs
   Run: account,
   RunLogEntry: account,
+  RunStep: account,
+  // the local job queue (lib/jobs/local): slots per account, schedules of the whole installation
+  JobSlot: account,
+  JobSchedule: global,
   AIPrompt: account,
   IntegrationSettings: account,
   // billing

@@ -4,6 +4,7 @@
 //
 // Known limits (see lib/db/README.md): nested include/connect/nested creates are not rewritten
 // and raw SQL bypasses this. Scope the parent, set ids explicitly, keep raw SQL in reviewed places.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { rootDb } from "./client";
@@ -69,7 +70,35 @@ function mergeWhere(where: Where | undefined, scope: Where): Where {
   return { ...(where ?? {}), AND: [...and, scope] };
 }
 
+/** What placement checks read through: raw SQL, so the tenant extension does not apply to them. */
+type Lookup = Pick<PrismaClient, "$queryRaw">;
+
+// The transaction a scoped `$transaction(async (tx) => …)` callback is running, so that the checks
+// below read on its connection. Reading through the root client instead made every transaction
+// holding a pooled connection wait for a second one: at pool-size concurrent commits, none could
+// proceed ("Unable to start a transaction in the given time", "expired transaction").
+const openTransaction = new AsyncLocalStorage<{ base: PrismaClient; tx: Lookup }>();
+
+function lookupClient(base: PrismaClient): Lookup {
+  const open = openTransaction.getStore();
+  return open && open.base === base ? open.tx : base;
+}
+
 export function scoped(ctx: TenantContext, base: PrismaClient = rootDb()) {
+  const extended = extend(ctx, base);
+  // Interactive transactions record their client for the extension's own reads (see above).
+  return new Proxy(extended, {
+    get(target, property) {
+      if (property !== "$transaction") return Reflect.get(target, property);
+      return (arg: unknown, options?: unknown) =>
+        typeof arg === "function"
+          ? target.$transaction((tx) => openTransaction.run({ base, tx }, () => (arg as (t: typeof tx) => Promise<unknown>)(tx)), options as never)
+          : target.$transaction(arg as never, options as never);
+    },
+  }) as typeof extended;
+}
+
+function extend(ctx: TenantContext, base: PrismaClient) {
   return base.$extends({
     name: "tenant-scope",
     query: {
@@ -89,13 +118,13 @@ export function scoped(ctx: TenantContext, base: PrismaClient = rootDb()) {
           if (WHERE_OPERATIONS.has(operation)) a.where = mergeWhere(a.where as Where | undefined, scopeWhere(ctx, tenancy));
           if (CREATE_OPERATIONS.has(operation)) {
             a.data = Array.isArray(a.data)
-              ? await Promise.all((a.data as Data[]).map((row) => prepareCreate(ctx, model, tenancy, row, base)))
-              : await prepareCreate(ctx, model, tenancy, a.data as Data, base);
+              ? await Promise.all((a.data as Data[]).map((row) => prepareCreate(ctx, model, tenancy, row, lookupClient(base))))
+              : await prepareCreate(ctx, model, tenancy, a.data as Data, lookupClient(base));
           }
-          if (operation === "upsert") a.create = await prepareCreate(ctx, model, tenancy, a.create as Data, base);
+          if (operation === "upsert") a.create = await prepareCreate(ctx, model, tenancy, a.create as Data, lookupClient(base));
           if (operation.startsWith("update") || operation === "upsert") {
             const data = (operation === "upsert" ? a.update : a.data) as Data | undefined;
-            if (data) await checkMovedRow(ctx, model, tenancy, data, base);
+            if (data) await checkMovedRow(ctx, model, tenancy, data, lookupClient(base));
           }
           return query(a as typeof args);
         },
@@ -104,11 +133,11 @@ export function scoped(ctx: TenantContext, base: PrismaClient = rootDb()) {
   });
 }
 
-export type ScopedDb = ReturnType<typeof scoped>;
+export type ScopedDb = ReturnType<typeof extend>;
 
 // Placement checks are memoised per (site, sector) for the life of one call, so a createMany of
 // 100,000 keywords on one sector costs one lookup.
-async function prepareCreate(ctx: TenantContext, model: string, tenancy: ModelTenancy, row: Data, base: PrismaClient): Promise<Data> {
+async function prepareCreate(ctx: TenantContext, model: string, tenancy: ModelTenancy, row: Data, base: Lookup): Promise<Data> {
   if (!row) return row;
   if (model === "Account") throw new ForbiddenError("Accounts are created by sign-up.");
   const data: Data = { ...row };
@@ -122,7 +151,7 @@ async function prepareCreate(ctx: TenantContext, model: string, tenancy: ModelTe
   return data;
 }
 
-async function checkMovedRow(ctx: TenantContext, model: string, tenancy: ModelTenancy, data: Data, base: PrismaClient) {
+async function checkMovedRow(ctx: TenantContext, model: string, tenancy: ModelTenancy, data: Data, base: Lookup) {
   for (const field of ["accountId", "account"]) {
     if (field in data) throw new ForbiddenError(`${model} cannot move to another account.`);
   }
@@ -140,7 +169,7 @@ async function checkMovedRow(ctx: TenantContext, model: string, tenancy: ModelTe
 const placementCache = new WeakMap<TenantContext, Map<string, Promise<{ accountId: number }>>>();
 
 /** The site must be accessible to ctx; the sector, when given, must belong to that site. */
-function placement(ctx: TenantContext, base: PrismaClient, siteId: number, sectorId?: number) {
+function placement(ctx: TenantContext, base: Lookup, siteId: number, sectorId?: number) {
   let cache = placementCache.get(ctx);
   if (!cache) placementCache.set(ctx, (cache = new Map()));
   const key = `${siteId}:${sectorId ?? ""}`;
@@ -153,15 +182,15 @@ function placement(ctx: TenantContext, base: PrismaClient, siteId: number, secto
   return result;
 }
 
-async function checkPlacement(ctx: TenantContext, base: PrismaClient, siteId: number, sectorId?: number) {
+async function checkPlacement(ctx: TenantContext, base: Lookup, siteId: number, sectorId?: number) {
   if (!Number.isInteger(siteId) || siteId <= 0) throw new ValidationError("A site is required.", { siteId: ["A site is required."] });
-  const site = await base.site.findUnique({ where: { id: siteId }, select: { id: true, accountId: true, isActive: true } });
+  const [site] = await base.$queryRaw<{ id: number; accountId: number }[]>`SELECT id, "accountId" FROM sites WHERE id = ${siteId}`;
   const visible =
     site && (ctx.crossAccount ? crossAccountSiteIds(ctx).includes(site.id) : site.accountId === ctx.accountId && canAccessSite(ctx, site.id));
   if (!site || !visible) throw new NotFoundError("Site");
   if (sectorId !== undefined) {
     if (!Number.isInteger(sectorId) || sectorId <= 0) throw new ValidationError("A sector is required.", { sectorId: ["A sector is required."] });
-    const sector = await base.sector.findUnique({ where: { id: sectorId }, select: { siteId: true } });
+    const [sector] = await base.$queryRaw<{ siteId: number }[]>`SELECT "siteId" FROM sectors WHERE id = ${sectorId}`;
     if (!sector) throw new NotFoundError("Sector");
     if (sector.siteId !== siteId) {
       throw new ValidationError("The sector does not belong to this site.", { sectorId: ["The sector does not belong to this site."] });

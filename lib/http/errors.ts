@@ -1,6 +1,7 @@
 // One mapping from thrown errors to what a client sees, shared by routes and actions.
 import { z } from "zod";
 import { isAppError, LimitExceededError, RateLimitError, ValidationError, VersionConflictError, type FieldErrors } from "@/lib/errors";
+import { describeKnownFailure } from "@/lib/failures";
 import { log } from "@/lib/log";
 import { zodFieldErrors } from "./validation";
 
@@ -23,6 +24,8 @@ export function mapError(error: unknown, requestId?: string): MappedError {
   if (prismaCode === "P2025") return { status: 404, code: "not_found", message: "Not found." };
   if (prismaCode === "P2002") return { status: 409, code: "conflict", message: "This already exists." };
   if (prismaCode === "P2003") return { status: 400, code: "invalid_reference", message: "A referenced record does not exist." };
-  log.error("unhandled error", { requestId, error });
+  const known = describeKnownFailure(error);
+  log.error(known ? "request failed" : "unhandled error", { requestId, error });
+  if (known) return { status: known.status, code: known.code, message: known.message };
   return { status: 500, code: "internal_error", message: "Something went wrong on our side. It has been logged." };
 }

@@ -9,12 +9,11 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { ValidationError } from "@/lib/errors";
 import type { Prisma, SiteIntegration } from "@/lib/generated/prisma/client";
 import type { Paginated } from "@/lib/http/validation";
-import { startRun } from "@/lib/runs/service";
+import { describeFailure } from "@/lib/failures";
+import { jobs, startRun } from "@/lib/jobs/service";
 import type { ListRemoteItemsQuery } from "./schemas";
 import { findIntegration, wordpressAdapterFor } from "./service";
 
-export const SYNC_EVENT = "integration/integration.sync-requested";
-export const SYNC_FUNCTION = "sync-integration";
 const MAX_PAGES = 50; // 5,000 posts and 5,000 pages per sync
 const PER_PAGE = 100;
 
@@ -96,7 +95,7 @@ export async function syncIntegrationNow(db: ScopedDb, integrationId: number, on
     await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "success", lastSyncAt: new Date(), syncError: null, syncStats: stats as Prisma.InputJsonValue } });
     return stats;
   } catch (error) {
-    await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "failed", syncError: (error as Error).message.slice(0, 2000) } });
+    await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "failed", syncError: describeFailure(error).message.slice(0, 2000) } });
     throw error;
   }
 }
@@ -107,7 +106,7 @@ export async function requestSync(db: ScopedDb, ctx: TenantContext, integrationI
   const integration = await findIntegration(db, integrationId);
   if (integration.platform !== "wordpress") throw new ValidationError("Only WordPress integrations can be synced.");
   if (!integration.isActive) throw new ValidationError("This integration is turned off: turn it on to sync.");
-  const run = await startRun(ctx, { kind: "sync_integration", functionId: SYNC_FUNCTION, event: SYNC_EVENT, data: { integrationId }, total: 3, message: "Syncing with WordPress…", siteId: integration.siteId });
+  const run = await startRun(ctx, jobs.syncIntegration, { integrationId }, { total: 3, message: "Syncing with WordPress…", siteId: integration.siteId });
   return { runId: run.id };
 }
 

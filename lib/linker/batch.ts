@@ -3,15 +3,14 @@
 // mode "suggest" only counts them. Each article is its own compare-and-set: one changed meanwhile
 // is skipped (and reported), never overwritten.
 import { assertCan } from "@/lib/auth/permissions";
-import { scoped, type ScopedDb } from "@/lib/db/scoped";
+import { scoped } from "@/lib/db/scoped";
 import { ownAccount, withSelection, type TenantContext } from "@/lib/db/tenant-context";
-import { NotFoundError } from "@/lib/errors";
-import { startRun, type RunDto } from "@/lib/runs/service";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { jobs, startRun } from "@/lib/jobs/service";
+import type { RunDto } from "@/lib/runs/service";
 import { DEFAULT_MAX_LINKS_PER_ARTICLE } from "./candidates";
 import type { BatchLinksInput } from "./schemas";
 import { insertSuggestions, loadSiteLinking, outgoingSuggestions, type SiteLinking } from "./service";
-
-export const LINK_RUN = { kind: "link_content", functionId: "link-content", event: "linker/content.link-requested" } as const;
 
 export async function startBatchLinking(ctx: TenantContext, input: BatchLinksInput): Promise<RunDto> {
   assertCan(ctx.role, "write");
@@ -20,9 +19,7 @@ export async function startBatchLinking(ctx: TenantContext, input: BatchLinksInp
   if (rows.length !== ids.length) throw new NotFoundError("Content");
   const same = rows.every((r) => r.siteId === rows[0].siteId && r.sectorId === rows[0].sectorId);
   const noun = `${ids.length} article${ids.length === 1 ? "" : "s"}`;
-  return startRun(ctx, {
-    ...LINK_RUN,
-    data: { contentIds: ids, mode: input.mode, includeDrafts: input.includeDrafts, maxLinks: input.maxLinks ?? DEFAULT_MAX_LINKS_PER_ARTICLE },
+  return startRun(ctx, jobs.linkContent, { contentIds: ids, mode: input.mode, includeDrafts: input.includeDrafts, maxLinks: input.maxLinks ?? DEFAULT_MAX_LINKS_PER_ARTICLE }, {
     total: ids.length,
     message: input.mode === "apply" ? `Adding internal links to ${noun}…` : `Finding internal links for ${noun}…`,
     siteId: rows.every((r) => r.siteId === rows[0].siteId) ? rows[0].siteId : null,
@@ -30,35 +27,27 @@ export async function startBatchLinking(ctx: TenantContext, input: BatchLinksInp
   });
 }
 
-export type LinkItemOutcome = { contentId: number; suggested: number; applied: number; error?: string };
+export type LinkItemResult = { contentId: number; suggested: number; applied: number };
+export type SiteIndexCache = Map<number, Promise<SiteLinking>>;
 
 /**
- * One step's worth of articles. The site's index is built once per site for the step. Articles
- * that are gone (deleted since the run started) count as errors, not failures of the run.
+ * One article of a batch run. The site's index is built once per site and kept in `sites` (the
+ * run renews it every few articles, so links added meanwhile count). Idempotent: run again, it sees
+ * the links it already added. An article that is gone, or changed while linking, fails the item.
  */
-export async function linkContentItems(ctx: TenantContext, runId: string, contentIds: number[], options: { mode: "apply" | "suggest"; includeDrafts: boolean; maxLinks: number }, onItem: (db: ScopedDb) => Promise<void>): Promise<LinkItemOutcome[]> {
+export async function linkContentItem(ctx: TenantContext, runId: string, contentId: number, options: { mode: "apply" | "suggest"; includeDrafts: boolean; maxLinks: number }, sites: SiteIndexCache): Promise<LinkItemResult> {
   const db = scoped(ctx);
-  const sites = new Map<number, Promise<SiteLinking>>();
-  const outcomes: LinkItemOutcome[] = [];
-  for (const contentId of contentIds) {
-    try {
-      const source = await db.content.findFirst({ where: { id: contentId }, select: { id: true, siteId: true, sectorId: true, title: true, html: true, slug: true, status: true, version: true, primaryKeyword: true } });
-      if (!source) throw new NotFoundError("Content");
-      const siteDb = scoped(withSelection(ctx, source.siteId));
-      let linking = sites.get(source.siteId);
-      if (!linking) sites.set(source.siteId, (linking = loadSiteLinking(siteDb, source.siteId, options.includeDrafts)));
-      const suggestions = await outgoingSuggestions(siteDb, source, await linking, options.maxLinks);
-      let applied = 0;
-      if (options.mode === "apply" && suggestions.length) {
-        const out = await insertSuggestions(siteDb, ctx, source, suggestions, { maxLinks: options.maxLinks, origin: "batch", runId });
-        if (out.conflict) throw new Error("The article was changed while it was being linked; run it again.");
-        applied = out.created.length;
-      }
-      outcomes.push({ contentId, suggested: suggestions.length, applied });
-    } catch (error) {
-      outcomes.push({ contentId, suggested: 0, applied: 0, error: (error as Error).message });
-    }
-    await onItem(db);
+  const source = await db.content.findFirst({ where: { id: contentId }, select: { id: true, siteId: true, sectorId: true, title: true, html: true, slug: true, status: true, version: true, primaryKeyword: true } });
+  if (!source) throw new NotFoundError("Content");
+  const siteDb = scoped(withSelection(ctx, source.siteId));
+  let linking = sites.get(source.siteId);
+  if (!linking) sites.set(source.siteId, (linking = loadSiteLinking(siteDb, source.siteId, options.includeDrafts)));
+  const suggestions = await outgoingSuggestions(siteDb, source, await linking, options.maxLinks);
+  let applied = 0;
+  if (options.mode === "apply" && suggestions.length) {
+    const out = await insertSuggestions(siteDb, ctx, source, suggestions, { maxLinks: options.maxLinks, origin: "batch", runId });
+    if (out.conflict) throw new ConflictError("The article was changed while it was being linked; run it again.");
+    applied = out.created.length;
   }
-  return outcomes;
+  return { contentId, suggested: suggestions.length, applied };
 }

@@ -2,7 +2,7 @@
 // engine's optimize_content, one model call, charged as usual), applying the edits the user
 // accepts through the writer's versioned save, and batch proposals as a background run.
 import { runAIFunction } from "@/lib/ai/engine";
-import { NOTHING_TO_OPTIMIZE, type OptimizeContentResult } from "@/lib/ai/functions/optimize-content";
+import { NOTHING_TO_OPTIMIZE, type OptimizeContentResult } from "@/lib/optimizer/ai/optimize-content";
 import { assertCan } from "@/lib/auth/permissions";
 import { checkCredits } from "@/lib/billing/credits";
 import { calculateCredits } from "@/lib/billing/prices";
@@ -11,7 +11,8 @@ import { ownAccount, type TenantContext } from "@/lib/db/tenant-context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ContentOptimization } from "@/lib/generated/prisma/client";
 import { assertWithinLimit } from "@/lib/plans/limits";
-import { startRun, type RunDto } from "@/lib/runs/service";
+import { jobs, startRun } from "@/lib/jobs/service";
+import type { RunDto } from "@/lib/runs/service";
 import { conflict, getContent, updateContent, type ContentDto } from "@/lib/writer/content";
 import type { UpdateContentInput } from "@/lib/writer/schemas";
 import { analysisInputFor } from "./content";
@@ -127,8 +128,6 @@ export async function dismissOptimization(ctx: TenantContext, optimizationId: nu
   return toOptimizationDto(await db.contentOptimization.update({ where: { id: proposal.id }, data: { status: "dismissed" } }));
 }
 
-export const OPTIMIZE_RUN = { kind: "optimize_content", functionId: "optimize-content", event: "optimizer/content.optimize-requested" } as const;
-
 /** batch_optimize: proposals for many articles in a background run; nothing is applied. */
 export async function startBatchOptimize(ctx: TenantContext, input: BatchOptimizeInput): Promise<RunDto> {
   assertCan(ctx.role, "write");
@@ -138,9 +137,7 @@ export async function startBatchOptimize(ctx: TenantContext, input: BatchOptimiz
   await assertAffordable(ctx, ids.length);
   const sameSite = rows.every((r) => r.siteId === rows[0].siteId);
   const sameSector = sameSite && rows.every((r) => r.sectorId === rows[0].sectorId);
-  return startRun(ctx, {
-    ...OPTIMIZE_RUN,
-    data: { contentIds: ids, ...(input.checks ? { checks: input.checks } : {}) },
+  return startRun(ctx, jobs.optimizeContent, { contentIds: ids, ...(input.checks ? { checks: input.checks } : {}) }, {
     total: ids.length,
     message: `Proposing optimizations for ${ids.length} article${ids.length === 1 ? "" : "s"}…`,
     siteId: sameSite ? rows[0].siteId : null,

@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
 import { ValidationError } from "@/lib/errors";
 import { assertWithinLimit } from "@/lib/plans/limits";
-import { startRun } from "@/lib/runs/service";
+import { jobs, startRun } from "@/lib/jobs/service";
 import { assertActiveSector } from "@/lib/sites/placement";
 import { recomputeClusterStats } from "./cluster-stats";
 import { clusterKeywords } from "./clustering";
@@ -100,11 +100,7 @@ export async function startLocalClustering(ctx: TenantContext, db: ScopedDb, inp
   await assertActiveSector(db, input.siteId, input.sectorId);
   const keywords = await db.keyword.count({ where: { siteId: input.siteId, sectorId: input.sectorId, status: { not: "archived" }, ...(input.mode === "unclustered" ? { clusters: { none: {} } } : {}) } });
   if (!keywords) throw new ValidationError(input.mode === "unclustered" ? "Every keyword of this sector is already in a cluster. Choose “Rebuild” to recluster them." : "This sector has no keywords to cluster.");
-  return startRun(ctx, {
-    kind: "cluster_locally",
-    functionId: "cluster-keywords-locally",
-    event: "planner/keywords.cluster-locally-requested",
-    data: { ...input },
+  return startRun(ctx, jobs.clusterKeywordsLocally, { ...input }, {
     total: 100,
     message: `Clustering ${keywords.toLocaleString("en-US")} keywords locally…`,
     siteId: input.siteId,

@@ -1,7 +1,7 @@
 // Seams that keep the publishing services free of next/* and of other modules:
 //  - `onContentPublished(listener)`: other modules (the linker: "add links to it from older
-//    articles") react to a content going live on a destination. In Inngest server mode the
-//    `publisher/content.published` event is sent too.
+//    articles") react to a content going live on a destination. The job provider also emits
+//    `publisher/content.published` (an Inngest event when an Inngest server is configured).
 //  - `revalidateHostedSite`: drops a hosted site's cached pages (lib/sites/hosted-cache.ts).
 // Listeners live on globalThis: Next bundles instrumentation and routes separately.
 import { log } from "@/lib/log";
@@ -26,11 +26,10 @@ export async function emitContentPublished(event: ContentPublished): Promise<voi
       log.warn("content.published listener failed", { contentId: event.contentId, error: (error as Error).message });
     }
   }
-  const { usesInngestServer } = await import("@/lib/runs/mode");
-  if (usesInngestServer()) {
-    const { inngest } = await import("@/inngest/client");
-    await inngest.send({ name: "publisher/content.published", data: event }).catch((error: Error) => log.warn("could not send publisher/content.published", { error: error.message }));
-  }
+  const { jobProvider } = await import("@/lib/jobs/provider");
+  await jobProvider()
+    .emit("publisher/content.published", event)
+    .catch((error: Error) => log.warn("could not send publisher/content.published", { error: error.message }));
 }
 
 

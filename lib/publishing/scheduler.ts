@@ -5,7 +5,6 @@
 // Inngest server is configured. WordPress records were already sent as `future` posts, so WordPress
 // publishes them on time by itself; the run then confirms them (and picks up the final URL).
 // A named place of the unscoped client: the claim spans every account (see lib/db/README.md).
-import { env } from "@/lib/config/env";
 import { rootDb } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { log } from "@/lib/log";
@@ -38,20 +37,4 @@ export async function publishDueRecords(limit = 200): Promise<number> {
   }
   if (claimed.length) log.info("scheduled publishing started", { records: claimed.length });
   return claimed.length;
-}
-
-const state = globalThis as unknown as { __publishScheduler?: NodeJS.Timeout };
-
-/** In-process mode: check for due records every `intervalMs` (default 30 s). Idempotent. */
-export function startPublishScheduler(intervalMs = env.PUBLISH_SCHEDULER_INTERVAL_MS): void {
-  if (state.__publishScheduler) return;
-  const tick = () => void publishDueRecords().catch((error) => log.warn("publish scheduler tick failed", { error: (error as Error).message }));
-  state.__publishScheduler = setInterval(tick, intervalMs);
-  state.__publishScheduler.unref?.();
-  tick();
-}
-
-export function stopPublishScheduler(): void {
-  if (state.__publishScheduler) clearInterval(state.__publishScheduler);
-  state.__publishScheduler = undefined;
 }

@@ -8,7 +8,8 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/e
 import type { Prisma, PublishingRecord, SiteIntegration } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
 import { adapterFor, integrationLabel } from "@/lib/integration/service";
-import { startRun } from "@/lib/runs/service";
+import { describeFailure } from "@/lib/failures";
+import { jobs, startRun } from "@/lib/jobs/service";
 import { slugify } from "@/lib/utils/slug";
 import { isWordPressError, ShopifyError, type PublishingAdapter } from "./adapters";
 import { HOSTED, integrationKey, resolveDestinations, type Destination } from "./destinations";
@@ -19,8 +20,6 @@ import { buildPublishInput, loadContentForPublish } from "./input";
 import type { ListRecordsQuery, PublishRequest, UnpublishRequest } from "./schemas";
 import { getPublishingSettings } from "./settings";
 
-export const PUBLISH_EVENT = "publisher/content.publish-requested";
-export const PUBLISH_FUNCTION = "publish-content";
 /** A record stuck in "publishing" longer than this (a crashed process) may be published again. */
 const STALE_PUBLISHING_MS = 10 * 60_000;
 
@@ -129,11 +128,7 @@ export async function requestPublish(db: ScopedDb, ctx: TenantContext, input: Pu
 }
 
 export async function startPublishRun(ctx: TenantContext, content: { siteId: number; sectorId: number; title?: string }, recordIds: number[], overwrite = false): Promise<string> {
-  const run = await startRun(ctx, {
-    kind: "publish_content",
-    functionId: PUBLISH_FUNCTION,
-    event: PUBLISH_EVENT,
-    data: { recordIds, overwrite },
+  const run = await startRun(ctx, jobs.publishContent, { recordIds, overwrite }, {
     total: recordIds.length,
     message: content.title ? `Publishing "${content.title.slice(0, 60)}"…` : "Publishing…",
     siteId: content.siteId,
@@ -164,8 +159,9 @@ function isRetryable(error: unknown): boolean {
   return true; // unexpected (database, network): worth another try
 }
 
+/** What the record shows: integrations' and our typed errors say it in words; anything else (database, bugs) is never shown raw. */
 function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  return describeFailure(error).message.slice(0, 2000);
 }
 
 async function adapterForRecord(db: ScopedDb, record: PublishingRecord & { integration: SiteIntegration | null }, site: { id: number; slug: string; accountId: number; isActive: boolean }): Promise<PublishingAdapter> {

@@ -47,15 +47,13 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string): P
 }
 
 /**
- * Server processes only (instrumentation.ts): without an Inngest server, resume the runs that were
- * pending or running when the previous process stopped, so none is silently lost.
+ * Server processes only (instrumentation.ts), without an Inngest server: the local job queue starts
+ * claiming runs (those left pending or running by a stopped process too, once their lease expires)
+ * and ticking schedules (scheduled publishing).
  */
-export async function resumeBackgroundWork(): Promise<void> {
-  const { usesInngestServer } = await import("@/lib/runs/mode");
-  if (usesInngestServer()) return;
-  const { getRuntime } = await import("@/lib/runs/runtime");
-  await getRuntime().resumeInterrupted();
-  // No Inngest cron in-process: scheduled publishing is claimed on an interval instead.
-  const { startPublishScheduler } = await import("@/lib/publishing/scheduler");
-  startPublishScheduler();
+export async function startLocalJobs(): Promise<void> {
+  const { jobProvider } = await import("@/lib/jobs/provider");
+  const { LocalJobProvider } = await import("@/lib/jobs/local/provider");
+  const provider = jobProvider();
+  if (provider instanceof LocalJobProvider) provider.start();
 }

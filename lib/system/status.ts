@@ -4,7 +4,8 @@ import path from "node:path";
 import { rootDb } from "@/lib/db/client";
 import { appVersion, env, isProduction } from "@/lib/config/env";
 import { DATA_DIR } from "@/lib/config/paths";
-import { ACCOUNT_CONCURRENCY, usesInngestServer } from "@/lib/runs/mode";
+import { accountConcurrency, usesInngestServer } from "@/lib/jobs/mode";
+import { jobProvider } from "@/lib/jobs/provider";
 
 export type StatusItem = { name: string; status: "ok" | "warning" | "error"; detail: string };
 
@@ -65,12 +66,12 @@ async function backgroundRuntime(now = Date.now()): Promise<StatusItem[]> {
     ]);
     const count = (status: string) => groups.find((g) => g.status === status)?._count._all ?? 0;
     const waited = oldest ? now - oldest.createdAt.getTime() : 0;
-    const driving = inngest ? null : (await import("@/lib/runs/runtime")).getRuntime().activeRuns;
+    const driving = inngest ? null : jobProvider().describe().activeRuns;
     const mode = inngest
       ? `Inngest server (${env.INNGEST_BASE_URL ?? (env.INNGEST_DEV ? "dev server" : "Inngest Cloud")})${env.INNGEST_SIGNING_KEY ? "" : " · no signing key set"}`
-      : `In-process (no Inngest server configured) · driving ${driving} run${driving === 1 ? "" : "s"} in this process`;
+      : `Local queue in PostgreSQL (no Inngest server configured) · driving ${driving} run${driving === 1 ? "" : "s"} in this process`;
     return [
-      { name: "Background runtime", status: inngest && !env.INNGEST_SIGNING_KEY && env.NODE_ENV === "production" ? "warning" : "ok", detail: `${mode} · ${ACCOUNT_CONCURRENCY} steps per account at once` },
+      { name: "Background runtime", status: inngest && !env.INNGEST_SIGNING_KEY && env.NODE_ENV === "production" ? "warning" : "ok", detail: `${mode} · ${accountConcurrency()} items per account at once` },
       {
         name: "Run queue",
         status: waited > QUEUE_WAIT_WARNING_MS ? "warning" : "ok",

@@ -1,6 +1,7 @@
 // AI runs end to end in the browser, against the local OpenAI stub: the account points
 // Settings → Integrations at the stub, starts AI clustering and idea generation, watches both runs
-// progress to done, and the Credits page shows what each cost.
+// progress to done, and the Credits page shows what each cost; a run with a failed item ends as a
+// warning and "Retry failed items" redoes only that item.
 // (Selecting keywords in the Planner is the planner's own flow; here the runs start through REST.)
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
@@ -86,4 +87,24 @@ test("point the account at an AI server, cluster keywords, generate ideas, follo
   await expect(perRun.getByRole("row", { name: /AI clustering/ }).getByRole("cell").last()).toHaveText("7");
   await expect(perRun.getByRole("row", { name: /Content ideas/ }).getByRole("cell").last()).toHaveText(String(2 * clusters.rows.length));
   await expect(page.getByText("Credits included with your plan")).toBeVisible();
+
+  // A run whose items partly fail: a warning with each item's reason; "Retry failed items" redoes only those.
+  stub.fail("401", 1);
+  const partial = await api(request, token, "POST", "/api/v1/planner/clusters/auto_generate_ideas/", { ids: clusters.rows.slice(0, 2).map((r) => r.id) });
+  await open(page, `/runs/${partial.task_id}`);
+  await expect(page.getByText("Done with errors", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("1 of 2 done; 1 failed")).toBeVisible();
+  await expect(page.getByText("Failed items", { exact: true })).toBeVisible();
+  await expect(page.getByText(/rejected the API key \(401\)/).first()).toBeVisible();
+  if (process.env.E2E_SCREENSHOTS) {
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width > 500 ? 1000 : 844 });
+      await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/run-with-errors-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  }
+  await page.getByRole("main").getByRole("button", { name: "Retry failed items" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Retry failed items" }).click();
+  await expect(page.getByText("Done", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("Failed items", { exact: true })).toBeHidden();
 });

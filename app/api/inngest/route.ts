@@ -1,17 +1,17 @@
 // The Inngest serve endpoint, for an Inngest server (Cloud or self-hosted). Without one, the same
-// functions run in-process and this route is not served.
+// jobs run on the local PostgreSQL queue and this route is not served.
 import { env } from "@/lib/config/env";
 import { NextResponse } from "next/server";
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
-import { usesInngestServer } from "@/lib/runs/mode";
+import { usesInngestServer } from "@/lib/jobs/mode";
 
 const handler = serve({ client: inngest, functions });
 
 function refuse(): Response | null {
   if (!usesInngestServer()) {
-    return NextResponse.json({ success: false, message: "No Inngest server is configured: background work runs in-process." }, { status: 404 });
+    return NextResponse.json({ success: false, message: "No Inngest server is configured: background work runs on the local job queue." }, { status: 404 });
   }
   if (env.NODE_ENV === "production" && !env.INNGEST_SIGNING_KEY) {
     return NextResponse.json({ success: false, message: "INNGEST_SIGNING_KEY is required in production: only signed requests are accepted." }, { status: 503 });

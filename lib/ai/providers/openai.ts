@@ -18,6 +18,17 @@ export function openaiClient(config: OpenAIConfig, timeout = textTimeoutMs()): O
 }
 
 export type ChatMessage = { role: "system" | "user"; content: string };
+
+// Converting a zod schema to the JSON schema the API wants costs more than the rest of a call's
+// preparation: once per schema and name.
+const responseFormats = new WeakMap<z.ZodType, Map<string, ReturnType<typeof zodResponseFormat>>>();
+function responseFormat(schema: z.ZodType, name: string) {
+  let byName = responseFormats.get(schema);
+  if (!byName) responseFormats.set(schema, (byName = new Map()));
+  let format = byName.get(name);
+  if (!format) byName.set(name, (format = zodResponseFormat(schema, name)));
+  return format;
+}
 export type TextUsage = { model: string; tokensIn: number; tokensOut: number };
 
 export async function structuredCompletion<S extends z.ZodType>(
@@ -30,7 +41,7 @@ export async function structuredCompletion<S extends z.ZodType>(
       model: config.model,
       messages: options.messages,
       temperature: options.temperature ?? 0.4,
-      response_format: zodResponseFormat(options.schema, options.schemaName),
+      response_format: responseFormat(options.schema, options.schemaName) as ReturnType<typeof zodResponseFormat<S>>,
     });
   } catch (error) {
     throw toProviderError(error, config);
@@ -99,7 +110,7 @@ export function toProviderError(error: unknown, config: Pick<OpenAIConfig, "base
   }
   // The SDK's parse() throws a SyntaxError or a zod error when the output is not the schema's JSON.
   if (error instanceof SyntaxError || (error as { name?: string })?.name === "ZodError" || /JSON/.test((error as Error)?.message ?? "")) {
-    return new AIOutputError(`The model's answer was not valid structured output: ${(error as Error).message.slice(0, 200)}`);
+    return new AIOutputError("The model's answer was not in the expected format.");
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -23,7 +23,7 @@ describe("system status: background runtime, queue depth, payments", () => {
     const res = await callApi(status.GET, { token });
     expect(res.status).toBe(200);
     const items = res.body.data.items as Item[];
-    expect(item(items, "Background runtime").detail).toMatch(/^In-process \(no Inngest server configured\) · driving \d+ runs? in this process/);
+    expect(item(items, "Background runtime").detail).toMatch(/^Local queue in PostgreSQL \(no Inngest server configured\) · driving \d+ runs? in this process/);
     expect(item(items, "Run queue")).toMatchObject({ status: "warning", detail: expect.stringMatching(/^2 pending · 1 running · oldest waiting 25 min · 1 failed in the last 24 h$/) });
     expect(item(items, "Payments").detail).toMatch(/Stripe not configured/);
 

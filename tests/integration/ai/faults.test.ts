@@ -83,7 +83,7 @@ describe("pipeline faults", () => {
     }
   });
 
-  it("a run that cannot afford its next step stops with 'needs N credits, has M'", async () => {
+  it("items the account cannot pay for fail with 'needs N credits, has M'; the run ends with errors, never below zero", async () => {
     const { a } = await twoTenants();
     const tasks = await createTasks(a.site, a.sector.id, 3);
     const ctx = await contextFor(a.owner.id);
@@ -94,7 +94,8 @@ describe("pipeline faults", () => {
     const kw = await createKeywords(a.site, a.sector.id, ["x"]);
     void kw;
     const run = await waitForRun((await startGenerateContent(ctx, tasks.map((t) => t.id))).id);
-    expect(run.status).toBe("failed");
+    expect(run.status).toBe("completed_with_errors");
+    expect(run).toMatchObject({ succeeded: 1, failed: 2, credits: 10 });
     expect(run.error).toMatch(/Needs 10 credits, has 5\./);
     expect(await balance(a.account.id)).toBe(5);
     expect(await rootDb().content.count({ where: { taskId: { in: tasks.map((t) => t.id) } } })).toBe(1);

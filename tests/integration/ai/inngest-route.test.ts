@@ -15,10 +15,10 @@ afterEach(() => {
 });
 
 describe("/api/inngest", () => {
-  it("is not served when background work runs in-process", async () => {
+  it("is not served when background work runs on the local job queue", async () => {
     const res = await call("GET");
     expect(res.status).toBe(404);
-    expect((await res.json()).message).toMatch(/runs in-process/);
+    expect((await res.json()).message).toMatch(/runs on the local job queue/);
   });
 
   it("serves every function (with its failure handler, when it has one) to an Inngest dev server", async () => {

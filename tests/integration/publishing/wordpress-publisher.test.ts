@@ -13,6 +13,7 @@ import * as publish from "@/app/api/v1/publisher/publish/route";
 import * as unpublish from "@/app/api/v1/publisher/unpublish/route";
 import * as publishToWordPress from "@/app/api/v1/writer/content/[id]/publish_to_wordpress/route";
 import { rootDb } from "@/lib/db/client";
+import { ITEM_ATTEMPTS } from "@/lib/jobs/mode";
 import { callApi, tokenFor } from "@/tests/fixtures/api";
 import { twoTenants } from "@/tests/fixtures/factories";
 import { createArticle, fastRuntime, loadWordPressCredentials, wordPressSkipReason } from "@/tests/fixtures/publishing";
@@ -155,7 +156,7 @@ suite(reason ? `publisher against a real WordPress — skipped: ${reason}` : "pu
     const down = await rootDb().publishingRecord.findUniqueOrThrow({ where: { id: refused.id } });
     expect(down.status).toBe("failed");
     expect(down.error).toMatch(/Could not connect to 127\.0\.0\.1:65531/);
-    expect(down.attempts).toBe(refused.attempts + 4);
+    expect(down.attempts).toBe(refused.attempts + ITEM_ATTEMPTS);
 
     // Back up: the retry publishes once.
     await callApi(integration.PATCH, { method: "PATCH", token, params: { id }, body: { base_url: c.baseUrl } });

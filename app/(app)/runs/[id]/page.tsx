@@ -7,9 +7,11 @@ import { scoped } from "@/lib/db/scoped";
 import { ownAccount } from "@/lib/db/tenant-context";
 import { isAppError } from "@/lib/errors";
 import { runIdSchema } from "@/lib/runs/schemas";
-import { canReadRunLog, getRun, getRunLog } from "@/lib/runs/service";
+import { canReadRunLog, getRun, getRunLog, listRunItems } from "@/lib/runs/service";
 import { PageHeader } from "@/components/layout/page-header";
-import { CancelRunButton, RunAutoRefresh } from "@/components/runs/run-detail-actions";
+import { AlertTriangle } from "lucide-react";
+import { CancelRunButton, RetryFailedButton, RunAutoRefresh } from "@/components/runs/run-detail-actions";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { formatDateTime, formatDuration, STATUS_BADGE } from "@/components/runs/format";
 import { RUN_KIND_LABELS, RUN_STATUS_LABELS } from "@/components/runs/labels";
 import { Badge } from "@/components/ui/badge";
@@ -29,8 +31,12 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   });
   const active = run.status === "pending" || run.status === "running";
   const log = canReadRunLog(ctx.role) ? await getRunLog(db, ctx, run.id) : null;
+  const failedItems = run.failed ? await listRunItems(db, ownAccount(ctx), run.id, { failedOnly: true, limit: 100 }) : [];
+  const retriable = can.write(ctx.role) && (run.status === "completed_with_errors" || ((run.status === "failed" || run.status === "cancelled") && (run.failed > 0 || run.done < run.total)));
   const facts: [string, React.ReactNode][] = [
     ["Progress", `${Math.min(run.done, run.total)} of ${run.total}`],
+    ["Succeeded", run.succeeded],
+    ["Failed", run.failed],
     ["Credits", run.credits],
     ["Retries", run.retries],
     ["Started by", run.startedBy?.name || run.startedBy?.email || "Automation"],
@@ -49,14 +55,24 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           <>
             <Badge variant={STATUS_BADGE[run.status]}>{RUN_STATUS_LABELS[run.status]}</Badge>
             {active && can.write(ctx.role) && <CancelRunButton id={run.id} />}
+            {retriable && <RetryFailedButton id={run.id} failed={run.failed} variant={run.status === "completed_with_errors" ? "default" : "outline"} />}
           </>
         }
       />
+      {run.status === "completed_with_errors" && (
+        <Alert variant="warning" className="mb-4">
+          <AlertTriangle />
+          <AlertTitle>
+            {run.succeeded} of {run.total} done; {run.failed} failed
+          </AlertTitle>
+          <AlertDescription>What succeeded is saved and charged. Retry the failed items once the cause below is fixed; the others are not done or charged again.</AlertDescription>
+        </Alert>
+      )}
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>{run.message || "—"}</CardTitle>
-            {run.error && <CardDescription className="text-destructive">{run.error}</CardDescription>}
+            {run.error && <CardDescription className={run.status === "completed_with_errors" ? "text-foreground" : "text-destructive"}>{run.error}</CardDescription>}
           </CardHeader>
           <CardContent className="space-y-4">
             <Progress value={run.percent} aria-label="Progress" />
@@ -80,6 +96,24 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           </CardContent>
         </Card>
       </div>
+      {failedItems.length > 0 && (
+        <Card className="mt-4">
+          <CardHeader>
+            <CardTitle>Failed items</CardTitle>
+            <CardDescription>Why each one failed. Retrying does only these again.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ul className="divide-y text-sm">
+              {failedItems.map((item) => (
+                <li key={item.key} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:gap-4">
+                  <span className="shrink-0 font-mono text-xs text-muted-foreground sm:w-40">{item.key}</span>
+                  <span>{item.error}</span>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      )}
       <Card className="mt-4">
         <CardHeader>
           <CardTitle>AI requests and responses</CardTitle>

@@ -3,6 +3,6 @@ import { parseInput } from "@/lib/http/validation";
 import { scoped } from "@/lib/db/scoped";
 import { ownAccount } from "@/lib/db/tenant-context";
 import { runIdSchema } from "@/lib/runs/schemas";
-import { getRun, taskProgress } from "@/lib/runs/service";
+import { getTaskProgress } from "@/lib/runs/service";
 
-export const GET = apiRoute({ auth: "user" }, async ({ ctx, params }) => taskProgress(await getRun(scoped(ownAccount(ctx)), parseInput(runIdSchema, params.id), ownAccount(ctx))));
+export const GET = apiRoute({ auth: "user" }, async ({ ctx, params }) => getTaskProgress(scoped(ownAccount(ctx)), ownAccount(ctx), parseInput(runIdSchema, params.id)));

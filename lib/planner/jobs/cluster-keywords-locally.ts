@@ -1,0 +1,26 @@
+// "Cluster locally": deterministic clustering of one sector's keywords (no AI, no credits), in one
+// step: re-running it is safe (only keywords still in no cluster are clustered, or a rebuild
+// replaces earlier local clusters).
+import { defineHandler } from "@/lib/jobs/define";
+import type { ClusterKeywordsLocallyPayload } from "@/lib/jobs/table";
+import { clusterSectorLocally, type LocalClusteringProgress } from "@/lib/planner/local-clustering";
+
+// Progress in percent: loading 0–10, clustering 10–90, saving 90–100.
+const PHASES: Record<LocalClusteringProgress["phase"], [number, number, string]> = {
+  loading: [0, 10, "Loading keywords"],
+  clustering: [10, 90, "Clustering"],
+  saving: [90, 100, "Saving clusters"],
+};
+
+export default defineHandler<ClusterKeywordsLocallyPayload>(async ({ ctx, db, payload, io }) => {
+  const result = await io.step("cluster", () =>
+    clusterSectorLocally(db, ctx, payload, async (p) => {
+      const [from, to, label] = PHASES[p.phase];
+      const done = Math.round(from + ((to - from) * p.done) / Math.max(p.total, 1));
+      await io.progress({ done, total: 100, message: `${label}: ${p.done.toLocaleString("en-US")} of ${p.total.toLocaleString("en-US")}` });
+    }),
+  );
+  await io.progress({ done: 100, total: 100, message: "Clustered." });
+  const message = `${result.clusters.toLocaleString("en-US")} clusters from ${result.keywords.toLocaleString("en-US")} keywords (${result.unclustered.toLocaleString("en-US")} left unclustered) in ${(result.clusteringMs / 1000).toFixed(1)} s of clustering.`;
+  return { message, result };
+});
