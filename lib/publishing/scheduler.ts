@@ -9,6 +9,7 @@ import { env } from "@/lib/config/env";
 import { rootDb } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { log } from "@/lib/log";
+import { purgeExpiredTrashIfDue } from "@/lib/trash/service";
 import { startPublishRun } from "./service";
 
 type Claimed = { id: number; accountId: number; siteId: number; sectorId: number; contentId: number };
@@ -20,6 +21,8 @@ export async function publishDueRecords(limit = 200): Promise<number> {
     WHERE id IN (
       SELECT id FROM publishing_records
       WHERE status = 'scheduled' AND "scheduledAt" <= now()
+        -- An article in the trash keeps its schedule; it resumes if the article is restored.
+        AND NOT EXISTS (SELECT 1 FROM content c WHERE c.id = publishing_records."contentId" AND c."deletedAt" IS NOT NULL)
       ORDER BY "scheduledAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
     RETURNING id, "accountId", "siteId", "sectorId", "contentId"`;
@@ -45,7 +48,11 @@ const state = globalThis as unknown as { __publishScheduler?: NodeJS.Timeout };
 /** In-process mode: check for due records every `intervalMs` (default 30 s). Idempotent. */
 export function startPublishScheduler(intervalMs = env.PUBLISH_SCHEDULER_INTERVAL_MS): void {
   if (state.__publishScheduler) return;
-  const tick = () => void publishDueRecords().catch((error) => log.warn("publish scheduler tick failed", { error: (error as Error).message }));
+  const tick = () => {
+    void publishDueRecords().catch((error) => log.warn("publish scheduler tick failed", { error: (error as Error).message }));
+    // Periodic work rides on this interval until the job layer has schedules: the 30-day trash purge (hourly at most).
+    void purgeExpiredTrashIfDue().catch((error) => log.warn("trash purge failed", { error: (error as Error).message }));
+  };
   state.__publishScheduler = setInterval(tick, intervalMs);
   state.__publishScheduler.unref?.();
   tick();

@@ -43,7 +43,8 @@ export async function listRecords(db: ScopedDb, query: ListRecordsQuery): Promis
     ...(query.contentId ? { contentId: query.contentId } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.destination ? { destination: query.destination } : {}),
-    ...(query.search ? { content: { title: { contains: query.search, mode: "insensitive" } } } : {}),
+    // Records of articles in the trash leave the list with them.
+    content: { deletedAt: null, ...(query.search ? { title: { contains: query.search, mode: "insensitive" as const } } : {}) },
   };
   const { field, direction } = parseOrdering(query.ordering, ["updatedAt", "createdAt", "publishedAt", "scheduledAt", "status"] as const, "-updatedAt");
   const [count, rows] = await Promise.all([

@@ -5,6 +5,7 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma, TaskStatus } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
+import { trashTasks } from "@/lib/trash/service";
 import { TASK_SORT_FIELDS } from "./constants";
 import { assertTaskReferences } from "./references";
 import { assertAllVisible, camelOrdering, clusterNames } from "./lookups";
@@ -88,18 +89,9 @@ export async function updateTask(db: ScopedDb, ctx: TenantContext, id: number, i
   return getTask(db, id);
 }
 
-/** Deletes tasks (their content stays, unlinked) and puts their ideas back to "new" so they can be queued again. */
+/** Moves tasks to the trash (their content stays, unlinked) and puts their ideas back to "new" so they can be queued again. */
 export async function deleteTasks(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<{ deleted: number }> {
-  assertCan(ctx.role, "write");
-  const tasks = await db.task.findMany({ where: { id: { in: ids } }, select: { id: true, ideaId: true } });
-  await assertAllVisible(tasks.length, ids, "Task");
-  const ideaIds = tasks.map((t) => t.ideaId).filter((id): id is number => id !== null);
-  const deleted = await db.$transaction(async (tx) => {
-    const result = await tx.task.deleteMany({ where: { id: { in: tasks.map((t) => t.id) } } });
-    if (ideaIds.length) await tx.contentIdea.updateMany({ where: { id: { in: ideaIds }, status: "queued" }, data: { status: "new" } });
-    return result.count;
-  });
-  return { deleted };
+  return trashTasks(db, ctx, ids);
 }
 
 export async function updateTasksStatus(db: ScopedDb, ctx: TenantContext, ids: number[], status: TaskStatus): Promise<{ updated: number }> {
