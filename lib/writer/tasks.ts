@@ -5,6 +5,7 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma, TaskStatus } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
+import { contentTypeDefaults } from "@/lib/sites/content-types";
 import { trashTasks } from "@/lib/trash/service";
 import { TASK_SORT_FIELDS } from "./constants";
 import { assertTaskReferences } from "./references";
@@ -74,8 +75,11 @@ export async function createTask(db: ScopedDb, ctx: TenantContext, input: Create
   assertCan(ctx.role, "write");
   const placement = { siteId: input.siteId, sectorId: input.sectorId };
   await assertTaskReferences(db, input, placement);
+  // Unset type, structure or length come from the site's content types (Sites → Settings).
+  const defaults = input.contentType && input.contentStructure && input.targetWordCount ? null : await contentTypeDefaults(db, input.siteId, input.contentType);
+  const typed = defaults ? { contentType: input.contentType ?? defaults.type, contentStructure: input.contentStructure ?? defaults.defaultStructure, targetWordCount: input.targetWordCount ?? defaults.defaultWordCount } : {};
   const task = await db.task
-    .create({ data: { accountId: ctx.accountId, ...input, description: input.description ?? "", keywords: input.keywords ?? "" }, select: { id: true } })
+    .create({ data: { accountId: ctx.accountId, ...input, ...typed, description: input.description ?? "", keywords: input.keywords ?? "" }, select: { id: true } })
     .catch(ideaTaken);
   if (input.ideaId) await db.contentIdea.updateMany({ where: { id: input.ideaId, status: { in: ["new", "archived"] } }, data: { status: "queued" } });
   return getTask(db, task.id);
