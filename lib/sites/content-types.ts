@@ -7,14 +7,14 @@ import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError } from "@/lib/errors";
 import { resolveDestinations } from "@/lib/publishing/destinations";
-import { CONTENT_TYPES } from "@/lib/writer/constants";
+import { CONTENT_TYPES, type CONTENT_STRUCTURES } from "@/lib/writer/constants";
 import type { SaveContentTypesInput } from "./content-types-schema";
 
 export type ContentTypeSetting = {
   type: (typeof CONTENT_TYPES)[number];
   enabled: boolean;
   isDefault: boolean;
-  defaultStructure: string;
+  defaultStructure: (typeof CONTENT_STRUCTURES)[number];
   defaultWordCount: number;
   destinations: string[];
 };
@@ -42,7 +42,7 @@ export async function listContentTypes(db: ScopedDb, siteId: number): Promise<Co
   return DEFAULT_CONTENT_TYPES.map((fallback) => {
     const row = saved.get(fallback.type);
     if (!row) return { ...fallback, enabled: false, isDefault: false };
-    return { type: fallback.type, enabled: row.enabled, isDefault: row.isDefault, defaultStructure: row.defaultStructure, defaultWordCount: row.defaultWordCount, destinations: row.destinations };
+    return { type: fallback.type, enabled: row.enabled, isDefault: row.isDefault, defaultStructure: row.defaultStructure as ContentTypeSetting["defaultStructure"], defaultWordCount: row.defaultWordCount, destinations: row.destinations };
   });
 }
 

@@ -5,7 +5,7 @@ import { parseOrdering, type Paginated } from "@/lib/http/validation";
 import { plural } from "@/lib/writer/lookups";
 import { detailsOf } from "./entries";
 import type { TrashListQuery } from "./schemas";
-import { purgeDate, type TrashItemType } from "./types";
+import { purgeDate, TRASH_ITEM_TYPES, type TrashItemType } from "./types";
 
 export type TrashRow = {
   id: number;
@@ -78,4 +78,12 @@ function noteFor(entry: TrashEntry): string {
     default:
       return "";
   }
+}
+
+/** How many items of each type are in the trash (the Trash page's type tabs). */
+export async function countTrashByType(db: ScopedDb, filter: { siteId?: number; sectorId?: number }): Promise<Record<TrashItemType, number>> {
+  const groups = await db.trashEntry.groupBy({ by: ["itemType"], where: { ...(filter.siteId ? { siteId: filter.siteId } : {}), ...(filter.sectorId ? { sectorId: filter.sectorId } : {}) }, _count: { _all: true } });
+  const counts = Object.fromEntries(TRASH_ITEM_TYPES.map((t) => [t, 0])) as Record<TrashItemType, number>;
+  for (const g of groups) counts[g.itemType] = g._count._all;
+  return counts;
 }

@@ -4,5 +4,5 @@ export { trashKeywords, trashClusters, trashIdeas, trashTasks, trashContents, tr
 export { restoreTrash, type RestoreReport } from "./restore";
 export { purgeTrash } from "./purge";
 export { purgeExpiredTrash, purgeExpiredTrashIfDue } from "./expiry";
-export { listTrash, type TrashRow } from "./list";
+export { listTrash, countTrashByType, type TrashRow } from "./list";
 export { releaseTrashedKeywords } from "./keywords";
