@@ -1,14 +1,24 @@
 // A trashed image leaves its article's HTML; a restored one goes back where it was. Same
 // compare-and-set on the article's version as every other HTML rewrite (an open editor sees it).
-import { imageRefsInHtml, placeImageInHtml, rewriteImageInHtml } from "@/lib/writer/html-images";
+import { placeImageInHtml, rewriteImageInHtml } from "@/lib/writer/html-images";
 import { publicUrl } from "@/lib/storage";
 import type { Db } from "./entries";
 
-export async function imagesInArticles(db: Db, contentIds: number[]): Promise<Set<string>> {
+/** Where images sit in their articles: "contentId:imageId" → the H2 section (0 = before the first H2). */
+export async function imageSections(db: Db, contentIds: number[]): Promise<Map<string, number>> {
   const ids = [...new Set(contentIds)];
-  if (!ids.length) return new Set();
+  const sections = new Map<string, number>();
+  if (!ids.length) return sections;
   const contents = await db.content.findMany({ where: { id: { in: ids } }, select: { id: true, html: true } });
-  return new Set(contents.flatMap((c) => imageRefsInHtml(c.html).map((ref) => `${c.id}:${ref.id}`)));
+  for (const content of contents) {
+    let section = 0;
+    // Stored HTML is sanitised: tags and attributes are in a known, simple form.
+    for (const match of content.html.matchAll(/<h2[\s>]|data-image-id="(\d+)"/g)) {
+      if (match[1]) sections.set(`${content.id}:${match[1]}`, section);
+      else section++;
+    }
+  }
+  return sections;
 }
 
 async function rewriteArticle(db: Db, contentId: number, change: (html: string) => string | null, attempts = 3): Promise<void> {

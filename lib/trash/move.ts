@@ -12,7 +12,7 @@ import { recomputeClusterStats } from "@/lib/planner/cluster-stats";
 import { revalidateHostedSite } from "@/lib/publishing/hooks";
 import { unpublishContent } from "@/lib/publishing/service";
 import { assertAllVisible, plural } from "@/lib/writer/lookups";
-import { imagesInArticles, removeImageFromArticle } from "./article-images";
+import { imageSections, removeImageFromArticle } from "./article-images";
 import { includingTrashed, recordEntries } from "./entries";
 import type { PublishedCopiesChoice } from "./types";
 
@@ -173,7 +173,7 @@ export async function trashImages(db: ScopedDb, ctx: TenantContext, ids: number[
   assertCan(ctx.role, "write");
   const rows = await db.image.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true, contentId: true, altText: true, prompt: true, type: true } });
   await assertAllVisible(rows.length, ids, "Image");
-  const inArticles = await imagesInArticles(db, rows.map((r) => r.contentId).filter((id): id is number => id !== null));
+  const sections = await imageSections(db, rows.map((r) => r.contentId).filter((id): id is number => id !== null));
   const now = new Date();
   const items = await db.$transaction(async (tx) => {
     const moved = new Set((await tx.image.updateManyAndReturn({ where: { id: { in: rows.map((r) => r.id) }, deletedAt: null }, data: { deletedAt: now, contentId: null }, select: { id: true } })).map((i) => i.id));
@@ -182,7 +182,7 @@ export async function trashImages(db: ScopedDb, ctx: TenantContext, ids: number[
       tx,
       ctx,
       "image",
-      trashed.map((i) => ({ ...i, label: i.altText || i.prompt || `${i.type === "featured" ? "Featured image" : "Image"} #${i.id}`, details: { contentId: i.contentId, inArticle: inArticles.has(`${i.contentId}:${i.id}`) } })),
+      trashed.map((i) => ({ ...i, label: i.altText || i.prompt || `${i.type === "featured" ? "Featured image" : "Image"} #${i.id}`, details: { contentId: i.contentId, section: sections.get(`${i.contentId}:${i.id}`) ?? null } })),
       now,
     );
     return trashed;

@@ -4,7 +4,6 @@
 // order, ends with the link back. Keywords, clusters and ideas count against the plan again, so a
 // restore that would exceed a plan limit is refused as a whole, before anything changes.
 import { assertCan } from "@/lib/auth/permissions";
-import { slugifyTitle } from "@/lib/content";
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import type { TrashEntry } from "@/lib/generated/prisma/client";
@@ -145,7 +144,7 @@ const restoreContents: Restorer = async (db, entries, report) => {
       if (taskId) await relinkArticle(tx, taskId, entry.itemId);
       const content = await tx.content.findFirstOrThrow({ where: { id: entry.itemId }, select: { id: true, siteId: true, slug: true, title: true } });
       if (content.slug && (await tx.content.count({ where: { siteId: content.siteId, slug: content.slug, id: { not: content.id } } }))) {
-        const slug = await uniqueSlug(slugifyTitle(content.title), async (s) => (await tx.content.count({ where: { siteId: content.siteId, slug: s } })) > 0, "article");
+        const slug = await uniqueSlug(content.slug, async (s) => (await tx.content.count({ where: { siteId: content.siteId, slug: s } })) > 0, "article");
         await tx.content.update({ where: { id: content.id }, data: { slug, version: { increment: 1 } } });
         report.notes.push(`“${content.title}” now has the slug “${slug}”: another article took “${content.slug}” while it was in the trash.`);
       }
@@ -156,12 +155,12 @@ const restoreContents: Restorer = async (db, entries, report) => {
   return restored.size;
 };
 
-const restoreImages: Restorer = async (db, entries) => {
-  const back: { imageId: number; contentId: number; inArticle: boolean }[] = [];
+const restoreImages: Restorer = async (db, entries, report) => {
+  const back: { imageId: number; contentId: number; section: number | null }[] = [];
   const restored = await db.$transaction(async (tx) => {
     const live = await revive(tx, "image", entries);
     for (const entry of entries.filter((e) => live.has(e.itemId))) {
-      const { contentId, inArticle } = detailsOf<"image">(entry);
+      const { contentId, section } = detailsOf<"image">(entry);
       if (!contentId) continue;
       const content = await tx.content.findFirst({ where: { id: contentId, ...includingTrashed }, select: { id: true, deletedAt: true } });
       if (!content) continue;
@@ -169,14 +168,15 @@ const restoreImages: Restorer = async (db, entries) => {
       // One featured image per article: a newer one keeps its place.
       const featuredTaken = image.type === "featured" && (await tx.image.count({ where: { contentId, type: "featured" } })) > 0;
       await tx.image.update({ where: { id: entry.itemId }, data: { contentId, ...(featuredTaken ? { type: "in_article" } : {}) } });
-      if (!content.deletedAt) back.push({ imageId: entry.itemId, contentId, inArticle });
+      if (!content.deletedAt) back.push({ imageId: entry.itemId, contentId, section: section ?? null });
+      else report.notes.push(`“${entry.label}” is back with its article, which is still in the trash: restore the article to see it in place.`);
     }
     return live.size;
   });
-  for (const { imageId, contentId, inArticle } of back) {
-    if (!inArticle) continue;
-    const image = await db.image.findFirst({ where: { id: imageId }, select: { id: true, storageKey: true, altText: true, width: true, height: true, position: true } });
-    if (image?.storageKey) await placeImageInArticle(db, contentId, { ...image, storageKey: image.storageKey });
+  for (const { imageId, contentId, section } of back) {
+    if (section === null) continue;
+    const image = await db.image.findFirst({ where: { id: imageId }, select: { id: true, storageKey: true, altText: true, width: true, height: true } });
+    if (image?.storageKey) await placeImageInArticle(db, contentId, { ...image, storageKey: image.storageKey, position: section });
   }
   return restored;
 };

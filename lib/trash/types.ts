@@ -23,5 +23,6 @@ export type TrashDetails = {
   idea: Record<string, never>;
   task: { ideaId: number | null; ideaRequeued: boolean; contentId: number | null };
   content: { taskId: number | null; imageIds: number[]; unpublished: boolean };
-  image: { contentId: number | null; inArticle: boolean };
+  /** `section`: the H2 section of the article's HTML the image was in (0 = the introduction); null when it was not in the HTML. */
+  image: { contentId: number | null; section: number | null };
 };
