@@ -72,8 +72,9 @@ export function TrashTable({ rows, count, canRestore, canPurge }: { rows: TrashR
     search: { placeholder: "Search deleted items…" },
     getRowLabel: (r) => r.label,
     columns: COLUMNS,
-    rowActions: [...(canRestore ? [restoreRow] : []), ...(canPurge ? [purgeRow] : [])],
-    bulkActions: [...(canRestore ? [restoreMany] : []), ...(canPurge ? [purgeMany] : [])],
+    // Viewers only look: no selection, no actions.
+    rowActions: canRestore || canPurge ? [...(canRestore ? [restoreRow] : []), ...(canPurge ? [purgeRow] : [])] : undefined,
+    bulkActions: canRestore || canPurge ? [...(canRestore ? [restoreMany] : []), ...(canPurge ? [purgeMany] : [])] : undefined,
     emptyState: {
       icon: Trash2,
       title: "The trash is empty",
