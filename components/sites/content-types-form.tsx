@@ -98,7 +98,7 @@ export function ContentTypesForm({ siteId, types, destinations, disabled }: { si
                         );
                       })}
                     </div>
-                    {!(f.value ?? []).length && <p className="text-xs text-muted-foreground">None chosen: the site&apos;s default destinations (Publishing tab).</p>}
+                    {!(f.value ?? []).length && <p className="text-xs text-muted-foreground">None chosen: the Publishing tab&apos;s defaults.</p>}
                     <FormMessage />
                   </FormItem>
                 )} />

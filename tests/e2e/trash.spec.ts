@@ -18,6 +18,7 @@ async function api(request: APIRequestContext, token: string, method: "GET" | "P
 
 async function shoot(page: Page, name: string) {
   if (!screenshots) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.screenshot({ path: `${screenshots}/${name}-${width}.png`, fullPage: true });

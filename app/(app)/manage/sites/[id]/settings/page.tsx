@@ -51,7 +51,8 @@ export default async function SiteSettingsPage({ params, searchParams }: { param
       <SiteTabs siteId={site.id} active="/settings" />
       {readOnly && <Alert className="mb-4"><AlertDescription>Only owners and admins can change site settings.</AlertDescription></Alert>}
       <Tabs defaultValue={tab}>
-        <TabsList>
+        {/* Six tabs: on a phone the row scrolls sideways instead of widening the page. */}
+        <TabsList className="max-w-full justify-start overflow-x-auto">
           <TabsTrigger value="general">General</TabsTrigger>
           <TabsTrigger value="seo">SEO</TabsTrigger>
           <TabsTrigger value="sectors">Industry & sectors</TabsTrigger>
