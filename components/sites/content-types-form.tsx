@@ -44,8 +44,8 @@ export function ContentTypesForm({ siteId, types, destinations, disabled }: { si
             const value = values[index];
             const label = labelFor(CONTENT_TYPE_LABELS, field.type);
             return (
-              <div key={field.id} className="grid gap-4 p-4 lg:grid-cols-[minmax(12rem,1fr)_10rem_8rem_minmax(12rem,1fr)] lg:items-start" data-testid={`content-type-${field.type}`}>
-                <div className="flex items-start gap-3">
+              <div key={field.id} className="grid grid-cols-2 gap-4 p-4 lg:grid-cols-[minmax(12rem,1fr)_10rem_8rem_minmax(12rem,1fr)] lg:items-start" data-testid={`content-type-${field.type}`}>
+                <div className="col-span-2 flex items-start gap-3 lg:col-span-1">
                   <FormField control={form.control} name={`types.${index}.enabled`} render={({ field: f }) => (
                     <Switch checked={f.value} onCheckedChange={(on) => { f.onChange(on); if (!on && value?.isDefault) setDefault(values.findIndex((t, i) => i !== index && t.enabled)); }} aria-label={`Publish ${label.toLowerCase()}s`} className="mt-0.5" />
                   )} />
@@ -80,7 +80,7 @@ export function ContentTypesForm({ siteId, types, destinations, disabled }: { si
                   </FormItem>
                 )} />
                 <FormField control={form.control} name={`types.${index}.destinations`} render={({ field: f }) => (
-                  <FormItem>
+                  <FormItem className="col-span-2 lg:col-span-1">
                     <FormLabel className="text-xs text-muted-foreground">Publishes to</FormLabel>
                     <div className="flex flex-wrap gap-x-4 gap-y-2">
                       {destinations.map((d) => {
