@@ -12,6 +12,7 @@ import * as restoreRoute from "@/app/api/v1/trash/restore/route";
 import { rootDb } from "@/lib/db/client";
 import { scoped } from "@/lib/db/scoped";
 import { linkTargetsForSite } from "@/lib/linker/targets";
+import { analyzeStoredContent } from "@/lib/optimizer/service";
 import { findHostedPost } from "@/lib/publishing/public";
 import { publishDueRecords } from "@/lib/publishing/scheduler";
 import { mediaAccess } from "@/lib/writer/media";
@@ -79,6 +80,7 @@ describe("trash: tasks, articles, images", () => {
     expect((await getWriterDashboard(db, ctx)).content.published).toBe(0);
     expect((await listImageGallery(db, { page: 1, pageSize: 10 })).count).toBe(0);
     expect((await linkTargetsForSite(db, a.site.id)).targets.map((t) => t.id)).not.toContain(article.id);
+    await expect(analyzeStoredContent(db, article.id)).rejects.toMatchObject({ status: 404 });
     expect(await rootDb().image.count({ where: { contentId: article.id, deletedAt: { not: null } } })).toBe(images.length);
     expect(await mediaAccess(images[0].storageKey!, async () => null)).toBeNull();
     expect(await mediaAccess(images[0].storageKey!, async () => ctx)).toBeNull();
