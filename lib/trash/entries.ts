@@ -7,29 +7,30 @@ import { log } from "@/lib/log";
 import type { TrashDetails, TrashItemType } from "./types";
 
 /** The scoped client or a transaction on it (the models the trash touches). */
-export type Db = Pick<ScopedDb, "keyword" | "keywordCluster" | "cluster" | "contentIdea" | "task" | "content" | "image" | "trashEntry" | "publishingRecord" | "hostedPost" | "site">;
+export type Db = Pick<ScopedDb, "keyword" | "keywordCluster" | "cluster" | "contentIdea" | "task" | "content" | "image" | "trashEntry" | "publishingRecord" | "hostedPost" | "site" | "$executeRaw">;
+
+/** Moving thousands of rows at once (a bulk delete of 10,000 keywords) outlasts the default 5 s. */
+export const TRASH_TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
 
 /** Rows selected with `includingTrashed` spread into their `where` are read whether live or trashed. */
 export const includingTrashed = { deletedAt: undefined } as const;
 export const onlyTrashed = { deletedAt: { not: null } } as const;
 
-export type TrashedItem<T extends TrashItemType> = { id: number; siteId: number; sectorId: number; label: string; details: TrashDetails[T] };
+export type TrashedItem<T extends TrashItemType> = { id: number; accountId: number; siteId: number; sectorId: number; label: string; details: TrashDetails[T] };
 
+/**
+ * One INSERT for any number of entries (createMany of 10,000 rows takes seconds). Raw SQL, so it
+ * bypasses the scoped client: `items` must be rows just read (and trashed) through it, which is
+ * where their account, site and sector come from.
+ */
 export async function recordEntries<T extends TrashItemType>(tx: Db, ctx: TenantContext, type: T, items: TrashedItem<T>[], deletedAt: Date) {
   if (!items.length) return;
-  await tx.trashEntry.createMany({
-    data: items.map((item) => ({
-      accountId: ctx.accountId, // replaced by the site's account (scoped create)
-      siteId: item.siteId,
-      sectorId: item.sectorId,
-      itemType: type,
-      itemId: item.id,
-      label: item.label.trim().slice(0, 300) || `${type} #${item.id}`,
-      details: item.details as Prisma.InputJsonValue,
-      deletedById: ctx.userId,
-      deletedAt,
-    })),
-  });
+  const column = <V>(pick: (item: TrashedItem<T>) => V) => items.map(pick);
+  await tx.$executeRaw`
+    INSERT INTO trash_entries ("accountId", "siteId", "sectorId", "itemType", "itemId", label, details, "deletedById", "deletedAt")
+    SELECT a, s, se, ${type}::"TrashItemType", i, l, d::jsonb, ${ctx.userId}, ${deletedAt}
+    FROM unnest(${column((i) => i.accountId)}::int[], ${column((i) => i.siteId)}::int[], ${column((i) => i.sectorId)}::int[], ${column((i) => i.id)}::int[],
+                ${column((i) => i.label.trim().slice(0, 300) || `${type} #${i.id}`)}::text[], ${column((i) => JSON.stringify(i.details))}::text[]) AS t(a, s, se, i, l, d)`;
 }
 
 export function detailsOf<T extends TrashItemType>(entry: Pick<TrashEntry, "details">): TrashDetails[T] {

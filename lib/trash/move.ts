@@ -13,12 +13,12 @@ import { revalidateHostedSite } from "@/lib/publishing/hooks";
 import { unpublishContent } from "@/lib/publishing/service";
 import { assertAllVisible, plural } from "@/lib/writer/lookups";
 import { imageSections, removeImageFromArticle } from "./article-images";
-import { includingTrashed, recordEntries } from "./entries";
+import { includingTrashed, recordEntries, TRASH_TRANSACTION } from "./entries";
 import type { PublishedCopiesChoice } from "./types";
 
 export async function trashKeywords(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<number> {
   assertCan(ctx.role, "write");
-  const rows = await db.keyword.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true, keyword: true, clusters: { select: { clusterId: true } } } });
+  const rows = await db.keyword.findMany({ where: { id: { in: ids } }, select: { id: true, accountId: true, siteId: true, sectorId: true, keyword: true, clusters: { select: { clusterId: true } } } });
   if (!rows.length) throw new NotFoundError("Keyword");
   const now = new Date();
   const trashed = await db.$transaction(async (tx) => {
@@ -27,14 +27,14 @@ export async function trashKeywords(db: ScopedDb, ctx: TenantContext, ids: numbe
     await tx.keywordCluster.deleteMany({ where: { keywordId: { in: [...moved] } } });
     await recordEntries(tx, ctx, "keyword", items.map((r) => ({ ...r, label: r.keyword, details: { clusterIds: r.clusters.map((c) => c.clusterId) } })), now);
     return items;
-  });
+  }, TRASH_TRANSACTION);
   await recomputeClusterStats(db, trashed.flatMap((k) => k.clusters.map((c) => c.clusterId)));
   return trashed.length;
 }
 
 export async function trashClusters(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<number> {
   assertCan(ctx.role, "write");
-  const rows = await db.cluster.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true, name: true, keywords: { select: { keywordId: true } } } });
+  const rows = await db.cluster.findMany({ where: { id: { in: ids } }, select: { id: true, accountId: true, siteId: true, sectorId: true, name: true, keywords: { select: { keywordId: true } } } });
   if (!rows.length) throw new NotFoundError("Cluster");
   const now = new Date();
   return db.$transaction(async (tx) => {
@@ -52,12 +52,12 @@ export async function trashClusters(db: ScopedDb, ctx: TenantContext, ids: numbe
       now,
     );
     return items.length;
-  });
+  }, TRASH_TRANSACTION);
 }
 
 export async function trashIdeas(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<number> {
   assertCan(ctx.role, "write");
-  const rows = await db.contentIdea.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true, title: true } });
+  const rows = await db.contentIdea.findMany({ where: { id: { in: ids } }, select: { id: true, accountId: true, siteId: true, sectorId: true, title: true } });
   if (!rows.length) throw new NotFoundError("Idea");
   const now = new Date();
   return db.$transaction(async (tx) => {
@@ -65,13 +65,13 @@ export async function trashIdeas(db: ScopedDb, ctx: TenantContext, ids: number[]
     const items = rows.filter((r) => moved.has(r.id));
     await recordEntries(tx, ctx, "idea", items.map((r) => ({ ...r, label: r.title, details: {} })), now);
     return items.length;
-  });
+  }, TRASH_TRANSACTION);
 }
 
 /** Tasks: their articles stay (unlinked) and their ideas go back to "new", so they can be queued again. */
 export async function trashTasks(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<{ deleted: number }> {
   assertCan(ctx.role, "write");
-  const rows = await db.task.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true, title: true, ideaId: true, content: { select: { id: true } } } });
+  const rows = await db.task.findMany({ where: { id: { in: ids } }, select: { id: true, accountId: true, siteId: true, sectorId: true, title: true, ideaId: true, content: { select: { id: true } } } });
   await assertAllVisible(rows.length, ids, "Task");
   const now = new Date();
   const deleted = await db.$transaction(async (tx) => {
@@ -88,7 +88,7 @@ export async function trashTasks(db: ScopedDb, ctx: TenantContext, ids: number[]
       now,
     );
     return items.length;
-  });
+  }, TRASH_TRANSACTION);
   return { deleted };
 }
 
@@ -122,7 +122,7 @@ export type TrashContentsResult = { deleted: number; unpublished: number; unpubl
  */
 export async function trashContents(db: ScopedDb, ctx: TenantContext, ids: number[], options: { publishedCopies?: PublishedCopiesChoice } = {}): Promise<TrashContentsResult> {
   assertCan(ctx.role, "write");
-  const rows = await db.content.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true, title: true, taskId: true } });
+  const rows = await db.content.findMany({ where: { id: { in: ids } }, select: { id: true, accountId: true, siteId: true, sectorId: true, title: true, taskId: true } });
   await assertAllVisible(rows.length, ids, "Content");
   const copies = await publishedCopiesOf(db, ids);
   if (copies.length && !options.publishedCopies) {
@@ -155,7 +155,7 @@ export async function trashContents(db: ScopedDb, ctx: TenantContext, ids: numbe
       now,
     );
     return items.length;
-  });
+  }, TRASH_TRANSACTION);
   await refreshHostedSites(db, ids);
   return result;
 }
@@ -171,7 +171,7 @@ export async function refreshHostedSites(db: Pick<ScopedDb, "hostedPost" | "site
 /** Images leave their article (and its HTML); restoring puts them back. */
 export async function trashImages(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<{ deleted: number }> {
   assertCan(ctx.role, "write");
-  const rows = await db.image.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true, contentId: true, altText: true, prompt: true, type: true } });
+  const rows = await db.image.findMany({ where: { id: { in: ids } }, select: { id: true, accountId: true, siteId: true, sectorId: true, contentId: true, altText: true, prompt: true, type: true } });
   await assertAllVisible(rows.length, ids, "Image");
   const sections = await imageSections(db, rows.map((r) => r.contentId).filter((id): id is number => id !== null));
   const now = new Date();
@@ -186,7 +186,7 @@ export async function trashImages(db: ScopedDb, ctx: TenantContext, ids: number[
       now,
     );
     return trashed;
-  });
+  }, TRASH_TRANSACTION);
   for (const image of items) if (image.contentId) await removeImageFromArticle(db, image.contentId, image.id);
   return { deleted: items.length };
 }

@@ -7,7 +7,7 @@ import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import type { TrashEntry } from "@/lib/generated/prisma/client";
 import { assertAllVisible } from "@/lib/writer/lookups";
-import { onlyTrashed, removeFiles } from "./entries";
+import { onlyTrashed, removeFiles, TRASH_TRANSACTION } from "./entries";
 
 export async function purgeTrash(db: ScopedDb, ctx: TenantContext, entryIds: number[]): Promise<{ purged: number }> {
   assertCan(ctx.role, "manageAccount");
@@ -31,7 +31,7 @@ export async function purgeEntries(db: ScopedDb, entries: Pick<TrashEntry, "id" 
     await tx.keyword.deleteMany({ where: { id: { in: ids("keyword") }, ...onlyTrashed } });
     await tx.trashEntry.deleteMany({ where: { id: { in: entries.map((e) => e.id) } } });
     return images.map((i) => i.storageKey);
-  });
+  }, TRASH_TRANSACTION);
   await removeFiles(files);
   return entries.length;
 }

@@ -12,7 +12,7 @@ import { assertWithinLimit, type LimitName } from "@/lib/plans/limits";
 import { uniqueSlug } from "@/lib/utils/slug";
 import { assertAllVisible } from "@/lib/writer/lookups";
 import { placeImageInArticle } from "./article-images";
-import { detailsOf, includingTrashed, onlyTrashed, patchEntryDetails, type Db } from "./entries";
+import { detailsOf, includingTrashed, onlyTrashed, patchEntryDetails, TRASH_TRANSACTION, type Db } from "./entries";
 import { refreshHostedSites } from "./move";
 import { TRASH_ITEM_TYPES, type TrashItemType } from "./types";
 
@@ -74,7 +74,7 @@ const restoreKeywords: Restorer = async (db, entries) => {
     await tx.keywordCluster.createMany({ data: links, skipDuplicates: true });
     touched.push(...links.map((l) => l.clusterId));
     return live.size;
-  });
+  }, TRASH_TRANSACTION);
   await recomputeClusterStats(db, touched);
   return restored;
 };
@@ -96,12 +96,12 @@ const restoreClusters: Restorer = async (db, entries) => {
       touched.push(entry.itemId);
     }
     return live.size;
-  });
+  }, TRASH_TRANSACTION);
   await recomputeClusterStats(db, touched);
   return restored;
 };
 
-const restoreIdeas: Restorer = async (db, entries) => db.$transaction(async (tx) => (await revive(tx, "contentIdea", entries)).size);
+const restoreIdeas: Restorer = async (db, entries) => db.$transaction(async (tx) => (await revive(tx, "contentIdea", entries)).size, TRASH_TRANSACTION);
 
 const restoreTasks: Restorer = async (db, entries) =>
   db.$transaction(async (tx) => {
@@ -119,7 +119,7 @@ const restoreTasks: Restorer = async (db, entries) =>
       if (contentId) await relinkArticle(tx, entry.itemId, contentId);
     }
     return live.size;
-  });
+  }, TRASH_TRANSACTION);
 
 /** Task ↔ article (one each): linked again when both are live and free; a trashed side gets the link in its entry. */
 async function relinkArticle(tx: Db, taskId: number, contentId: number) {
@@ -150,7 +150,7 @@ const restoreContents: Restorer = async (db, entries, report) => {
       }
     }
     return live;
-  });
+  }, TRASH_TRANSACTION);
   await refreshHostedSites(db, [...restored]);
   return restored.size;
 };
@@ -172,7 +172,7 @@ const restoreImages: Restorer = async (db, entries, report) => {
       else report.notes.push(`“${entry.label}” is back with its article, which is still in the trash: restore the article to see it in place.`);
     }
     return live.size;
-  });
+  }, TRASH_TRANSACTION);
   for (const { imageId, contentId, section } of back) {
     if (section === null) continue;
     const image = await db.image.findFirst({ where: { id: imageId }, select: { id: true, storageKey: true, altText: true, width: true, height: true } });

@@ -1,6 +1,10 @@
 -- CreateEnum
 CREATE TYPE "TrashItemType" AS ENUM ('keyword', 'cluster', 'idea', 'task', 'content', 'image');
 
+-- DropIndex
+-- IF EXISTS: the planner list work may change this index in parallel (lib/trash/README.md).
+DROP INDEX IF EXISTS "keywords_accountId_siteId_sectorId_idx";
+
 -- AlterTable
 ALTER TABLE "clusters" ADD COLUMN     "deletedAt" TIMESTAMP(3);
 
@@ -64,6 +68,9 @@ CREATE UNIQUE INDEX "trash_entries_itemType_itemId_key" ON "trash_entries"("item
 
 -- CreateIndex
 CREATE UNIQUE INDEX "site_content_types_siteId_type_key" ON "site_content_types"("siteId", "type");
+
+-- CreateIndex
+CREATE INDEX "keywords_accountId_siteId_sectorId_deletedAt_idx" ON "keywords"("accountId", "siteId", "sectorId", "deletedAt");
 
 -- AddForeignKey
 ALTER TABLE "trash_entries" ADD CONSTRAINT "trash_entries_siteId_fkey" FOREIGN KEY ("siteId") REFERENCES "sites"("id") ON DELETE CASCADE ON UPDATE CASCADE;
