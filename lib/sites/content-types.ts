@@ -1,7 +1,8 @@
 // The site's content types (Sites → Settings → Content types): which types the site publishes
 // (post, page, product description, …), each with a default structure and length for new writer
 // tasks and the destinations its articles publish to (empty: the site's default destinations).
-// A site that never saved the tab uses DEFAULT_CONTENT_TYPES.
+// A site that never saved the tab uses DEFAULT_CONTENT_TYPES, whose structure and length are the
+// writer's long-standing defaults (article, 1,500 words), so nothing changes until a site sets them.
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
@@ -21,10 +22,10 @@ export type ContentTypeSetting = {
 
 export const DEFAULT_CONTENT_TYPES: readonly ContentTypeSetting[] = [
   { type: "post", enabled: true, isDefault: true, defaultStructure: "article", defaultWordCount: 1500, destinations: [] },
-  { type: "page", enabled: true, isDefault: false, defaultStructure: "guide", defaultWordCount: 1200, destinations: [] },
-  { type: "product", enabled: false, isDefault: false, defaultStructure: "review", defaultWordCount: 600, destinations: [] },
-  { type: "service", enabled: false, isDefault: false, defaultStructure: "article", defaultWordCount: 900, destinations: [] },
-  { type: "category", enabled: false, isDefault: false, defaultStructure: "guide", defaultWordCount: 800, destinations: [] },
+  { type: "page", enabled: true, isDefault: false, defaultStructure: "article", defaultWordCount: 1500, destinations: [] },
+  { type: "product", enabled: false, isDefault: false, defaultStructure: "article", defaultWordCount: 1500, destinations: [] },
+  { type: "service", enabled: false, isDefault: false, defaultStructure: "article", defaultWordCount: 1500, destinations: [] },
+  { type: "category", enabled: false, isDefault: false, defaultStructure: "article", defaultWordCount: 1500, destinations: [] },
 ];
 
 async function assertSite(db: ScopedDb, siteId: number) {
