@@ -59,7 +59,7 @@ export function ClustersTable({ rows, count, workspace, allClusters, canWrite, e
       ...(canWrite
         ? [
             { id: "merge", label: "Merge into…", icon: Combine, run: (_id: number, row: ClusterRow) => setMerging(row) },
-            { id: "delete", label: "Delete", icon: Trash2, variant: "destructive" as const, confirm: { title: "Delete this cluster?", description: "Its keywords stay, unassigned.", confirmLabel: "Delete" }, run: (id: number) => deleteClustersAction({ ids: [id] }) },
+            { id: "delete", label: "Delete", icon: Trash2, variant: "destructive" as const, confirm: { title: "Delete this cluster?", description: "Its keywords stay, unassigned. The cluster goes to the trash: restoring it within 30 days puts its keywords and ideas back.", confirmLabel: "Delete" }, run: (id: number) => deleteClustersAction({ ids: [id] }) },
           ]
         : []),
     ],
@@ -67,7 +67,7 @@ export function ClustersTable({ rows, count, workspace, allClusters, canWrite, e
       ? [
           ...extraBulkActions,
           { id: "ideas", label: "Generate ideas (AI)", icon: Lightbulb, confirm: { title: "Generate ideas for {count} cluster(s)?", description: "Uses credits for each cluster.", confirmLabel: "Start" }, run: generateIdeas },
-          { id: "delete", label: "Delete", icon: Trash2, variant: "destructive", confirm: { title: "Delete {count} cluster(s)?", description: "Their keywords stay, unassigned.", confirmLabel: "Delete" }, run: (ids) => deleteClustersAction({ ids }) },
+          { id: "delete", label: "Delete", icon: Trash2, variant: "destructive", confirm: { title: "Delete {count} cluster(s)?", description: "Their keywords stay, unassigned. The clusters go to the trash: restoring them within 30 days puts their keywords and ideas back.", confirmLabel: "Delete" }, run: (ids) => deleteClustersAction({ ids }) },
         ]
       : undefined,
     toolbar: canWrite ? <NewClusterDialog workspace={workspace} /> : undefined,

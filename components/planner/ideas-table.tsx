@@ -49,14 +49,14 @@ export function IdeasTable({ rows, count, workspace, clusters, canWrite, extraBu
       ? [
           { id: "edit", label: "Edit", icon: Pencil, run: (_id, row) => setEditing(row) },
           { id: "queue", label: "Queue to writer", icon: Send, hidden: (row) => row.status !== "new", run: (id) => queueIdeasToWriterAction({ ids: [id] }) },
-          { id: "delete", label: "Delete", icon: Trash2, variant: "destructive", confirm: { title: "Delete this idea?", confirmLabel: "Delete" }, run: (id) => deleteIdeasAction({ ids: [id] }) },
+          { id: "delete", label: "Delete", icon: Trash2, variant: "destructive", confirm: { title: "Delete this idea?", description: "It goes to the trash: restore it within 30 days.", confirmLabel: "Delete" }, run: (id) => deleteIdeasAction({ ids: [id] }) },
         ]
       : undefined,
     bulkActions: canWrite
       ? [
           { id: "queue", label: "Queue to writer", icon: Send, run: (ids) => queueIdeasToWriterAction({ ids }) },
           ...extraBulkActions,
-          { id: "delete", label: "Delete", icon: Trash2, variant: "destructive", confirm: { title: "Delete {count} idea(s)?", confirmLabel: "Delete" }, run: (ids) => deleteIdeasAction({ ids }) },
+          { id: "delete", label: "Delete", icon: Trash2, variant: "destructive", confirm: { title: "Delete {count} idea(s)?", description: "They go to the trash: restore them within 30 days.", confirmLabel: "Delete" }, run: (ids) => deleteIdeasAction({ ids }) },
         ]
       : undefined,
     toolbar: newButton,

@@ -97,7 +97,7 @@ export function KeywordsTable({ rows, count, workspace, clusters, canWrite, filt
             label: "Delete",
             icon: Trash2,
             variant: "destructive",
-            confirm: { title: "Delete {count} keyword(s)?", description: "They are removed from their clusters too.", confirmLabel: "Delete" },
+            confirm: { title: "Delete {count} keyword(s)?", description: "They leave their clusters and go to the trash: restore them (into their clusters) within 30 days.", confirmLabel: "Delete" },
             run: (ids) => deleteKeywordsAction({ ids }),
           },
         ]

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { FileText, Link2, ListChecks, Send, Sparkles, Trash2, Undo2 } from "lucide-react";
 import { batchLinksAction } from "@/lib/linker/actions";
 import { batchOptimizeAction } from "@/lib/optimizer/actions";
-import { deleteContentsAction, updateContentsStatusAction } from "@/lib/writer/actions";
+import { updateContentsStatusAction } from "@/lib/writer/actions";
 import type { ContentStatus } from "@/lib/writer/constants";
 import type { ContentListItem } from "@/lib/writer/service";
 import { DataTable } from "@/components/data-table/data-table";
@@ -13,6 +13,7 @@ import { createDataTableColumnHelper } from "@/components/data-table/features";
 import type { DataTableBulkAction, DataTableConfig, DataTableFilter } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
 import { Button } from "@/components/ui/button";
+import { DeleteContentDialog } from "@/components/trash/delete-content-dialog";
 import { BulkStatusDialog } from "./bulk-status-dialog";
 import { CONTENT_STATUS_LABELS, formatDate, formatNumber } from "./labels";
 import { NewDraftButton } from "./new-draft-button";
@@ -61,14 +62,15 @@ const COLUMNS = (kind: Kind) =>
 
 export function ContentTable({ kind, rows, count, filters, canWrite, placement }: Props) {
   const [statusIds, setStatusIds] = useState<number[] | null>(null);
+  const [deleteIds, setDeleteIds] = useState<number[] | null>(null);
   const move = (status: ContentStatus) => (ids: number[]) => updateContentsStatusAction({ ids, status });
   const remove: DataTableBulkAction = {
     id: "delete",
     label: "Delete",
     icon: Trash2,
     variant: "destructive",
-    confirm: { title: "Delete {count} article(s)?", description: "Their images are deleted too. This cannot be undone.", confirmLabel: "Delete" },
-    run: (ids) => deleteContentsAction({ ids }),
+    // The dialog asks about published copies before anything happens.
+    run: (ids) => setDeleteIds(ids),
   };
   const { track } = useRunTracker();
   // Background runs: the progress card follows them; the toast says where the results show up.
@@ -133,6 +135,7 @@ export function ContentTable({ kind, rows, count, filters, canWrite, placement }
   return (
     <>
       <DataTable config={config} rows={rows} count={count} />
+      {deleteIds && <DeleteContentDialog ids={deleteIds} onClose={() => setDeleteIds(null)} />}
       {statusIds && (
         <BulkStatusDialog
           ids={statusIds}

@@ -92,7 +92,7 @@ export function ImageCard({ image, canWrite, onRegenerate }: { image: ImageDto; 
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
         title="Delete this image?"
-        description="The file is deleted and the image is removed from its article."
+        description="It leaves its article and goes to the trash: restoring it within 30 days puts it back in place."
         confirmLabel="Delete"
         onConfirm={() => run(() => deleteImagesAction({ ids: [image.id] }))}
       />

@@ -14,6 +14,7 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import type { ContentTypeSetting } from "@/lib/sites/content-types";
 import type { ClusterOption } from "./filters";
 import { CONTENT_STRUCTURE_LABELS, CONTENT_TYPE_LABELS, labelFor } from "./labels";
 
@@ -21,11 +22,14 @@ const formSchema = createTaskSchema.omit({ ideaId: true, authorProfileId: true, 
 type FormValues = z.input<typeof formSchema>;
 const NO_CLUSTER = "none";
 
-export type TaskFormPlacement = { siteId: number; sectorId: number | null; sectors: { id: number; name: string }[] };
+/** `contentTypes`: the site's content types (Sites → Settings); new tasks take their defaults. */
+export type TaskFormPlacement = { siteId: number; sectorId: number | null; sectors: { id: number; name: string }[]; contentTypes?: ContentTypeSetting[] };
 
 /** Create a task (no `task`) or edit one. */
 export function TaskFormDialog({ task, placement, clusters, open, onOpenChange }: { task?: TaskDto; placement: TaskFormPlacement; clusters: ClusterOption[]; open: boolean; onOpenChange: (open: boolean) => void }) {
   const router = useRouter();
+  const types = placement.contentTypes?.filter((t) => t.enabled) ?? [];
+  const preset = types.find((t) => t.isDefault) ?? types[0];
   const action = (values: FormValues) => {
     if (!task) return createTaskAction(values);
     const { siteId: _s, sectorId: _t, ...rest } = values;
@@ -38,9 +42,9 @@ export function TaskFormDialog({ task, placement, clusters, open, onOpenChange }
       title: task?.title ?? "",
       keywords: task?.keywords ?? "",
       clusterId: task?.clusterId ?? null,
-      contentType: task?.contentType ?? "post",
-      contentStructure: task?.contentStructure ?? "article",
-      targetWordCount: task?.targetWordCount ?? 1500,
+      contentType: task?.contentType ?? preset?.type ?? "post",
+      contentStructure: task?.contentStructure ?? preset?.defaultStructure ?? "article",
+      targetWordCount: task?.targetWordCount ?? preset?.defaultWordCount ?? 1500,
       description: task?.description ?? "",
     },
     onSuccess: () => {
@@ -49,7 +53,14 @@ export function TaskFormDialog({ task, placement, clusters, open, onOpenChange }
       router.refresh();
     },
   });
-  const typeOptions = [...new Set([...CONTENT_TYPES, task?.contentType].filter(Boolean) as string[])];
+  const typeOptions = [...new Set([...(types.length ? types.map((t) => t.type) : CONTENT_TYPES), task?.contentType].filter(Boolean) as string[])];
+  // A new task follows the chosen type's structure and length.
+  const chooseType = (type: string) => {
+    const setting = !task && types.find((t) => t.type === type);
+    if (!setting) return;
+    form.setValue("contentStructure", setting.defaultStructure);
+    form.setValue("targetWordCount", setting.defaultWordCount);
+  };
   const structureOptions = [...new Set([...CONTENT_STRUCTURES, task?.contentStructure].filter(Boolean) as string[])];
 
   return (
@@ -106,7 +117,7 @@ export function TaskFormDialog({ task, placement, clusters, open, onOpenChange }
               <FormField control={form.control} name="contentType" render={({ field }) => (
                 <FormItem>
                   <FormLabel>Content type</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
+                  <Select value={field.value} onValueChange={(v) => { field.onChange(v); chooseType(v); }}>
                     <FormControl><SelectTrigger className="w-full"><SelectValue /></SelectTrigger></FormControl>
                     <SelectContent>{typeOptions.map((t) => <SelectItem key={t} value={t}>{labelFor(CONTENT_TYPE_LABELS, t)}</SelectItem>)}</SelectContent>
                   </Select>

@@ -123,7 +123,7 @@ export function TasksTable({ rows, count, filters, clusters, placement, canWrite
             label: "Delete",
             icon: Trash2,
             variant: "destructive",
-            confirm: { title: "Delete {count} task(s)?", description: "Their articles stay in Drafts; their ideas can be queued again.", confirmLabel: "Delete" },
+            confirm: { title: "Delete {count} task(s)?", description: "Their articles stay in Drafts; their ideas can be queued again. Restore the tasks from the trash within 30 days.", confirmLabel: "Delete" },
             run: (ids) => deleteTasksAction({ ids }),
           },
         ]
@@ -139,7 +139,7 @@ export function TasksTable({ rows, count, filters, clusters, placement, canWrite
               label: "Delete",
               icon: Trash2,
               variant: "destructive" as const,
-              confirm: { title: "Delete this task?", description: "Its article stays in Drafts.", confirmLabel: "Delete" },
+              confirm: { title: "Delete this task?", description: "Its article stays in Drafts. Restore the task from the trash within 30 days.", confirmLabel: "Delete" },
               run: (id: number) => deleteTasksAction({ ids: [id] }),
             },
           ]

@@ -32,7 +32,7 @@ export async function listAccounts(query: AdminAccountsQuery) {
   ]);
   const ids = accounts.map((a) => a.id);
   const [keywordCounts, usageThisMonth] = await Promise.all([
-    db.keyword.groupBy({ by: ["accountId"], where: { accountId: { in: ids } }, _count: { _all: true } }),
+    db.keyword.groupBy({ by: ["accountId"], where: { accountId: { in: ids }, deletedAt: null }, _count: { _all: true } }),
     db.creditUsageLog.groupBy({ by: ["accountId"], where: { accountId: { in: ids }, createdAt: { gte: monthStart() } }, _count: { _all: true }, _sum: { credits: true, costUsd: true } }),
   ]);
   const keywords = new Map(keywordCounts.map((k) => [k.accountId, k._count._all]));

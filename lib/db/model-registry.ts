@@ -70,4 +70,7 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   RemoteItem: site,
   // billing
   PaymentEvent: account,
+  // trash and the sites' content types (lib/trash, lib/sites/content-types.ts)
+  TrashEntry: siteSector,
+  SiteContentType: site,
 };

@@ -2,6 +2,8 @@
 // model gets the account (and accessible sites, and the selected site/sector) added to its
 // `where`; creates get `accountId` set and their site/sector checked.
 //
+// Trashed rows (deletedAt set) of trashable models are hidden the same way (trash-filter.ts).
+//
 // Known limits (see lib/db/README.md): nested include/connect/nested creates are not rewritten
 // and raw SQL bypasses this. Scope the parent, set ids explicitly, keep raw SQL in reviewed places.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -10,6 +12,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { rootDb } from "./client";
 import { modelRegistry, type ModelTenancy } from "./model-registry";
 import { canAccessSite, type TenantContext } from "./tenant-context";
+import { liveRowsOnly } from "./trash-filter";
 
 type Where = Record<string, unknown>;
 type Data = Record<string, unknown>;
@@ -115,7 +118,10 @@ function extend(ctx: TenantContext, base: PrismaClient) {
             throw new ForbiddenError("Viewers cannot make changes.");
           }
           const a = (args ?? {}) as Record<string, unknown>;
-          if (WHERE_OPERATIONS.has(operation)) a.where = mergeWhere(a.where as Where | undefined, scopeWhere(ctx, tenancy));
+          if (WHERE_OPERATIONS.has(operation)) {
+            const where = a.where as Where | undefined;
+            a.where = mergeWhere(where, { ...scopeWhere(ctx, tenancy), ...liveRowsOnly(model, where) });
+          }
           if (CREATE_OPERATIONS.has(operation)) {
             a.data = Array.isArray(a.data)
               ? await Promise.all((a.data as Data[]).map((row) => prepareCreate(ctx, model, tenancy, row, lookupClient(base))))

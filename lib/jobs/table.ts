@@ -127,6 +127,12 @@ export const schedules = {
     cron: "* * * * *",
     handler: () => import("@/lib/publishing/jobs/publish-scheduled"),
   },
+  purgeExpiredTrash: {
+    name: "purge-expired-trash",
+    everyMs: () => 60 * 60_000,
+    cron: "17 * * * *",
+    handler: () => import("@/lib/trash/jobs/purge-expired-trash"),
+  },
 } satisfies Record<string, ScheduleDefinition>;
 
 export const ALL_SCHEDULES: ScheduleDefinition[] = Object.values(schedules);

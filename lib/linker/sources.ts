@@ -31,7 +31,7 @@ export async function loadIncomingSources(
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT id FROM (
       SELECT id, lower(html) AS l FROM content
-      WHERE "accountId" = ${place.accountId} AND "siteId" = ${place.siteId} AND id <> ${place.targetId} AND status::text = ANY(${place.statuses})
+      WHERE "accountId" = ${place.accountId} AND "siteId" = ${place.siteId} AND id <> ${place.targetId} AND status::text = ANY(${place.statuses}) AND "deletedAt" IS NULL
       OFFSET 0
     ) c
     WHERE ${Prisma.join(mentions, " OR ")} OR (octet_length(l) <> length(l) AND l ~ ${ACCENTED})`;

@@ -46,7 +46,7 @@ export const updateKeywordAction = defineAction({ schema: updateKeywordSchema.ex
 );
 
 export const deleteKeywordsAction = defineAction({ schema: idsSchema }, async (ctx, { ids }) =>
-  withToast(null, `Deleted ${plural(await deleteKeywords(scoped(ctx), ctx, ids), "keyword")}.`),
+  withToast(null, `Moved ${plural(await deleteKeywords(scoped(ctx), ctx, ids), "keyword")} to the trash. Restore them from Trash within 30 days.`),
 );
 
 export const updateKeywordsStatusAction = defineAction({ schema: bulkStatusSchema }, async (ctx, { ids, status }) =>
@@ -67,7 +67,7 @@ export const updateClusterAction = defineAction({ schema: updateClusterSchema.ex
 );
 
 export const deleteClustersAction = defineAction({ schema: idsSchema }, async (ctx, { ids }) =>
-  withToast(null, `Deleted ${plural(await deleteClusters(scoped(ctx), ctx, ids), "cluster")}; their keywords stay, unassigned.`),
+  withToast(null, `Moved ${plural(await deleteClusters(scoped(ctx), ctx, ids), "cluster")} to the trash; their keywords stay, unassigned. Restore from Trash within 30 days.`),
 );
 
 export const mergeClustersAction = defineAction({ schema: mergeClustersSchema }, async (ctx, { sourceId, targetId }) => {
@@ -90,7 +90,7 @@ export const updateIdeaAction = defineAction({ schema: updateIdeaSchema.extend({
 );
 
 export const deleteIdeasAction = defineAction({ schema: idsSchema }, async (ctx, { ids }) =>
-  withToast(null, `Deleted ${plural(await deleteIdeas(scoped(ctx), ctx, ids), "idea")}.`),
+  withToast(null, `Moved ${plural(await deleteIdeas(scoped(ctx), ctx, ids), "idea")} to the trash. Restore them from Trash within 30 days.`),
 );
 
 export const listSeedKeywordsAction = defineAction({ schema: z.object({ siteId: idSchema, sectorId: idSchema }) }, async (ctx, { siteId, sectorId }) =>

@@ -21,7 +21,7 @@ export async function recomputeClusterStats(db: ScopedDb, clusterIds: number[]):
       LEFT JOIN (
         SELECT kc."clusterId" AS id, count(*)::int AS n, sum(coalesce(k.volume, 0))::bigint AS v
         FROM keyword_clusters kc JOIN keywords k ON k.id = kc."keywordId"
-        WHERE kc."clusterId" = ANY(${clusterIdList}::int[]) AND kc."accountId" = ${accountId}
+        WHERE kc."clusterId" = ANY(${clusterIdList}::int[]) AND kc."accountId" = ${accountId} AND k."deletedAt" IS NULL
         GROUP BY kc."clusterId"
       ) s ON s.id = ids.id
       WHERE c.id = ids.id AND c."accountId" = ${accountId}`;

@@ -1,5 +1,5 @@
-// Clusters: list with counts and volume, create, rename, merge, move keywords, delete (keywords
-// stay, unassigned).
+// Clusters: list with counts and volume, create, rename, merge, move keywords, delete (to the
+// trash; keywords and ideas stay, unassigned, until it is restored).
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { assertActiveSector } from "@/lib/sites/placement";
+import { trashClusters } from "@/lib/trash/service";
 import { recomputeClusterStats } from "./cluster-stats";
 import type { ClusterListQuery, CreateClusterInput, UpdateClusterInput } from "./schemas";
 
@@ -26,7 +27,7 @@ const clusterSelect = {
   sectorId: true,
   createdAt: true,
   updatedAt: true,
-  _count: { select: { ideas: true } },
+  _count: { select: { ideas: { where: { deletedAt: null } } } },
 } satisfies Prisma.ClusterSelect;
 
 export type ClusterRow = Omit<Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>, "_count"> & { ideasCount: number };
@@ -82,10 +83,7 @@ export async function updateCluster(db: ScopedDb, ctx: AppContext, id: number, i
 }
 
 export async function deleteClusters(db: ScopedDb, ctx: AppContext, ids: number[]): Promise<number> {
-  assertCan(ctx.role, "write");
-  const { count } = await db.cluster.deleteMany({ where: { id: { in: ids } } });
-  if (!count) throw new NotFoundError("Cluster");
-  return count;
+  return trashClusters(db, ctx, ids);
 }
 
 async function linkKeywords(db: ScopedDb, ctx: AppContext, clusterId: number, siteId: number, sectorId: number, keywordIds: number[]) {

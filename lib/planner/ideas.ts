@@ -1,4 +1,4 @@
-// Content ideas: list by cluster and status, create, edit, delete.
+// Content ideas: list by cluster and status, create, edit, delete (to the trash).
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { assertActiveSector } from "@/lib/sites/placement";
+import { trashIdeas } from "@/lib/trash/service";
 import type { CreateIdeaInput, IdeaListQuery, UpdateIdeaInput } from "./schemas";
 
 const IDEA_ORDERING = ["title", "createdAt", "estimatedWordCount", "status"] as const;
@@ -80,8 +81,5 @@ export async function updateIdea(db: ScopedDb, ctx: AppContext, id: number, inpu
 }
 
 export async function deleteIdeas(db: ScopedDb, ctx: AppContext, ids: number[]): Promise<number> {
-  assertCan(ctx.role, "write");
-  const { count } = await db.contentIdea.deleteMany({ where: { id: { in: ids } } });
-  if (!count) throw new NotFoundError("Idea");
-  return count;
+  return trashIdeas(db, ctx, ids);
 }

@@ -11,6 +11,7 @@ import { pgPool } from "@/lib/db/pg";
 import type { ScopedDb } from "@/lib/db/scoped";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { assertActiveSector } from "@/lib/sites/placement";
+import { RELEASE_TRASHED_KEYWORDS_SQL } from "@/lib/trash/keywords";
 import { parseKeywordCsv, type DetectedFormat } from "./csv";
 import { normalizeKeyword } from "./keyword-text";
 
@@ -89,6 +90,8 @@ export async function importKeywordsCsv(db: ScopedDb, ctx: AppContext, { siteId,
     }
     await pipeline(Readable.from(copyLines()), client.query(copyFrom("COPY kw_import FROM STDIN")));
     onProgress?.({ phase: "saving", rows: report.rows, bytes });
+    // A trashed keyword re-imported comes back as a new row (lib/trash/keywords.ts).
+    await client.query(RELEASE_TRASHED_KEYWORDS_SQL, [siteId, sectorId, accountId]);
 
     const { rows: [counts] } = await client.query<{ fresh: number; existing: number }>(
       `SELECT count(*) FILTER (WHERE k.id IS NULL)::int AS fresh, count(k.id)::int AS existing

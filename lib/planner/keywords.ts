@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { assertActiveSector } from "@/lib/sites/placement";
+import { releaseTrashedKeywords, trashKeywords } from "@/lib/trash/service";
 import { recomputeClusterStats } from "./cluster-stats";
 import { checkKeyword, normalizeKeyword } from "./keyword-text";
 import { parseNumber } from "./csv/numbers";
@@ -94,6 +95,7 @@ export async function createKeyword(db: ScopedDb, ctx: AppContext, input: Create
   await assertActiveSector(db, input.siteId, input.sectorId);
   const keyword = validKeyword(input.keyword);
   await assertWithinLimit(ctx.accountId, "keywords", 1);
+  await releaseTrashedKeywords(db, input.siteId, input.sectorId, [normalizeKeyword(keyword)]);
   try {
     const created = await db.keyword.create({
       data: { ...input, keyword, normalized: normalizeKeyword(keyword), accountId: ctx.accountId, source: "manual" },
@@ -145,6 +147,7 @@ export async function addKeywordLines(db: ScopedDb, ctx: AppContext, input: AddK
   report.duplicates += rows.size - fresh.length;
   if (fresh.length) {
     await assertWithinLimit(ctx.accountId, "keywords", fresh.length);
+    await releaseTrashedKeywords(db, input.siteId, input.sectorId, fresh.map((r) => r.normalized));
     report.added = (await db.keyword.createMany({ data: fresh, skipDuplicates: true })).count;
     report.duplicates += fresh.length - report.added;
   }
@@ -183,6 +186,7 @@ export async function addSeedKeywords(db: ScopedDb, ctx: AppContext, input: { si
   }));
   const fresh = await withoutExisting(db, input.siteId, input.sectorId, rows);
   if (fresh.length) await assertWithinLimit(ctx.accountId, "keywords", fresh.length);
+  await releaseTrashedKeywords(db, input.siteId, input.sectorId, fresh.map((r) => r.normalized));
   const added = fresh.length ? (await db.keyword.createMany({ data: fresh, skipDuplicates: true })).count : 0;
   return { added, duplicates: seeds.length - added };
 }
@@ -200,6 +204,7 @@ export async function updateKeyword(db: ScopedDb, ctx: AppContext, id: number, i
   if (input.keyword !== undefined) {
     data.keyword = validKeyword(input.keyword);
     data.normalized = normalizeKeyword(data.keyword);
+    await releaseTrashedKeywords(db, current.siteId, current.sectorId, [data.normalized]);
   }
   try {
     await db.keyword.update({ where: { id }, data });
@@ -211,19 +216,9 @@ export async function updateKeyword(db: ScopedDb, ctx: AppContext, id: number, i
   return getKeyword(db, id);
 }
 
-async function clusterIdsOf(db: ScopedDb, keywordIds: number[]) {
-  const links = await db.keywordCluster.findMany({ where: { keywordId: { in: keywordIds } }, select: { clusterId: true }, distinct: ["clusterId"] });
-  return links.map((l) => l.clusterId);
-}
-
+/** Moves keywords to the trash (lib/trash): restorable for 30 days, with their cluster memberships. */
 export async function deleteKeywords(db: ScopedDb, ctx: AppContext, ids: number[]): Promise<number> {
-  assertCan(ctx.role, "write");
-  const visible = (await db.keyword.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((k) => k.id);
-  if (!visible.length) throw new NotFoundError("Keyword");
-  const clusterIds = await clusterIdsOf(db, visible);
-  const { count } = await db.keyword.deleteMany({ where: { id: { in: visible } } });
-  await recomputeClusterStats(db, clusterIds);
-  return count;
+  return trashKeywords(db, ctx, ids);
 }
 
 export async function updateKeywordsStatus(db: ScopedDb, ctx: AppContext, ids: number[], status: "pending" | "active" | "archived") {

@@ -22,9 +22,10 @@ const limits = {
     cap: MAX_SECTORS_PER_SITE,
     count: (accountId, { siteId }) => rootDb().sector.count({ where: { accountId, siteId, isActive: true } }),
   },
-  keywords: { planField: "maxKeywords", label: "keywords", one: "keyword", count: (accountId) => rootDb().keyword.count({ where: { accountId } }) },
-  clusters: { planField: "maxClusters", label: "clusters", one: "cluster", count: (accountId) => rootDb().cluster.count({ where: { accountId } }) },
-  contentIdeas: { planField: "maxContentIdeas", label: "content ideas", one: "content idea", count: (accountId) => rootDb().contentIdea.count({ where: { accountId } }) },
+  // Trashed rows do not count (restoring them checks the limit again: lib/trash).
+  keywords: { planField: "maxKeywords", label: "keywords", one: "keyword", count: (accountId) => rootDb().keyword.count({ where: { accountId, deletedAt: null } }) },
+  clusters: { planField: "maxClusters", label: "clusters", one: "cluster", count: (accountId) => rootDb().cluster.count({ where: { accountId, deletedAt: null } }) },
+  contentIdeas: { planField: "maxContentIdeas", label: "content ideas", one: "content idea", count: (accountId) => rootDb().contentIdea.count({ where: { accountId, deletedAt: null } }) },
 } satisfies Record<string, LimitDefinition>;
 
 export function monthStart(now = new Date()): Date {

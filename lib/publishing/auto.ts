@@ -3,7 +3,7 @@
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { log } from "@/lib/log";
-import { requestPublish } from "./service";
+import { defaultDestinationsFor, requestPublish } from "./service";
 import { getPublishingSettings } from "./settings";
 
 export async function autoPublishOnStatus(db: ScopedDb, ctx: TenantContext, contentIds: number[], status: string): Promise<number> {
@@ -15,7 +15,9 @@ export async function autoPublishOnStatus(db: ScopedDb, ctx: TenantContext, cont
     try {
       if (!settingsBySite.has(content.siteId)) settingsBySite.set(content.siteId, await getPublishingSettings(db, content.siteId));
       const settings = settingsBySite.get(content.siteId)!;
-      if (settings.autoPublishOn !== status || !settings.defaultDestinations.length) continue;
+      if (settings.autoPublishOn !== status) continue;
+      // Nowhere to go: neither the site's default destinations nor the article's content type's.
+      if (!settings.defaultDestinations.length && !(await defaultDestinationsFor(db, content))) continue;
       await requestPublish(db, ctx, { contentId: content.id });
       started++;
     } catch (error) {

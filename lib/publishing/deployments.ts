@@ -21,7 +21,7 @@ export async function checkReadiness(db: ScopedDb, siteId: number): Promise<Read
   const site = await siteOf(db, siteId);
   const [pages, posts, emptyPages] = await Promise.all([
     db.sitePage.count({ where: { siteId, isPublished: true } }),
-    db.hostedPost.count({ where: { siteId } }),
+    db.hostedPost.count({ where: { siteId, content: { deletedAt: null } } }),
     db.sitePage.findMany({ where: { siteId, isPublished: true, html: "" }, select: { title: true } }),
   ]);
   const seo = (site.seoMetadata ?? {}) as { metaDescription?: string };

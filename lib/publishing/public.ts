@@ -1,6 +1,7 @@
 // Public reads of hosted sites: no session, no tenant. A named place of the unscoped client
 // (lib/db/README.md), limited to ACTIVE sites and to what a visitor may see: published snapshots
-// (HostedPost) and published pages, always filtered by the site found from the slug.
+// (HostedPost) and published pages, always filtered by the site found from the slug. A post whose
+// article is in the trash (lib/trash) is not shown; restoring the article shows it again.
 import { rootDb } from "@/lib/db/client";
 import { findPublicSiteBySlug, toPublicSiteDto } from "@/lib/sites/public";
 
@@ -23,7 +24,7 @@ function toPost(row: { featuredImage: unknown } & Omit<PublicPost, "featuredImag
 
 export async function listHostedPosts(siteId: number, options: { take?: number; withHtml?: boolean } = {}): Promise<PublicPost[]> {
   const rows = await rootDb().hostedPost.findMany({
-    where: { siteId },
+    where: { siteId, content: { deletedAt: null } },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: options.take ?? 50,
     select: { ...POST_SELECT, html: options.withHtml ?? false },
@@ -32,7 +33,7 @@ export async function listHostedPosts(siteId: number, options: { take?: number; 
 }
 
 export async function findHostedPost(siteId: number, slug: string): Promise<PublicPost | null> {
-  const row = await rootDb().hostedPost.findFirst({ where: { siteId, slug }, select: POST_SELECT });
+  const row = await rootDb().hostedPost.findFirst({ where: { siteId, slug, content: { deletedAt: null } }, select: POST_SELECT });
   return row ? toPost(row) : null;
 }
 

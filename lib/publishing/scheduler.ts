@@ -19,6 +19,8 @@ export async function publishDueRecords(limit = 200): Promise<number> {
     WHERE id IN (
       SELECT id FROM publishing_records
       WHERE status = 'scheduled' AND "scheduledAt" <= now()
+        -- An article in the trash keeps its schedule; it resumes if the article is restored.
+        AND NOT EXISTS (SELECT 1 FROM content c WHERE c.id = publishing_records."contentId" AND c."deletedAt" IS NOT NULL)
       ORDER BY "scheduledAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
     RETURNING id, "accountId", "siteId", "sectorId", "contentId"`;

@@ -12,7 +12,8 @@ import { describeFailure } from "@/lib/failures";
 import { jobs, startRun } from "@/lib/jobs/service";
 import { slugify } from "@/lib/utils/slug";
 import { isWordPressError, ShopifyError, type PublishingAdapter } from "./adapters";
-import { HOSTED, integrationKey, resolveDestinations, type Destination } from "./destinations";
+import { contentTypeDestinations } from "@/lib/sites/content-types";
+import { HOSTED, integrationKey, listDestinations, resolveDestinations, type Destination } from "./destinations";
 import { appBaseUrl } from "@/lib/http/origin";
 import { emitContentPublished, revalidateHostedSite } from "./hooks";
 import { createHostedAdapter } from "./hosted";
@@ -42,7 +43,8 @@ export async function listRecords(db: ScopedDb, query: ListRecordsQuery): Promis
     ...(query.contentId ? { contentId: query.contentId } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.destination ? { destination: query.destination } : {}),
-    ...(query.search ? { content: { title: { contains: query.search, mode: "insensitive" } } } : {}),
+    // Records of articles in the trash leave the list with them.
+    content: { deletedAt: null, ...(query.search ? { title: { contains: query.search, mode: "insensitive" as const } } : {}) },
   };
   const { field, direction } = parseOrdering(query.ordering, ["updatedAt", "createdAt", "publishedAt", "scheduledAt", "status"] as const, "-updatedAt");
   const [count, rows] = await Promise.all([
@@ -101,7 +103,7 @@ export async function requestPublish(db: ScopedDb, ctx: TenantContext, input: Pu
   if (!content) throw new NotFoundError("Content");
   if (content.status === "draft") throw new ValidationError("Send the article to review before publishing it.", { status: ["Publish after review."] });
   const settings = await getPublishingSettings(db, content.siteId);
-  const keys = input.destinations ?? settings.defaultDestinations;
+  const keys = input.destinations ?? (await defaultDestinationsFor(db, content)) ?? settings.defaultDestinations;
   if (!keys.length) throw new ValidationError("Choose at least one destination.", { destinations: ["Choose at least one destination."] });
   const destinations = await resolveDestinations(db, content.siteId, keys);
   const busy = await db.publishingRecord.count({ where: { contentId: content.id, destinationKey: { in: destinations.map((d) => d.key) }, status: "publishing", updatedAt: { gt: new Date(Date.now() - STALE_PUBLISHING_MS) } } });
@@ -125,6 +127,19 @@ export async function requestPublish(db: ScopedDb, ctx: TenantContext, input: Pu
   const runId = now.length ? await startPublishRun(ctx, content, now, input.overwrite ?? false) : null;
   const rows = await db.publishingRecord.findMany({ where: { id: { in: records.map((r) => r.id) } }, include: { integration: true }, orderBy: { id: "asc" } });
   return { runId, records: rows.map(toRecordDto) };
+}
+
+/**
+ * Where an article publishes when no destination is chosen: its content type's destinations
+ * (Sites → Settings → Content types) that are still active, else null (the site's default destinations).
+ */
+export async function defaultDestinationsFor(db: ScopedDb, content: { id: number; siteId: number }): Promise<string[] | null> {
+  const task = await db.task.findFirst({ where: { content: { id: content.id } }, select: { contentType: true } });
+  const keys = await contentTypeDestinations(db, content.siteId, task?.contentType);
+  if (!keys) return null;
+  const available = new Set((await listDestinations(db, content.siteId)).map((d) => d.key));
+  const usable = keys.filter((k) => available.has(k));
+  return usable.length ? usable : null;
 }
 
 export async function startPublishRun(ctx: TenantContext, content: { siteId: number; sectorId: number; title?: string }, recordIds: number[], overwrite = false): Promise<string> {

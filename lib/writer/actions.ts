@@ -5,7 +5,9 @@ import { scoped } from "@/lib/db/scoped";
 import { defineAction, withToast } from "@/lib/http/action";
 import { idSchema, idsSchema } from "@/lib/http/validation";
 import { plural } from "./lookups";
-import { queueMessage, statusMessage } from "./messages";
+import { queueMessage, statusMessage, trashedContentMessage } from "./messages";
+import { deleteContentsSchema } from "@/lib/trash/schemas";
+import { publishedCopiesOf } from "@/lib/trash/service";
 import {
   bulkUpdateContentSchema,
   bulkUpdateTasksSchema,
@@ -45,7 +47,7 @@ export const updateTaskAction = defineAction({ schema: updateTaskSchema.extend({
 
 export const deleteTasksAction = defineAction({ schema: idsSchema, permission: "write", revalidate: WRITER }, async (ctx, { ids }) => {
   const { deleted } = await deleteTasks(scoped(ctx), ctx, ids);
-  return withToast({ deleted }, `${plural(deleted, "task")} deleted. Their articles stay in Drafts.`);
+  return withToast({ deleted }, `Moved ${plural(deleted, "task")} to the trash. Their articles stay in Drafts.`);
 });
 
 export const updateTasksStatusAction = defineAction({ schema: bulkUpdateTasksSchema, permission: "write", revalidate: WRITER }, async (ctx, { ids, status }) => {
@@ -75,10 +77,13 @@ export const saveContentAction = defineAction({ schema: updateContentSchema.exte
   return { version: saved.version, updatedAt: saved.updatedAt, wordCount: saved.wordCount, slug: saved.slug, status: saved.status, publishedAt: saved.publishedAt };
 });
 
-export const deleteContentsAction = defineAction({ schema: idsSchema, permission: "write", revalidate: WRITER }, async (ctx, { ids }) => {
-  const { deleted } = await deleteContents(scoped(ctx), ctx, ids);
-  return withToast({ deleted }, `${plural(deleted, "article")} deleted.`);
+export const deleteContentsAction = defineAction({ schema: deleteContentsSchema, permission: "write", revalidate: WRITER }, async (ctx, { ids, publishedCopies }) => {
+  const result = await deleteContents(scoped(ctx), ctx, ids, { publishedCopies });
+  return withToast(result, trashedContentMessage(result));
 });
+
+/** Before deleting articles: which of them have published copies (the dialog then asks what to do with them). */
+export const publishedCopiesAction = defineAction({ schema: idsSchema }, async (ctx, { ids }) => publishedCopiesOf(scoped(ctx), ids));
 
 export const updateContentsStatusAction = defineAction({ schema: bulkUpdateContentSchema, permission: "write", revalidate: WRITER }, async (ctx, { ids, status }) => {
   const result = await updateContentsStatus(scoped(ctx), ctx, ids, status);
@@ -91,7 +96,7 @@ export const updateImageAction = defineAction({ schema: updateImageSchema.extend
 
 export const deleteImagesAction = defineAction({ schema: idsSchema, permission: "write", revalidate: WRITER }, async (ctx, { ids }) => {
   const { deleted } = await deleteImages(scoped(ctx), ctx, ids);
-  return withToast({ deleted }, `${plural(deleted, "image")} deleted.`);
+  return withToast({ deleted }, `Moved ${plural(deleted, "image")} to the trash. Restore from Trash within 30 days.`);
 });
 
 export const setFeaturedImageAction = defineAction({ schema: setFeaturedImageSchema, permission: "write", revalidate: WRITER }, async (ctx, { contentId, imageId }) =>

@@ -12,6 +12,8 @@ import { deleteFile, publicUrl } from "@/lib/storage";
 import { log } from "@/lib/log";
 import { uniqueSlug } from "@/lib/utils/slug";
 import { autoPublishOnStatus } from "@/lib/publishing/auto";
+import { trashContents, type TrashContentsResult } from "@/lib/trash/service";
+import type { PublishedCopiesChoice } from "@/lib/trash/types";
 import { canMoveContent, CONTENT_SORT_FIELDS } from "./constants";
 import { imageRefsInHtml } from "./html-images";
 import { toImageDto, type ImageDto } from "./image-dto";
@@ -268,18 +270,12 @@ export async function updateContentsStatus(db: ScopedDb, ctx: TenantContext, ids
   return { updated: movable.length, skipped: rows.length - movable.length - rows.filter((r) => r.status === status).length };
 }
 
-/** Deletes articles with their images (rows and stored files). */
-export async function deleteContents(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<{ deleted: number }> {
-  assertCan(ctx.role, "write");
-  const visible = await db.content.count({ where: { id: { in: ids } } });
-  await assertAllVisible(visible, ids, "Content");
-  const images = await db.image.findMany({ where: { contentId: { in: ids } }, select: { id: true, storageKey: true } });
-  const deleted = await db.$transaction(async (tx) => {
-    await tx.image.deleteMany({ where: { id: { in: images.map((i) => i.id) } } });
-    return (await tx.content.deleteMany({ where: { id: { in: ids } } })).count;
-  });
-  await removeFiles(images.map((i) => i.storageKey));
-  return { deleted };
+/**
+ * Moves articles to the trash with their images. Published ones must say what happens to their
+ * published copies (`publishedCopies`: "unpublish" or "keep"); see lib/trash.
+ */
+export async function deleteContents(db: ScopedDb, ctx: TenantContext, ids: number[], options: { publishedCopies?: PublishedCopiesChoice } = {}): Promise<TrashContentsResult> {
+  return trashContents(db, ctx, ids, options);
 }
 
 /** Files go after the rows: a failed file delete leaves an unreachable file, never a broken row. */

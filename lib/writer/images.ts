@@ -8,10 +8,10 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { ContentStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { Paginated } from "@/lib/http/validation";
 import { inspectImage, publicUrl, saveFile } from "@/lib/storage";
+import { trashImages } from "@/lib/trash/service";
 import { removeFiles } from "./content";
 import { rewriteImageInHtml, type HtmlImage } from "./html-images";
 import { toImageDto, type ImageDto } from "./image-dto";
-import { assertAllVisible } from "./lookups";
 import { findContentPlacement, resolvePlacement } from "./references";
 import type { CreateImageInput, ListImagesQuery, UpdateImageInput, UploadImageInput } from "./schemas";
 
@@ -180,12 +180,7 @@ export async function replaceImageFile(db: ScopedDb, ctx: TenantContext, id: num
   return getImage(db, id);
 }
 
+/** Moves images to the trash: they leave their article (and its HTML) until restored. */
 export async function deleteImages(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<{ deleted: number }> {
-  assertCan(ctx.role, "write");
-  const images = await db.image.findMany({ where: { id: { in: ids } }, select: { id: true, contentId: true, storageKey: true } });
-  await assertAllVisible(images.length, ids, "Image");
-  const result = await db.image.deleteMany({ where: { id: { in: images.map((i) => i.id) } } });
-  for (const image of images) await rewriteInArticle(db, image.contentId, image.id, null);
-  await removeFiles(images.map((i) => i.storageKey));
-  return { deleted: result.count };
+  return trashImages(db, ctx, ids);
 }

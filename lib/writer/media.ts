@@ -1,5 +1,6 @@
 // Who may fetch a stored image through /media/<key>:
 //   - anyone, when the image belongs to a published article (hosted sites and feeds show it);
+//   - nobody while the image or its article is in the trash (lib/trash);
 //   - otherwise only signed-in users who can see the image's site (drafts stay private).
 // Keys are also unguessable (128 random bits), but that is defence in depth, not the rule.
 // Files without an Image row are never served. The image is found by its key before any tenant
@@ -13,8 +14,8 @@ export type MediaAccess = "public" | "private";
 
 export async function mediaAccess(storageKey: string, viewer: () => Promise<TenantContext | null>): Promise<MediaAccess | null> {
   if (!isStorageKey(storageKey)) return null;
-  const image = await rootDb().image.findUnique({ where: { storageKey }, select: { id: true, content: { select: { status: true } } } });
-  if (!image) return null;
+  const image = await rootDb().image.findUnique({ where: { storageKey }, select: { id: true, deletedAt: true, content: { select: { status: true, deletedAt: true } } } });
+  if (!image || image.deletedAt || image.content?.deletedAt) return null;
   if (image.content?.status === "published") return "public";
   const ctx = await viewer();
   if (!ctx) return null;

@@ -5,6 +5,8 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma, TaskStatus } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
+import { contentTypeDefaults } from "@/lib/sites/content-types";
+import { trashTasks } from "@/lib/trash/service";
 import { TASK_SORT_FIELDS } from "./constants";
 import { assertTaskReferences } from "./references";
 import { assertAllVisible, camelOrdering, clusterNames } from "./lookups";
@@ -73,8 +75,11 @@ export async function createTask(db: ScopedDb, ctx: TenantContext, input: Create
   assertCan(ctx.role, "write");
   const placement = { siteId: input.siteId, sectorId: input.sectorId };
   await assertTaskReferences(db, input, placement);
+  // Unset type, structure or length come from the site's content types (Sites → Settings).
+  const defaults = input.contentType && input.contentStructure && input.targetWordCount ? null : await contentTypeDefaults(db, input.siteId, input.contentType);
+  const typed = defaults ? { contentType: input.contentType ?? defaults.type, contentStructure: input.contentStructure ?? defaults.defaultStructure, targetWordCount: input.targetWordCount ?? defaults.defaultWordCount } : {};
   const task = await db.task
-    .create({ data: { accountId: ctx.accountId, ...input, description: input.description ?? "", keywords: input.keywords ?? "" }, select: { id: true } })
+    .create({ data: { accountId: ctx.accountId, ...input, ...typed, description: input.description ?? "", keywords: input.keywords ?? "" }, select: { id: true } })
     .catch(ideaTaken);
   if (input.ideaId) await db.contentIdea.updateMany({ where: { id: input.ideaId, status: { in: ["new", "archived"] } }, data: { status: "queued" } });
   return getTask(db, task.id);
@@ -88,18 +93,9 @@ export async function updateTask(db: ScopedDb, ctx: TenantContext, id: number, i
   return getTask(db, id);
 }
 
-/** Deletes tasks (their content stays, unlinked) and puts their ideas back to "new" so they can be queued again. */
+/** Moves tasks to the trash (their content stays, unlinked) and puts their ideas back to "new" so they can be queued again. */
 export async function deleteTasks(db: ScopedDb, ctx: TenantContext, ids: number[]): Promise<{ deleted: number }> {
-  assertCan(ctx.role, "write");
-  const tasks = await db.task.findMany({ where: { id: { in: ids } }, select: { id: true, ideaId: true } });
-  await assertAllVisible(tasks.length, ids, "Task");
-  const ideaIds = tasks.map((t) => t.ideaId).filter((id): id is number => id !== null);
-  const deleted = await db.$transaction(async (tx) => {
-    const result = await tx.task.deleteMany({ where: { id: { in: tasks.map((t) => t.id) } } });
-    if (ideaIds.length) await tx.contentIdea.updateMany({ where: { id: { in: ideaIds }, status: "queued" }, data: { status: "new" } });
-    return result.count;
-  });
-  return { deleted };
+  return trashTasks(db, ctx, ids);
 }
 
 export async function updateTasksStatus(db: ScopedDb, ctx: TenantContext, ids: number[], status: TaskStatus): Promise<{ updated: number }> {

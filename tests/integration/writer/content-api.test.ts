@@ -174,13 +174,15 @@ describe("writer content REST", () => {
     expect((await callApi(contentList.POST, { method: "POST", token: ownerToken, body: { task_id: granted.taskId, site_id: a.otherSite.id } })).status).toBe(400);
   });
 
-  it("bulk deletes articles with their images", async () => {
+  it("bulk deletes articles to the trash with their images", async () => {
     const { a } = await writerTenants();
     const token = await tokenFor(a.owner.id);
     const { content: c } = await taskWithContent(token, a.site, a.sector);
     await rootDb().image.create({ data: { accountId: a.account.id, siteId: a.site.id, sectorId: a.sector.id, contentId: c.id, prompt: "p" } });
     const res = await callApi(bulkDelete.POST, { method: "POST", token, body: { ids: [c.id] } });
-    expect(res.body).toMatchObject({ data: { deleted_count: 1 }, message: "1 article deleted." });
-    expect(await rootDb().image.count({ where: { contentId: c.id } })).toBe(0);
+    expect(res.body).toMatchObject({ data: { deleted_count: 1 }, message: "Moved 1 article to the trash. Restore from Trash within 30 days." });
+    expect(await rootDb().image.count({ where: { contentId: c.id, deletedAt: null } })).toBe(0);
+    expect(await rootDb().image.count({ where: { contentId: c.id, deletedAt: { not: null } } })).toBe(1);
+    expect((await callApi(content.GET, { token, params: { id: String(c.id) } })).status).toBe(404);
   });
 });

@@ -106,11 +106,12 @@ describe("writer images REST", () => {
     stored = await rootDb().content.findUniqueOrThrow({ where: { id: c.id } });
     expect(stored.html).toContain(`src="${replaced.body.data.url}"`);
     expect(stored.html).toContain('width="50"');
-    // Delete: row, file and the <img> in the article.
+    // Delete: to the trash, out of the article; the file stays until the trash is purged (lib/trash).
     expect((await callApi(image.DELETE, { method: "DELETE", token, params: { id: String(img.id) } })).status).toBe(200);
     stored = await rootDb().content.findUniqueOrThrow({ where: { id: c.id } });
     expect(stored.html).toBe("<p>Intro</p><h2>Soil</h2>");
-    await expect(readFile(replaced.body.data.storage_key)).rejects.toThrow();
+    expect((await rootDb().image.findUniqueOrThrow({ where: { id: img.id } })).deletedAt).not.toBeNull();
+    await expect(readFile(replaced.body.data.storage_key)).resolves.toBeTruthy();
   });
 
   it("creates image records (prompts) for tasks and articles, validating placement", async () => {

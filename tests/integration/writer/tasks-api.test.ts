@@ -70,7 +70,7 @@ describe("writer tasks REST", () => {
 
     const bd = await callApi(bulkDelete.POST, { method: "POST", token, body: { ids: ids.slice(0, 2) } });
     expect(bd.body.data.deleted_count).toBe(2);
-    expect(await rootDb().task.count({ where: { id: { in: ids } } })).toBe(1);
+    expect(await rootDb().task.count({ where: { id: { in: ids }, deletedAt: null } })).toBe(1);
     expect(await rootDb().content.findUnique({ where: { id: content.body.data.id } })).toMatchObject({ taskId: null });
     expect((await rootDb().contentIdea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("new");
   });

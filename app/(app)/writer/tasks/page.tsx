@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/http/validation";
 import { TASK_SORT_FIELDS } from "@/lib/writer/constants";
 import { listTasksQuerySchema } from "@/lib/writer/schemas";
 import { listTasks } from "@/lib/writer/service";
+import { listContentTypes } from "@/lib/sites/content-types";
 import { writerPageContext, type SearchParams } from "../page-context";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -16,7 +17,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const { selection, db, canWrite, canManage } = await writerPageContext();
   const header = <PageHeader title="Tasks" description="Articles to write for the selected site, from planner ideas or added by hand." />;
   if (!selection.site) return <>{header}<NoSiteState canManage={canManage} /></>;
-  const clusters = await db.cluster.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
+  const [clusters, contentTypes] = await Promise.all([db.cluster.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }), listContentTypes(db, selection.site.id)]);
   const filters = taskFilters(clusters);
   const query = parseTableSearchParams(await searchParams, { filters, sortFields: TASK_SORT_FIELDS, defaultOrdering: "-createdAt" });
   const { count, results } = await listTasks(db, parseInput(listTasksQuerySchema, toServiceQuery(query)));
@@ -29,7 +30,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
         filters={filters}
         clusters={clusters}
         canWrite={canWrite}
-        placement={{ siteId: selection.site.id, sectorId: selection.sector?.id ?? null, sectors: selection.sectors }}
+        placement={{ siteId: selection.site.id, sectorId: selection.sector?.id ?? null, sectors: selection.sectors, contentTypes }}
       />
     </>
   );

@@ -7,7 +7,7 @@ import { scoped } from "@/lib/db/scoped";
 import { isAppError } from "@/lib/errors";
 import { getContent } from "@/lib/writer/service";
 import { listDestinations } from "@/lib/publishing/destinations";
-import { listRecords } from "@/lib/publishing/service";
+import { defaultDestinationsFor, listRecords } from "@/lib/publishing/service";
 import { getPublishingSettings } from "@/lib/publishing/settings";
 import { ContentEditor } from "@/components/writer/editor/content-editor";
 import { PublishPanel } from "@/components/publishing/publish-panel";
@@ -28,11 +28,12 @@ export default async function ContentEditorPage({ params }: { params: Promise<{ 
   const content = await getContent(db, assertValidId(raw)).catch((error) => (isAppError(error) && error.status === 404 ? notFound() : Promise.reject(error)));
   const site = await db.site.findFirst({ where: { id: content.siteId }, select: { name: true, slug: true, domain: true } });
   const url = site?.domain ? site.domain.replace(/\/+$/, "") : `/sites/${site?.slug ?? ""}`;
-  const [destinations, settings, records, terms] = await Promise.all([
+  const [destinations, settings, records, terms, typeDestinations] = await Promise.all([
     listDestinations(db, content.siteId),
     getPublishingSettings(db, content.siteId),
     listRecords(db, { contentId: content.id, page: 1, pageSize: 50 }),
     db.contentTaxonomyMap.findMany({ where: { contentId: content.id }, orderBy: { id: "asc" }, select: { taxonomyType: true, name: true } }),
+    defaultDestinationsFor(db, content),
   ]);
   // Remount when another version is loaded from the server (e.g. after a refresh).
   return (
@@ -44,7 +45,7 @@ export default async function ContentEditorPage({ params }: { params: Promise<{ 
         contentStatus={content.status}
         siteId={content.siteId}
         destinations={destinations.map(({ key, label }) => ({ key, label }))}
-        defaults={{ destinations: [...new Set([...settings.defaultDestinations, ...publishedTo(records.results)])], status: settings.defaultStatus }}
+        defaults={{ destinations: [...new Set([...(typeDestinations ?? settings.defaultDestinations), ...publishedTo(records.results)])], status: settings.defaultStatus }}
         terms={{ categories: terms.filter((t) => t.taxonomyType === "category").map((t) => t.name), tags: terms.filter((t) => t.taxonomyType === "tag").map((t) => t.name) }}
         records={records.results}
         canWrite={can.write(ctx.role)}

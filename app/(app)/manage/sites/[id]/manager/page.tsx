@@ -24,7 +24,7 @@ export default async function SiteManagerPage({ params }: { params: Promise<{ id
   const site = await siteForPage(db, (await params).id, notFound);
   const [pages, posts, readiness, deployments] = await Promise.all([
     listPages(db, site.id),
-    db.hostedPost.findMany({ where: { siteId: site.id }, orderBy: { publishedAt: "desc" }, take: 100, select: { id: true, contentId: true, title: true, slug: true, publishedAt: true, updatedAt: true } }),
+    db.hostedPost.findMany({ where: { siteId: site.id, content: { deletedAt: null } }, orderBy: { publishedAt: "desc" }, take: 100, select: { id: true, contentId: true, title: true, slug: true, publishedAt: true, updatedAt: true } }),
     checkReadiness(db, site.id),
     listDeployments(db, { siteId: site.id, page: 1, pageSize: 5 }),
   ]);

@@ -8,6 +8,9 @@ import { checkLimit } from "@/lib/plans/limits";
 import { listIndustries } from "@/lib/reference/service";
 import type { SeoMetadata } from "@/lib/sites/schemas";
 import { getSite, listActiveSectors } from "@/lib/sites/service";
+import { listContentTypes } from "@/lib/sites/content-types";
+import { listDestinations } from "@/lib/publishing/destinations";
+import { ContentTypesForm } from "@/components/sites/content-types-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -23,7 +26,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Site settings" };
-const TABS = ["general", "seo", "sectors", "wordpress", "api-key"] as const;
+const TABS = ["general", "seo", "sectors", "content-types", "wordpress", "api-key"] as const;
 
 export default async function SiteSettingsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
   const ctx = await requirePageContext();
@@ -32,20 +35,28 @@ export default async function SiteSettingsPage({ params, searchParams }: { param
   const requestedTab = (await searchParams).tab;
   const tab = TABS.find((t) => t === requestedTab) ?? "general";
   const site = await getSite(db, id).catch((error) => (isAppError(error) && error.status === 404 ? notFound() : Promise.reject(error)));
-  const [industries, sectors, limit] = await Promise.all([listIndustries(db), listActiveSectors(db, site.id), checkLimit(ctx.accountId, "sectorsPerSite", 0, { siteId: site.id })]);
+  const [industries, sectors, limit, contentTypes, destinations] = await Promise.all([
+    listIndustries(db),
+    listActiveSectors(db, site.id),
+    checkLimit(ctx.accountId, "sectorsPerSite", 0, { siteId: site.id }),
+    listContentTypes(db, site.id),
+    listDestinations(db, site.id),
+  ]);
   const industry = industries.find((i) => i.id === site.industryId);
   const readOnly = !can.manageAccount(ctx.role);
 
   return (
     <>
-      <PageHeader title={`${site.name} · Settings`} description="Core details, SEO defaults, industry and sectors, WordPress connection and the bridge API key." actions={!readOnly && <SiteActiveSwitch site={site} />} />
+      <PageHeader title={`${site.name} · Settings`} description="Core details, SEO defaults, industry and sectors, content types, WordPress connection and the bridge API key." actions={!readOnly && <SiteActiveSwitch site={site} />} />
       <SiteTabs siteId={site.id} active="/settings" />
       {readOnly && <Alert className="mb-4"><AlertDescription>Only owners and admins can change site settings.</AlertDescription></Alert>}
       <Tabs defaultValue={tab}>
-        <TabsList>
+        {/* Six tabs: on a phone the row scrolls sideways instead of widening the page. */}
+        <TabsList className="max-w-full justify-start overflow-x-auto">
           <TabsTrigger value="general">General</TabsTrigger>
           <TabsTrigger value="seo">SEO</TabsTrigger>
           <TabsTrigger value="sectors">Industry & sectors</TabsTrigger>
+          <TabsTrigger value="content-types">Content types</TabsTrigger>
           <TabsTrigger value="wordpress">WordPress</TabsTrigger>
           <TabsTrigger value="api-key">API key</TabsTrigger>
         </TabsList>
@@ -74,6 +85,17 @@ export default async function SiteSettingsPage({ params, searchParams }: { param
                 planName={limit.planName}
                 disabled={readOnly}
               />
+            </CardContent>
+          </Card>
+        </TabsContent>
+        <TabsContent value="content-types">
+          <Card>
+            <CardHeader>
+              <CardTitle>Content types</CardTitle>
+              <CardDescription>What this site publishes. New writer tasks take the default type, and each type&apos;s structure and length; its articles publish to the destinations chosen here.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ContentTypesForm siteId={site.id} types={contentTypes} destinations={destinations.map(({ key, label }) => ({ key, label }))} disabled={readOnly} />
             </CardContent>
           </Card>
         </TabsContent>

@@ -1,6 +1,7 @@
 import { assertValidId } from "@/lib/auth/service";
 import { scoped } from "@/lib/db/scoped";
 import { apiRoute } from "@/lib/http/route";
+import { deleteContentQuerySchema } from "@/lib/trash/schemas";
 import { updateContentSchema } from "@/lib/writer/schemas";
 import { deleteContents, getContent, updateContent } from "@/lib/writer/service";
 
@@ -13,7 +14,8 @@ const update = apiRoute({ auth: "user", body: updateContentSchema, permission: "
 export const PUT = update;
 export const PATCH = update;
 
-export const DELETE = apiRoute({ auth: "user", permission: "write" }, async ({ ctx, params }) => {
-  await deleteContents(scoped(ctx), ctx, [assertValidId(params.id)]);
+/** Moves the article to the trash; a published one needs `?published_copies=unpublish|keep`. */
+export const DELETE = apiRoute({ auth: "user", permission: "write", query: deleteContentQuerySchema }, async ({ ctx, params, query }) => {
+  await deleteContents(scoped(ctx), ctx, [assertValidId(params.id)], { publishedCopies: query.publishedCopies });
   return null;
 });

@@ -1,10 +1,11 @@
 import { scoped } from "@/lib/db/scoped";
 import { apiRoute, withMessage } from "@/lib/http/route";
-import { idsSchema } from "@/lib/http/validation";
-import { plural } from "@/lib/writer/lookups";
+import { deleteContentsSchema } from "@/lib/trash/schemas";
+import { trashedContentMessage } from "@/lib/writer/messages";
 import { deleteContents } from "@/lib/writer/service";
 
-export const POST = apiRoute({ auth: "user", body: idsSchema, permission: "write" }, async ({ ctx, body }) => {
-  const result = await deleteContents(scoped(ctx), ctx, body.ids);
-  return withMessage({ deletedCount: result.deleted }, `${plural(result.deleted, "article")} deleted.`);
+/** Moves articles to the trash. Published ones need `published_copies`: "unpublish" or "keep". */
+export const POST = apiRoute({ auth: "user", body: deleteContentsSchema, permission: "write" }, async ({ ctx, body }) => {
+  const result = await deleteContents(scoped(ctx), ctx, body.ids, { publishedCopies: body.publishedCopies });
+  return withMessage({ deletedCount: result.deleted, unpublishedCount: result.unpublished, unpublishFailures: result.unpublishFailures }, trashedContentMessage(result));
 });

@@ -6,5 +6,5 @@ import { deleteImages } from "@/lib/writer/service";
 
 export const POST = apiRoute({ auth: "user", body: idsSchema, permission: "write" }, async ({ ctx, body }) => {
   const result = await deleteImages(scoped(ctx), ctx, body.ids);
-  return withMessage({ deletedCount: result.deleted }, `${plural(result.deleted, "image")} deleted.`);
+  return withMessage({ deletedCount: result.deleted }, `Moved ${plural(result.deleted, "image")} to the trash.`);
 });

@@ -6,5 +6,5 @@ import { deleteTasks } from "@/lib/writer/service";
 
 export const POST = apiRoute({ auth: "user", body: idsSchema, permission: "write" }, async ({ ctx, body }) => {
   const result = await deleteTasks(scoped(ctx), ctx, body.ids);
-  return withMessage({ deletedCount: result.deleted }, `${plural(result.deleted, "task")} deleted.`);
+  return withMessage({ deletedCount: result.deleted }, `Moved ${plural(result.deleted, "task")} to the trash.`);
 });
