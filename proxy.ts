@@ -12,7 +12,7 @@ import { appContentSecurityPolicy, appSecurityHeaders, hostedSecurityHeaders, ne
 
 // /media/ checks access itself (published images are public, drafts need a session).
 // "/sites/<slug>" are the public hosted sites; "/sites" itself is the signed-in list of sites.
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite", "/sites/", "/api/", "/_next", "/favicon", "/icon", "/robots.txt", "/media/"];
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite", "/forgot-password", "/reset-password", "/manifest.webmanifest", "/apple-touch-icon.png", "/sites/", "/api/", "/_next", "/favicon", "/icon", "/robots.txt", "/media/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const HOSTED = /^\/sites\/[^/]+/;
 

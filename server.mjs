@@ -3,7 +3,21 @@
 //   node server.mjs [-p 3000] [-H 0.0.0.0]     (npm start)
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import next from "next";
+
+// Runs from a checkout or from the standalone output (Docker): either way the app's folder is this
+// file's, and the app reads prisma/ and .data/ relative to it.
+const dir = path.dirname(fileURLToPath(import.meta.url));
+process.chdir(dir);
+// In the standalone output there is no next.config.mjs: Next takes the build's own copy, as its
+// generated server.js does.
+if (!existsSync(path.join(dir, "next.config.mjs"))) {
+  const distDir = [process.env.NEXT_DIST_DIR, ".next"].find((d) => d && existsSync(path.join(dir, d, "required-server-files.json")));
+  if (distDir) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(path.join(dir, distDir, "required-server-files.json"), "utf8")).config);
+}
 
 const arg = (names, fallback) => {
   const i = process.argv.findIndex((a) => names.includes(a));
@@ -67,7 +81,7 @@ function captureInto(res, key) {
 
 // The app believes the socket address header only when this server sets it (lib/http/client-ip.ts).
 process.env.SCS_SERVER_SOCKET_ADDRESS = "1";
-const app = next({ dev: false, hostname, port });
+const app = next({ dev: false, hostname, port, dir });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -7,6 +7,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Content Studio", template: "%s · Content Studio" },
   description: "Keywords to published articles: plan, write, optimise and publish SEO content.",
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/apple-touch-icon.png" },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,4 +1,5 @@
-// Builds the app into .next-e2e and starts it on a fresh embedded database, for Playwright.
+// Builds the app into .next-e2e and starts it on a fresh embedded database, for Playwright — from
+// the standalone output (as the Docker image runs it), so every e2e run also proves that it starts.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -17,9 +18,11 @@ const env = {
 delete env.DATABASE_URL; // always a fresh embedded database
 
 if (!process.env.E2E_SKIP_BUILD) {
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  for (const [command, args] of [[process.execPath, ["scripts/openapi/generate.mjs"]], ["npx", ["next", "build"]], [process.execPath, ["scripts/standalone.mjs", ".next-e2e"]]]) {
+    const step = spawnSync(command, args, { stdio: "inherit", env });
+    if (step.status !== 0) process.exit(step.status ?? 1);
+  }
 }
-const server = spawn(process.execPath, ["server.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, [path.join(".next-e2e", "standalone", "server.mjs"), "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

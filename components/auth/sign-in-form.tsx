@@ -35,7 +35,12 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
           name="password"
           render={({ field }) => (
             <FormItem>
-              <FormLabel>Password</FormLabel>
+              <div className="flex items-center justify-between">
+                <FormLabel>Password</FormLabel>
+                <Link href="/forgot-password" className="text-sm text-muted-foreground underline-offset-4 hover:text-primary hover:underline">
+                  Forgot password?
+                </Link>
+              </div>
               <FormControl>
                 <Input type="password" autoComplete="current-password" {...field} />
               </FormControl>

@@ -30,6 +30,8 @@ declare module "next-auth" {
     uid: number;
     accountId: number;
     role: string;
+    /** Seconds since the epoch: sessions older than a password reset are refused. */
+    signedInAt: number;
   }
 }
 
@@ -66,6 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        token.signedInAt = Math.floor(Date.now() / 1000);
         token.uid = Number(user.id);
         token.accountId = user.accountId;
         token.role = user.role;
@@ -76,6 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       session.uid = Number(token.uid);
       session.accountId = Number(token.accountId);
       session.role = String(token.role);
+      session.signedInAt = Number(token.signedInAt ?? token.iat);
       return session;
     },
   },

@@ -20,7 +20,8 @@ export const getAppContext = cache(async (): Promise<AppContext> => {
   const session = await auth();
   if (!session?.uid) throw new UnauthorizedError();
   const jar = await cookies();
-  return loadContext(session.uid, { siteId: cookieId(jar.get(SITE_COOKIE)?.value), sectorId: cookieId(jar.get(SECTOR_COOKIE)?.value) });
+  const signedInAt = session.signedInAt > 0 ? new Date(session.signedInAt * 1000) : undefined;
+  return loadContext(session.uid, { siteId: cookieId(jar.get(SITE_COOKIE)?.value), sectorId: cookieId(jar.get(SECTOR_COOKIE)?.value) }, signedInAt);
 });
 
 /** For pages: redirects to sign-in when there is no usable session (or the account is locked). */

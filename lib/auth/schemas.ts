@@ -25,3 +25,9 @@ export const credentialsSchema = z.object({
   password: z.string({ error: "Password is required." }).min(1, "Password is required.").max(200),
 });
 export type CredentialsInput = z.infer<typeof credentialsSchema>;
+
+export const passwordResetRequestSchema = z.object({ email: emailSchema }).strict();
+export const passwordResetConfirmSchema = z
+  .object({ token: z.string({ error: "The reset token is required." }).trim().min(20, "This reset link is not valid.").max(200, "This reset link is not valid."), password: newPasswordSchema })
+  .strict();
+export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmSchema>;

@@ -102,10 +102,14 @@ export function assertAccountUsable(account: { status: AccountStatus; isSystem?:
  * Builds the request context from a user id (session or bearer token). Re-reads the user and
  * account on every request, so a suspension or a role change takes effect at once.
  */
-export async function loadContext(userId: number, selection: { siteId?: number | null; sectorId?: number | null } = {}): Promise<AppContext> {
+export async function loadContext(userId: number, selection: { siteId?: number | null; sectorId?: number | null } = {}, credentialIssuedAt?: Date): Promise<AppContext> {
   const db = rootDb();
   const user = await db.user.findUnique({ where: { id: userId }, include: { account: { include: { plan: true } } } });
   if (!user || !user.isActive) throw new UnauthorizedError("Your session is no longer valid. Sign in again.");
+  // A password reset revokes every session and API token issued before it.
+  if (credentialIssuedAt && user.sessionsValidAfter && credentialIssuedAt < user.sessionsValidAfter) {
+    throw new UnauthorizedError("Your password was changed. Sign in again.");
+  }
   assertAccountUsable(user.account, user.account.plan);
   const crossAccount = user.role === "developer" || user.account.isSystem;
   let siteAccess: TenantContext["siteAccess"] = "account";

@@ -33,6 +33,11 @@ export async function issueApiToken(userId: number): Promise<{ token: string; ex
  * (a token signed with the secret by other means must not live for ever).
  */
 export async function verifyApiToken(token: string): Promise<number> {
+  return (await verifyApiTokenClaims(token)).userId;
+}
+
+/** The user id and when the token was issued (a password reset refuses older tokens). */
+export async function verifyApiTokenClaims(token: string): Promise<{ userId: number; issuedAt?: Date }> {
   try {
     const { payload } = await jwtVerify(token, key(), {
       audience: AUDIENCE,
@@ -45,7 +50,7 @@ export async function verifyApiToken(token: string): Promise<number> {
     if (payload.iat! > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new Error("issued in the future");
     const userId = Number(payload.sub);
     if (!Number.isInteger(userId) || userId <= 0) throw new Error("bad subject");
-    return userId;
+    return { userId, issuedAt: payload.iat ? new Date(payload.iat * 1000) : undefined };
   } catch {
     throw new UnauthorizedError("The token is invalid or has expired. Request a new one at /api/v1/auth/token/.");
   }

@@ -4,7 +4,7 @@ import type { ScopedDb } from "@/lib/db/scoped";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
-import { textCell } from "@/lib/planner/csv/export";
+import { CSV_BOM, csvRow } from "@/lib/csv/writer";
 import { TRANSACTION_SORT_FIELDS, type TransactionsQuery } from "./schemas";
 
 const SELECT = { id: true, type: true, amount: true, balanceAfter: true, description: true, runId: true, createdAt: true, metadata: true } as const;
@@ -70,7 +70,7 @@ export function exportTransactionsCsv(db: ScopedDb, query: Partial<TransactionsQ
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\ufeff${TRANSACTIONS_CSV_HEADER}\r\n`));
+        controller.enqueue(encoder.encode(`${CSV_BOM}${TRANSACTIONS_CSV_HEADER}\r\n`));
       }
       const page: Selected[] = await db.creditTransaction.findMany({ where: cursor === null ? where : { AND: [where, { id: { lt: cursor } }] }, select: SELECT, orderBy: { id: "desc" }, take: PAGE });
       if (page.length) {
@@ -83,5 +83,5 @@ export function exportTransactionsCsv(db: ScopedDb, query: Partial<TransactionsQ
 }
 
 function csvLine(r: TransactionRow): string {
-  return [r.id, r.createdAt.toISOString(), r.type, textCell(r.operation ?? ""), r.amount, r.balanceAfter, textCell(r.description), r.runId ?? ""].join(",") + "\r\n";
+  return csvRow([r.id, r.createdAt, r.type, r.operation ?? "", r.amount, r.balanceAfter, r.description, r.runId ?? ""]);
 }

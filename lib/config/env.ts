@@ -76,6 +76,8 @@ export const ENV_VARIABLES = {
   STRIPE_SECRET_KEY: variable(text.optional(), "none → plans are assigned and credits granted by an administrator", "enables plan changes through Stripe Checkout and the customer portal"),
   STRIPE_WEBHOOK_SECRET: variable(text.optional(), "none", "verifies `POST /api/v1/billing/webhooks/stripe/` (register that URL in Stripe for `checkout.session.completed`, `customer.subscription.*`, `invoice.paid`)"),
   STRIPE_API_BASE: variable(url.optional(), "`https://api.stripe.com`", "another Stripe-compatible API (tests use a local stub)"),
+  SMTP_URL: variable(url.optional(), "none → messages go to the server log and `<APP_DATA_DIR>/mail/`", "outgoing mail (password resets, invitations), e.g. `smtps://user:pass@smtp.example.com:465`"),
+  MAIL_FROM: variable(text.default("Content Studio <no-reply@localhost>"), "`Content Studio <no-reply@localhost>`", "the sender of outgoing mail"),
   HOSTED_CACHE_TTL_MS: variable(positiveInt(60_000), "`60000`", "the production server's in-memory cache of hosted-site pages: lifetime of an entry"),
   HOSTED_CACHE_MAX_ENTRIES: variable(positiveInt(2_000), "`2000`", "the production server's in-memory cache of hosted-site pages: entries kept"),
   PUBLISH_SCHEDULER_INTERVAL_MS: variable(positiveInt(30_000), "`30000`", "how often scheduled publishing checks for due records (a schedule of the local job queue, ticked by one process; Inngest mode: a cron function every minute)"),

@@ -25,6 +25,7 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   User: account,
   Subscription: account,
   Invitation: account,
+  PasswordResetToken: account,
   Site: { tenancy: "site", accountField: "accountId", siteField: "id" },
   Sector: site,
   SiteUserAccess: site,

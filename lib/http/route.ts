@@ -5,8 +5,8 @@ import { z } from "zod";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { loadContext, type AppContext } from "@/lib/auth/service";
 import { contextForSiteKey } from "@/lib/sites/api-keys";
-import { userIdFromSession } from "@/lib/auth/session-token";
-import { verifyApiToken } from "@/lib/auth/tokens";
+import { sessionFromRequest } from "@/lib/auth/session-token";
+import { verifyApiTokenClaims } from "@/lib/auth/tokens";
 import { UnauthorizedError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { startRequestProbe } from "@/lib/system/metrics";
@@ -19,9 +19,10 @@ import { assertSafeParameters } from "./hostile-input";
 import { readJsonBody } from "./json-body";
 import { requestOrigin } from "./origin";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+import { describeRoute, type AuthMode, type RouteDocs } from "./route-meta";
+import { withETag } from "./etag";
 import { parseInput, type Paginated } from "./validation";
 
-type AuthMode = "user" | "optional" | "public" | "site-key";
 type ContextFor<A extends AuthMode> = A extends "user" | "site-key" ? AppContext : A extends "optional" ? AppContext | null : null;
 
 type RouteOptions<A extends AuthMode, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
@@ -31,7 +32,7 @@ type RouteOptions<A extends AuthMode, B extends z.ZodType | undefined, Q extends
   permission?: Permission;
   /** Status of a successful answer (201 for creates, 202 for started work). */
   status?: number;
-};
+} & RouteDocs;
 
 type HandlerInput<A extends AuthMode, B, Q> = {
   ctx: ContextFor<A>;
@@ -59,7 +60,7 @@ export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = u
   options: RouteOptions<A, B, Q>,
   handler: (input: HandlerInput<A, B, Q>) => Promise<unknown>,
 ) {
-  return async (request: NextRequest, segment?: { params?: Promise<Record<string, string>> }) => {
+  return describeRoute(options, async (request: NextRequest, segment?: { params?: Promise<Record<string, string>> }) => {
     const requestId = requestIdFrom(request.headers);
     const started = Date.now();
     const probe = startRequestProbe();
@@ -76,6 +77,7 @@ export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = u
       const body = options.body ? parseInput(options.body, camelKeys(await readJsonBody(request))) : undefined;
       const result = await handler({ ctx, body, query, params, request, requestId } as HandlerInput<A, B, Q>);
       response = result instanceof Response ? result : envelope(result, request, options.status ?? 200);
+      if (!(result instanceof Response)) response = await withETag(request, response, result);
     } catch (error) {
       const mapped = mapError(error, requestId);
       response = NextResponse.json(
@@ -96,7 +98,7 @@ export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = u
     probe.finish({ requestId, kind: "api", method: request.method, path: request.nextUrl.pathname, status: response.status, accountId: ctx?.accountId, userId: ctx?.userId });
     log.info("request", { requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, ms: Date.now() - started });
     return response;
-  };
+  });
 }
 
 function envelope(result: unknown, request: NextRequest, status: number): Response {
@@ -147,15 +149,11 @@ async function resolveContext(mode: AuthMode, request: NextRequest): Promise<App
     if (!token) throw new UnauthorizedError("Send the site's API key as `Authorization: Bearer <key>`.");
     return contextForSiteKey(token);
   }
-  let userId: number | null = null;
-  if (token) userId = await verifyApiToken(token);
-  else {
-    userId = await userIdFromSession(request.headers);
-    if (userId) assertSameOriginRequest(request);
-  }
-  if (!userId) {
+  const credential = token ? await verifyApiTokenClaims(token) : await sessionFromRequest(request.headers);
+  if (credential && !token) assertSameOriginRequest(request);
+  if (!credential) {
     if (mode === "optional") return null;
     throw new UnauthorizedError();
   }
-  return loadContext(userId);
+  return loadContext(credential.userId, {}, credential.issuedAt);
 }

@@ -44,3 +44,51 @@ export function parseOrdering<F extends string>(ordering: string | undefined, al
   const value = ordering && allowed.includes(ordering.replace(/^-/, "") as F) ? ordering : fallback;
   return { field: value.replace(/^-/, "") as F, direction: value.startsWith("-") ? ("desc" as const) : ("asc" as const) };
 }
+
+/** One page of a short list held in memory, so every list endpoint answers the same paginated shape. */
+export function pageOf<T>(items: T[], query: { page: number; pageSize: number }): Paginated<T> {
+  return { count: items.length, results: items.slice((query.page - 1) * query.pageSize, query.page * query.pageSize) };
+}
+
+const snakeName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Accepts the reference's field names beside ours, e.g. `withAliases(schema, { htmlContent: "html" })`
+ * takes `html_content` or `html` (not both) and hands the service `html`.
+ */
+export function withAliases<S extends z.ZodObject, A extends Record<string, keyof S["shape"] & string>>(schema: S, aliases: A) {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const required = Object.values(aliases).filter((field) => !shape[field].safeParse(undefined).success);
+  const extra = Object.fromEntries([
+    ...Object.entries(aliases).map(([alias, field]) => [alias, shape[field].optional().describe(`Same as \`${snakeName(field)}\` (the reference's name).`)]),
+    ...required.map((field) => [field, shape[field].optional()]),
+  ]);
+  return schema
+    .safeExtend(extra)
+    .superRefine((value, ctx) => {
+      const record = value as Record<string, unknown>;
+      for (const [alias, field] of Object.entries(aliases)) {
+        if (record[alias] !== undefined && record[field] !== undefined) {
+          ctx.addIssue({ code: "custom", path: [alias], message: `Send ${snakeName(alias)} or ${snakeName(field)}, not both.` });
+        } else if (required.includes(field) && record[alias] === undefined && record[field] === undefined) {
+          ctx.addIssue({ code: "custom", path: [field], message: `${snakeName(field)} is required.` });
+        }
+      }
+    })
+    .transform((value) => {
+      const out = { ...(value as Record<string, unknown>) };
+      for (const [alias, field] of Object.entries(aliases)) {
+        if (out[alias] !== undefined) out[field] = out[alias];
+        delete out[alias];
+      }
+      return out as z.output<S>;
+    });
+}
+
+/** Maps a page's rows through a REST presenter (reference field names). */
+export function presentList<T, U>(page: Paginated<T>, present: (row: T) => U): Paginated<U> {
+  return { count: page.count, results: page.results.map(present) };
+}
+
+/** `page` and `page_size` alone: lists paged in memory (short lists without search or ordering). */
+export const pageQuerySchema = listQuerySchema.pick({ page: true, pageSize: true });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, listQuerySchema } from "@/lib/http/validation";
+import { idSchema, listQuerySchema, withAliases } from "@/lib/http/validation";
 import { KEYWORD_INTENTS } from "@/lib/reference/intents";
 
 export const KEYWORD_STATUSES = ["pending", "active", "archived"] as const;
@@ -103,3 +103,7 @@ export const localClusteringSchema = z.object({
   minClusterSize: z.coerce.number().int().min(2).max(50).default(2),
 });
 export type LocalClusteringInput = z.infer<typeof localClusteringSchema>;
+
+// REST bodies also take the reference's names: `idea_title` for `title`, `keyword_cluster_id` for `cluster_id`.
+export const createIdeaRequestSchema = withAliases(createIdeaSchema, { ideaTitle: "title", keywordClusterId: "clusterId" });
+export const updateIdeaRequestSchema = withAliases(updateIdeaSchema, { ideaTitle: "title", keywordClusterId: "clusterId" });

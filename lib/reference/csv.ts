@@ -1,6 +1,7 @@
 // CSV import/export of the reference data (industries, their sectors, seed keywords) for the
 // developer admin pages. Imports upsert by natural keys (slugs, keyword) and report each bad row.
 import { parse } from "csv-parse/sync";
+import { csvDocument, type CsvCell } from "@/lib/csv/writer";
 import { z } from "zod";
 import { rootDb } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
@@ -16,15 +17,9 @@ const HEADERS: Record<ReferenceKind, string[]> = {
   seed_keywords: ["industry_slug", "sector_slug", "keyword", "volume", "difficulty", "intent", "is_active"],
 };
 
-function cell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export async function exportReferenceCsv(kind: ReferenceKind): Promise<string> {
   const db = rootDb();
-  let rows: unknown[][];
+  let rows: CsvCell[][];
   if (kind === "industries") {
     rows = (await db.industry.findMany({ orderBy: { slug: "asc" } })).map((i) => [i.name, i.slug, i.description, i.isActive]);
   } else if (kind === "sectors") {
@@ -40,7 +35,7 @@ export async function exportReferenceCsv(kind: ReferenceKind): Promise<string> {
       await db.seedKeyword.findMany({ include: { industrySector: { include: { industry: true } } }, orderBy: [{ industrySectorId: "asc" }, { keyword: "asc" }] })
     ).map((k) => [k.industrySector.industry.slug, k.industrySector.slug, k.keyword, k.volume, k.difficulty, k.intent, k.isActive]);
   }
-  return [HEADERS[kind], ...rows].map((row) => row.map(cell).join(",")).join("\n") + "\n";
+  return csvDocument(HEADERS[kind], rows);
 }
 
 const bool = z.preprocess((v) => (v === "" || v === undefined ? true : String(v).toLowerCase()), z.union([z.literal(true), z.enum(["true", "1", "yes"]).transform(() => true), z.enum(["false", "0", "no"]).transform(() => false)]));

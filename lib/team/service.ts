@@ -8,7 +8,10 @@ import { rootDb } from "@/lib/db/client";
 import type { ScopedDb } from "@/lib/db/scoped";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { appBaseUrl } from "@/lib/http/origin";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
+import { log } from "@/lib/log";
+import { sendMail } from "@/lib/mail/mailer";
 import { assertWithinLimit, checkLimit, limitError } from "@/lib/plans/limits";
 import type { AcceptInvitationInput, InviteMemberInput, ListMembersQuery, UpdateMemberInput } from "./schemas";
 
@@ -93,7 +96,13 @@ export async function inviteMember(db: ScopedDb, ctx: AppContext, input: InviteM
       expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
     },
   });
-  return { invitation: toInvitationDto(invitation), inviteUrl: `/invite/${token}` };
+  const inviteUrl = `/invite/${token}`;
+  await sendMail({
+    to: input.email,
+    subject: `${ctx.account.name} invites you to Content Studio`,
+    text: `${ctx.user?.name || "A teammate"} invites you to join ${ctx.account.name} on Content Studio as ${input.role}.\n\nAccept within ${INVITATION_TTL_DAYS} days:\n\n${appBaseUrl()}${inviteUrl}\n`,
+  }).catch((error) => log.error("invitation mail failed", { error })); // the link is also shown to the inviter
+  return { invitation: toInvitationDto(invitation), inviteUrl };
 }
 
 function toInvitationDto(inv: { id: number; email: string; role: string; siteIds: number[]; expiresAt: Date; acceptedAt: Date | null; createdAt: Date }) {

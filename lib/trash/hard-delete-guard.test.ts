@@ -10,7 +10,7 @@ const ALLOWED = new Set([
   "lib/trash/keywords.ts", // re-adding a trashed keyword's text replaces the trashed copy
   "lib/planner/clusters.ts", // a merged cluster is absorbed by its target
   "lib/planner/local-clustering.ts", // "rebuild" replaces the earlier local clusters
-  "lib/ai/functions/generate-image-prompts.ts", // new prompts replace the task's unrendered image records
+  "lib/writer/ai/generate-image-prompts.ts", // new prompts replace the task's unrendered image records
 ]);
 const HARD_DELETE = /\.(keyword|cluster|contentIdea|task|content|image)\.(delete|deleteMany)\(/;
 

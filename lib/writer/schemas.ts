@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, idsSchema, listQuerySchema } from "@/lib/http/validation";
+import { idSchema, idsSchema, listQuerySchema, withAliases } from "@/lib/http/validation";
 import { SLUG_PATTERN } from "@/lib/utils/slug";
 import { CONTENT_STATUSES, IMAGE_STATUSES, IMAGE_TYPES, TASK_STATUSES } from "./constants";
 
@@ -154,3 +154,11 @@ export const listImagesQuerySchema = listQuerySchema.extend({
 export type ListImagesQuery = z.infer<typeof listImagesQuerySchema>;
 
 export const setFeaturedImageSchema = z.object({ contentId: idSchema, imageId: idSchema });
+
+// REST bodies: the reference's names are accepted beside ours (`html_content` for `html`,
+// `image_type` for `type`), and an update without `version` applies as it is (last write wins).
+export const createContentRequestSchema = withAliases(createContentSchema, { htmlContent: "html" });
+export const updateContentRequestSchema = withAliases(updateContentSchema.extend({ version: updateContentSchema.shape.version.optional() }), { htmlContent: "html" });
+export type UpdateContentRequest = z.infer<typeof updateContentRequestSchema>;
+export const createImageRequestSchema = withAliases(createImageSchema, { imageType: "type" });
+export const updateImageRequestSchema = withAliases(updateImageSchema, { imageType: "type" });

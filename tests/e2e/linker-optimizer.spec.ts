@@ -143,8 +143,8 @@ test("score and what to fix, three suggested links and one AI edit raise the sco
   await expect(editor).toContainText("top up the raised beds with fresh soil");
   await expect(scoreCard.getByRole("region", { name: "Links added" }).getByRole("listitem")).toHaveCount(2);
   const stored = await api(request, token, "GET", `/api/v1/writer/content/${draft.id}/`);
-  expect((stored.html.match(/data-link-id=/g) ?? []).length).toBe(2);
-  expect(stored.html).toContain("Done!");
+  expect((stored.html_content.match(/data-link-id=/g) ?? []).length).toBe(2);
+  expect(stored.html_content).toContain("Done!");
 
   // Publishing a new article offers links to it from older ones.
   await open(page, `/writer/content/${fresh.id}`);
@@ -159,7 +159,7 @@ test("score and what to fix, three suggested links and one AI edit raise the sco
   await expect(offer).toBeHidden();
   for (const id of [older[0].id, older[2].id, older[3].id]) {
     const row = await api(request, token, "GET", `/api/v1/writer/content/${id}/`);
-    expect(row.html).toMatch(/<a href="\/sites\/[a-z0-9-]+\/companion-planting-for-beginners" data-link-id="lnk-[0-9a-f]+">[Cc]ompanion planting<\/a>/);
+    expect(row.html_content).toMatch(/<a href="\/sites\/[a-z0-9-]+\/companion-planting-for-beginners" data-link-id="lnk-[0-9a-f]+">[Cc]ompanion planting<\/a>/);
     expect(row.version).toBe(4);
   }
   expect((await api(request, token, "GET", `/api/v1/writer/content/${older[1].id}/`)).version).toBe(3);

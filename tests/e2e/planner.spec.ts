@@ -30,7 +30,7 @@ test("import all five export formats, paste, cluster locally, fix clusters, writ
   await expect(page).toHaveURL(/\/sites/);
 
   const site = (await (await page.request.post("/api/v1/auth/sites/", { data: { name: "Trail Runner" } })).json()).data;
-  const industries = (await (await page.request.get("/api/v1/auth/industries/")).json()).data;
+  const industries = (await (await page.request.get("/api/v1/auth/industries/")).json()).data.results;
   const industry = industries.find((i: { sectors: unknown[] }) => i.sectors.length >= 2);
   await page.request.post(`/api/v1/auth/sites/${site.id}/select_sectors/`, { data: { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] } });
 

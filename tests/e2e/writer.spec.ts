@@ -132,9 +132,9 @@ test("ideas → tasks → write in the editor (formatting, meta, image, alt text
 
   // What was stored: sanitised HTML with the formatting, the image and its alt text, and the meta.
   const stored = await (await page.request.get(`/api/v1/writer/content/${contentId}/`)).json();
-  expect(stored.data.html).toContain("<h2>Why raised beds</h2>");
-  expect(stored.data.html).toContain("<strong>Start small.</strong>");
-  expect(stored.data.html).toMatch(/<img [^>]*alt="A cedar raised bed full of dark soil"[^>]*data-image-id="\d+"/);
+  expect(stored.data.html_content).toContain("<h2>Why raised beds</h2>");
+  expect(stored.data.html_content).toContain("<strong>Start small.</strong>");
+  expect(stored.data.html_content).toMatch(/<img [^>]*alt="A cedar raised bed full of dark soil"[^>]*data-image-id="\d+"/);
   expect(stored.data.meta_title).toBe("How to Build a Raised Garden Bed: A Weekend Project");
   expect(stored.data.images[0].alt_text).toBe("A cedar raised bed full of dark soil");
 
@@ -164,13 +164,13 @@ test("ideas → tasks → write in the editor (formatting, meta, image, alt text
   await expect(conflict.getByRole("region", { name: "Their version" })).toContainText("Why raised beds (tab two)");
   await expect(conflict.getByRole("region", { name: "Your version" })).toContainText("Galvanised screws and washers");
   const beforeChoice = await (await page.request.get(`/api/v1/writer/content/${contentId}/`)).json();
-  expect(beforeChoice.data.html).toContain("(tab two)");
-  expect(beforeChoice.data.html).not.toContain("and washers");
+  expect(beforeChoice.data.html_content).toContain("(tab two)");
+  expect(beforeChoice.data.html_content).not.toContain("and washers");
   await conflict.getByRole("button", { name: "Keep mine (overwrite theirs)" }).click();
   await saved(page);
   const afterChoice = await (await page.request.get(`/api/v1/writer/content/${contentId}/`)).json();
-  expect(afterChoice.data.html).toContain("Galvanised screws and washers");
-  expect(afterChoice.data.html).not.toContain("(tab two)");
+  expect(afterChoice.data.html_content).toContain("Galvanised screws and washers");
+  expect(afterChoice.data.html_content).not.toContain("(tab two)");
 
   // Move to review.
   await page.getByRole("button", { name: "Send to review" }).click();
@@ -195,6 +195,6 @@ test("ideas → tasks → write in the editor (formatting, meta, image, alt text
   await expect(page.getByRole("heading", { name: "No images yet" })).toBeVisible();
   const final = await (await page.request.get(`/api/v1/writer/content/${contentId}/`)).json();
   expect(final.data.status).toBe("review");
-  expect(final.data.html).not.toContain("<img");
+  expect(final.data.html_content).not.toContain("<img");
   expect(final.data.images).toEqual([]);
 });

@@ -1,13 +1,16 @@
-// The Stripe implementation of the payment-provider interface: Checkout (subscription mode) for a
-// plan's price, plan changes on an existing subscription, the customer portal, and webhooks.
+// The Stripe implementation of the payment-provider interface, on the official `stripe` SDK:
+// Checkout (subscription mode) for a plan's price, plan changes on an existing subscription, the
+// customer portal, and webhooks (verified with the SDK's webhooks.constructEvent).
 // Webhook payloads are read defensively: fields moved between Stripe API versions (a
 // subscription's period went onto its items; an invoice's subscription under `parent`), and we
 // accept both shapes.
+import Stripe from "stripe";
 import { z } from "zod";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import { verifyStripeSignature } from "./signature";
-import { stripeApi } from "./stripe-api";
-import { InvalidWebhookError, type PaymentAction, type PaymentProvider, type WebhookEvent } from "./types";
+import { InvalidWebhookError, PaymentProviderError, type PaymentAction, type PaymentProvider, type WebhookEvent } from "./types";
+
+/** How old a signed webhook may be (seconds): a captured request cannot be replayed later. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export type StripeConfig = { secretKey: string; webhookSecret: string | null; apiBase: string };
 
@@ -92,51 +95,86 @@ export function stripeAction(type: string, o: Obj): PaymentAction {
   }
 }
 
+/** The SDK pointed at `apiBase` (Stripe itself, or a local stub in tests). */
+function stripeClient(config: StripeConfig): Stripe {
+  const base = new URL(config.apiBase);
+  const protocol = base.protocol === "http:" ? "http" : "https";
+  return new Stripe(config.secretKey, { host: base.hostname, port: Number(base.port || (protocol === "http" ? 80 : 443)), protocol, timeout: 20_000, maxNetworkRetries: 1 });
+}
+
+/** Stripe's own message for a refused or failed call, as a typed error the wrappers map. */
+async function call<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeConnectionError) throw new PaymentProviderError(`Stripe could not be reached: ${error.message}`);
+    if (error instanceof Stripe.errors.StripeError) throw new PaymentProviderError(`Stripe refused the request: ${error.message}`);
+    throw error;
+  }
+}
+
 export function createStripeProvider(config: StripeConfig): PaymentProvider {
-  const api = stripeApi({ secretKey: config.secretKey, apiBase: config.apiBase });
+  const stripe = stripeClient(config);
   return {
     name: "stripe",
     async createCustomer({ accountId, name, email }) {
       // The key makes a double click (or two tabs) create one customer, not two.
-      return api.post<{ id: string }>("/v1/customers", { name, email: email ?? undefined, metadata: { account_id: accountId } }, `account-${accountId}-customer`);
+      return call(stripe.customers.create({ name, email: email ?? undefined, metadata: { account_id: accountId } }, { idempotencyKey: `account-${accountId}-customer` }));
     },
     async createCheckoutSession({ customerId, priceId, accountId, planId, successUrl, cancelUrl }) {
       const metadata = { account_id: accountId, plan_id: planId };
-      return api.post<{ id: string; url: string }>("/v1/checkout/sessions", {
-        mode: "subscription",
-        customer: customerId,
-        client_reference_id: String(accountId),
-        line_items: [{ price: priceId, quantity: 1 }],
-        success_url: successUrl,
-        cancel_url: cancelUrl,
-        metadata,
-        subscription_data: { metadata },
-      });
+      const session = await call(
+        stripe.checkout.sessions.create({
+          mode: "subscription",
+          customer: customerId,
+          client_reference_id: String(accountId),
+          line_items: [{ price: priceId, quantity: 1 }],
+          success_url: successUrl,
+          cancel_url: cancelUrl,
+          metadata,
+          subscription_data: { metadata },
+        }),
+      );
+      return { id: session.id, url: session.url ?? "" };
     },
     async changeSubscriptionPrice({ subscriptionId, priceId, accountId, planId }) {
-      const current = await api.get<{ items?: { data?: { id: string }[] } }>(`/v1/subscriptions/${encodeURIComponent(subscriptionId)}`);
+      const current = await call(stripe.subscriptions.retrieve(subscriptionId));
       const itemId = current.items?.data?.[0]?.id;
-      return api.post<{ id: string; status: string }>(`/v1/subscriptions/${encodeURIComponent(subscriptionId)}`, {
-        items: [{ id: itemId, price: priceId }],
-        proration_behavior: "create_prorations",
-        cancel_at_period_end: false,
-        metadata: { account_id: accountId, plan_id: planId },
-      });
+      const updated = await call(
+        stripe.subscriptions.update(subscriptionId, {
+          items: [{ id: itemId, price: priceId }],
+          proration_behavior: "create_prorations",
+          cancel_at_period_end: false,
+          metadata: { account_id: accountId, plan_id: planId },
+        }),
+      );
+      return { id: updated.id, status: updated.status };
     },
     async createPortalSession({ customerId, returnUrl }) {
-      return api.post<{ url: string }>("/v1/billing_portal/sessions", { customer: customerId, return_url: returnUrl });
+      const session = await call(stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl }));
+      return { url: session.url };
     },
     parseWebhook(payload, signature): WebhookEvent {
       if (!config.webhookSecret) throw new InvalidWebhookError("Stripe webhooks are not configured: set STRIPE_WEBHOOK_SECRET.");
-      const check = verifyStripeSignature(payload, signature, config.webhookSecret);
-      if (!check.ok) throw new InvalidWebhookError(`Invalid Stripe signature: ${check.reason}`);
-      let parsed: z.infer<typeof eventSchema>;
+      if (!signature) throw new InvalidWebhookError("Invalid Stripe signature: missing Stripe-Signature header.");
+      // The SDK refuses old timestamps only; one from the future is refused here too.
+      const signedAt = Number(signature.match(/(?:^|,)\s*t=(\d+)/)?.[1]);
+      if (signedAt > Date.now() / 1000 + SIGNATURE_TOLERANCE_SECONDS) throw new InvalidWebhookError("Invalid Stripe signature: the timestamp is in the future.");
+      let event: unknown;
       try {
-        parsed = eventSchema.parse(JSON.parse(payload));
-      } catch {
+        event = stripe.webhooks.constructEvent(payload, signature, config.webhookSecret, SIGNATURE_TOLERANCE_SECONDS);
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeSignatureVerificationError) throw new InvalidWebhookError(`Invalid Stripe signature: ${error.message}`);
         throw new InvalidWebhookError("The payload is not a Stripe event.");
       }
-      return { id: parsed.id, type: parsed.type, createdAt: new Date(parsed.created * 1000), action: stripeAction(parsed.type, parsed.data.object) };
+      const parsed = eventSchema.safeParse(event);
+      if (!parsed.success) throw new InvalidWebhookError("The payload is not a Stripe event.");
+      return { id: parsed.data.id, type: parsed.data.type, createdAt: new Date(parsed.data.created * 1000), action: stripeAction(parsed.data.type, parsed.data.data.object) };
     },
   };
+}
+
+/** The header Stripe would send for `payload` (tests and local tooling build signed events with it). */
+export function signStripePayload(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
 }

@@ -1,5 +1,6 @@
-// Streaming keyword export: UTF-8 CSV with a BOM (so Excel reads it as UTF-8), RFC 4180 quoting,
-// CRLF line ends, and formula-injection protection. parseKeywordCsv reads it back (plain_list).
+// Streaming keyword export through the shared CSV writer (lib/csv/writer.ts: BOM, RFC 4180
+// quoting, CRLF, formula guard). parseKeywordCsv reads it back (plain_list).
+import { CSV_BOM, csvRow } from "@/lib/csv/writer";
 
 export type ExportKeywordRow = {
   keyword: string;
@@ -16,9 +17,6 @@ export const EXPORT_HEADER = "keyword,volume,difficulty,cpc,intent,status,cluste
 
 /** Rows are batched into chunks of about this many characters. */
 const CHUNK_CHARS = 64 * 1024;
-const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
-/** Spreadsheets run cells starting with these as formulas (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function keywordsToCsv(rows: AsyncIterable<ExportKeywordRow>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -26,7 +24,7 @@ export function keywordsToCsv(rows: AsyncIterable<ExportKeywordRow>): ReadableSt
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(`\ufeff${EXPORT_HEADER}\r\n`));
+        controller.enqueue(encoder.encode(`${CSV_BOM}${EXPORT_HEADER}\r\n`));
       },
       async pull(controller) {
         iterator ??= rows[Symbol.asyncIterator]();
@@ -51,24 +49,10 @@ export function keywordsToCsv(rows: AsyncIterable<ExportKeywordRow>): ReadableSt
 }
 
 function csvLine(row: ExportKeywordRow): string {
-  return [
-    textCell(row.keyword),
-    numberCell(row.volume),
-    numberCell(row.difficulty),
-    numberCell(row.cpc),
-    textCell(row.intent ?? ""),
-    textCell(row.status),
-    textCell(row.clusterNames.join("; ")),
-    Number.isNaN(row.createdAt.getTime()) ? "" : row.createdAt.toISOString(),
-  ].join(",") + "\r\n";
+  return csvRow([row.keyword, row.volume, row.difficulty, row.cpc, row.intent ?? "", row.status, row.clusterNames.join("; "), row.createdAt]);
 }
 
-function numberCell(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? "" : String(value);
-}
-
-/** Quote when needed; neutralise formula starts with a leading apostrophe (shown as text by spreadsheets). */
+/** A text cell as the export writes it (guarded and quoted); kept for callers and tests. */
 export function textCell(value: string): string {
-  const s = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvRow([value]).slice(0, -2);
 }

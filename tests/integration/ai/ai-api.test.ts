@@ -98,8 +98,8 @@ describe("AI REST", () => {
     expect((await callApi(logs.GET, { token: viewerToken, params: { id } })).status).toBe(403);
     const adminLogs = await callApi(logs.GET, { token: await tokenFor(admin.id), params: { id } });
     expect(adminLogs.status).toBe(200);
-    expect(adminLogs.body.data.map((e: { kind: string }) => e.kind)).toEqual(["request", "response"]);
-    expect(JSON.stringify(adminLogs.body.data[0].payload)).toContain("tomato care");
+    expect(adminLogs.body.data.results.map((e: { kind: string }) => e.kind)).toEqual(["request", "response"]);
+    expect(JSON.stringify(adminLogs.body.data.results[0].payload)).toContain("tomato care");
   });
 
   it("editors and viewers only see runs of sites granted to them", async () => {

@@ -100,7 +100,7 @@ describe("GET /api/v1/auth/industries/", () => {
     expect((await callApi(industries.GET)).status).toBe(401);
     const res = await callApi(industries.GET, { token: await tokenFor(owner.id) });
     expect(res.status).toBe(200);
-    expect(res.body.data.length).toBeGreaterThanOrEqual(8);
-    for (const industry of res.body.data) expect(industry.sectors.length).toBeGreaterThanOrEqual(5);
+    expect(res.body.data.count).toBeGreaterThanOrEqual(8);
+    for (const industry of res.body.data.results) expect(industry.sectors.length).toBeGreaterThanOrEqual(5);
   });
 });

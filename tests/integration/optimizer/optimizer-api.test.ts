@@ -100,7 +100,7 @@ describe("optimizer REST: optimize and apply", () => {
     expect(await rootDb().creditUsageLog.count({ where: { accountId: a.account.id, operation: "optimize_content" } })).toBe(1);
     expect(await stored(content.id)).toMatchObject({ version: 1, html: BODY });
     const listed = await callApi(listRoute.GET, { token, url: `/api/v1/optimizer/optimizations/?content_id=${content.id}` });
-    expect(listed.body.data.map((x: { id: number }) => x.id)).toEqual([p.id]);
+    expect(listed.body.data.results.map((x: { id: number }) => x.id)).toEqual([p.id]);
   });
 
   it("applies only the accepted edits through the versioned save, and the score rises as projected", async () => {

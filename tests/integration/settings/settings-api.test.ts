@@ -33,7 +33,7 @@ describe("settings REST", () => {
     const again = await callApi(integration.PUT, { method: "PUT", token, params: { pk: "openai" }, body: { api_key: "", base_url: holder.stub.url, model: "gpt-4o" } });
     expect(again.body.data).toMatchObject({ has_api_key: true, api_key_masked: "••••3456", config: { model: "gpt-4o" } });
     const list = await callApi(integrations.GET, { token });
-    expect(list.body.data.map((i: { integration_type: string }) => i.integration_type)).toEqual(["openai", "runware", "image_generation"]);
+    expect(list.body.data.results.map((i: { integration_type: string }) => i.integration_type)).toEqual(["openai", "runware", "image_generation"]);
 
     // No environment fallback: the run must use the account's own base URL and model.
     const env = { key: process.env.OPENAI_API_KEY, base: process.env.OPENAI_BASE_URL };
@@ -65,9 +65,9 @@ describe("settings REST", () => {
     const { a } = await twoTenants();
     const token = await tokenFor(a.owner.id);
     const list = await callApi(prompts.GET, { token });
-    expect(list.body.data.map((p: { prompt_type: string }) => p.prompt_type)).toEqual(["clustering", "ideas", "content_generation", "image_prompts", "image_generation", "optimization"]);
-    expect(list.body.data[2]).toMatchObject({ is_custom: false });
-    expect(Object.keys(list.body.data[2].variables)).toContain("tone");
+    expect(list.body.data.results.map((p: { prompt_type: string }) => p.prompt_type)).toEqual(["clustering", "ideas", "content_generation", "image_prompts", "image_generation", "optimization"]);
+    expect(list.body.data.results[2]).toMatchObject({ is_custom: false });
+    expect(Object.keys(list.body.data.results[2].variables)).toContain("tone");
     const custom = "Write in {language} about {title}. Tone: {tone}. Sections: {sections}. CUSTOM-MARKER";
     const saved = await callApi(prompt.PUT, { method: "PUT", token, params: { type: "content_generation" }, body: { value: custom } });
     expect(saved.body.data).toMatchObject({ is_custom: true, value: custom });

@@ -146,7 +146,7 @@ describe("sites REST", () => {
     const two = await callApi(selectSectors.POST, { method: "POST", token, params, body: { industry_slug: industry.slug, sector_slugs: slugs.slice(1, 3) } });
     expect(two.body.data.sectors.map((s: { slug: string }) => s.slug).sort()).toEqual(slugs.slice(1, 3).sort());
     const active = await callApi(sectors.GET, { token, params });
-    expect(active.body.data.map((s: { slug: string }) => s.slug).sort()).toEqual(slugs.slice(1, 3).sort());
+    expect(active.body.data.results.map((s: { slug: string }) => s.slug).sort()).toEqual(slugs.slice(1, 3).sort());
     // Reactivating keeps the same sector rows (ids) instead of creating duplicates.
     await callApi(selectSectors.POST, { method: "POST", token, params, body: { industry_slug: industry.slug, sector_slugs: slugs.slice(0, 5) } });
     expect(await rootDb().sector.count({ where: { siteId: a.site.id, industrySectorId: { not: null } } })).toBe(5);

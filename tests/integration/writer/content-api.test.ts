@@ -21,7 +21,7 @@ describe("writer content REST", () => {
     const { a } = await writerTenants();
     const token = await tokenFor(a.owner.id);
     const { taskId, content: c } = await taskWithContent(token, a.site, a.sector, a.cluster.id);
-    expect(c).toMatchObject({ task_id: taskId, title: "Raised bed soil: the complete guide", status: "draft", version: 1, slug: "raised-bed-soil-the-complete-guide", primary_keyword: "raised bed soil", secondary_keywords: ["soil mix", "compost"], cluster: { id: a.cluster.id }, html: "", word_count: 0 });
+    expect(c).toMatchObject({ task_id: taskId, title: "Raised bed soil: the complete guide", status: "draft", version: 1, slug: "raised-bed-soil-the-complete-guide", primary_keyword: "raised bed soil", secondary_keywords: ["soil mix", "compost"], cluster: { id: a.cluster.id }, html_content: "", word_count: 0 });
     expect((await rootDb().task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("in_progress");
     const again = await callApi(contentList.POST, { method: "POST", token, body: { task_id: taskId } });
     expect(again.status).toBe(409);
@@ -37,14 +37,14 @@ describe("writer content REST", () => {
     const token = await tokenFor(a.owner.id);
     const md = await callApi(contentList.POST, { method: "POST", token, body: { site_id: a.site.id, sector_id: a.sector.id, title: "From Markdown", html: "## Why soil matters\n\nGood soil **drains** well.\n\n- compost\n- topsoil" } });
     expect(md.status).toBe(201);
-    expect(md.body.data.html).toBe("<h2>Why soil matters</h2>\n<p>Good soil <strong>drains</strong> well.</p>\n<ul>\n<li>compost</li>\n<li>topsoil</li>\n</ul>");
+    expect(md.body.data.html_content).toBe("<h2>Why soil matters</h2>\n<p>Good soil <strong>drains</strong> well.</p>\n<ul>\n<li>compost</li>\n<li>topsoil</li>\n</ul>");
     expect(md.body.data.word_count).toBe(9);
     const doc = await callApi(contentList.POST, { method: "POST", token, body: { site_id: a.site.id, sector_id: a.sector.id, title: "Doc", html: "<!doctype html><html><head><title>x</title><script>alert(1)</script></head><body><p onclick='x()'>Body only</p></body></html>" } });
-    expect(doc.body.data.html).toBe("<p>Body only</p>");
+    expect(doc.body.data.html_content).toBe("<p>Body only</p>");
 
     const saved = await callApi(content.PATCH, { method: "PATCH", token, params: { id: String(md.body.data.id) }, body: { version: 1, html: `<h2>Title</h2><p>Two <a href="javascript:alert(1)">words</a></p><img src=x onerror=alert(1)>` } });
     expect(saved.status).toBe(200);
-    expect(saved.body.data).toMatchObject({ html: `<h2>Title</h2><p>Two <a>words</a></p><img src="x">`, word_count: 3, version: 2 });
+    expect(saved.body.data).toMatchObject({ html_content: `<h2>Title</h2><p>Two <a>words</a></p><img src="x">`, word_count: 3, version: 2 });
   });
 
   it("stores no script, event handler or javascript: URL from any known XSS payload", async () => {
@@ -54,7 +54,7 @@ describe("writer content REST", () => {
     const storable = VECTORS.filter((v) => !v.includes("\0"));
     const created = await callApi(contentList.POST, { method: "POST", token, body: { site_id: a.site.id, sector_id: a.sector.id, title: "XSS", html: storable.join("\n") } });
     expect(created.status).toBe(201);
-    assertSafeHtml(created.body.data.html);
+    assertSafeHtml(created.body.data.html_content);
     let version = created.body.data.version;
     const id = String(created.body.data.id);
     for (const vector of storable) {
@@ -63,7 +63,7 @@ describe("writer content REST", () => {
       version = res.body.data.version;
       const stored = (await rootDb().content.findUniqueOrThrow({ where: { id: Number(id) } })).html;
       assertSafeHtml(stored, vector);
-      expect(res.body.data.html).toBe(stored);
+      expect(res.body.data.html_content).toBe(stored);
     }
     const before = (await rootDb().content.findUniqueOrThrow({ where: { id: Number(id) } })).html;
     for (const vector of VECTORS.filter((v) => v.includes("\0"))) {
@@ -83,15 +83,19 @@ describe("writer content REST", () => {
     expect(tab1.body.data.version).toBe(2);
     const tab2 = await callApi(content.PATCH, { method: "PATCH", token, params: { id }, body: { version: 1, html: "<p>Tab two is stale</p>" } });
     expect(tab2.status).toBe(409);
-    expect(tab2.body).toMatchObject({ success: false, code: "version_conflict", current: { version: 2, html: "<p>Tab one wins</p>" } });
+    expect(tab2.body).toMatchObject({ success: false, code: "version_conflict", current: { version: 2, html_content: "<p>Tab one wins</p>" } });
     expect((await rootDb().content.findUniqueOrThrow({ where: { id: c.id } })).html).toBe("<p>Tab one wins</p>");
     // "Keep mine" = an explicit overwrite naming the version the user has now seen.
     const keepMine = await callApi(content.PATCH, { method: "PATCH", token, params: { id }, body: { version: 2, html: "<p>Tab two, on purpose</p>" } });
-    expect(keepMine.body.data).toMatchObject({ version: 3, html: "<p>Tab two, on purpose</p>" });
+    expect(keepMine.body.data).toMatchObject({ version: 3, html_content: "<p>Tab two, on purpose</p>" });
     // Concurrent saves of the same version: exactly one wins.
     const racing = await Promise.all([4, 5, 6].map((n) => callApi(content.PATCH, { method: "PATCH", token, params: { id }, body: { version: 3, html: `<p>${n}</p>` } })));
     expect(racing.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-    expect((await callApi(content.PATCH, { method: "PATCH", token, params: { id }, body: { html: "<p>no version</p>" } })).status).toBe(400);
+    // A client that does not track versions still saves (last write wins); a malformed If-Match is a 400.
+    const blind = await callApi(content.PATCH, { method: "PATCH", token, params: { id }, body: { html_content: "<p>no version</p>" } });
+    expect(blind.body.data).toMatchObject({ version: 5, html_content: "<p>no version</p>" });
+    expect((await callApi(content.PATCH, { method: "PATCH", token, params: { id }, body: { html: "<p>x</p>" }, headers: { "if-match": "nonsense" } })).status).toBe(400);
+    expect((await callApi(content.PATCH, { method: "PATCH", token, params: { id }, body: { html: "<p>x</p>", html_content: "<p>y</p>" } })).status).toBe(400);
   });
 
   it("moves draft → review → published (publish only after review), unique slugs, bulk status", async () => {

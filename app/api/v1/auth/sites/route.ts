@@ -4,8 +4,10 @@ import { apiRoute, paginated } from "@/lib/http/route";
 import { createSiteSchema, listSitesQuerySchema } from "@/lib/sites/schemas";
 import { findPublicSiteBySlug, toPublicSiteDto } from "@/lib/sites/public";
 import { createSite, listSites } from "@/lib/sites/service";
+import { siteListItemResponse, siteResponse } from "@/lib/sites/responses";
+import { listOf } from "@/lib/http/route-meta";
 
-export const GET = apiRoute({ auth: "optional", query: listSitesQuerySchema }, async ({ ctx, query }) => {
+export const GET = apiRoute({ summary: "List sites (or, without credentials, one active site by `?slug=`)", response: listOf(siteListItemResponse), auth: "optional", query: listSitesQuerySchema }, async ({ ctx, query }) => {
   if (!ctx) {
     if (!query.slug) throw new UnauthorizedError("Sign in, or ask for one active site by ?slug=.");
     const site = await findPublicSiteBySlug(query.slug);
@@ -14,4 +16,4 @@ export const GET = apiRoute({ auth: "optional", query: listSitesQuerySchema }, a
   return paginated(await listSites(scoped(ctx), query), query);
 });
 
-export const POST = apiRoute({ auth: "user", body: createSiteSchema, status: 201 }, async ({ ctx, body }) => createSite(scoped(ctx), ctx, body));
+export const POST = apiRoute({ summary: "Create a site", response: siteResponse, auth: "user", body: createSiteSchema, status: 201 }, async ({ ctx, body }) => createSite(scoped(ctx), ctx, body));

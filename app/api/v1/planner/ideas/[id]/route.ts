@@ -2,15 +2,19 @@ import { assertValidId } from "@/lib/auth/service";
 import { scoped } from "@/lib/db/scoped";
 import { apiRoute } from "@/lib/http/route";
 import { deleteIdeas, getIdea, updateIdea } from "@/lib/planner/ideas";
-import { updateIdeaSchema } from "@/lib/planner/schemas";
+import { updateIdeaRequestSchema } from "@/lib/planner/schemas";
+import { ideaResource, ideaResponse } from "@/lib/planner/responses";
+import { z } from "zod";
 
-export const GET = apiRoute({ auth: "user" }, async ({ ctx, params }) => getIdea(scoped(ctx), assertValidId(params.id)));
+export const GET = apiRoute({ summary: "Get a content idea", response: ideaResponse, auth: "user" }, async ({ ctx, params }) => ideaResource(await getIdea(scoped(ctx), assertValidId(params.id))));
 
-const update = apiRoute({ auth: "user", body: updateIdeaSchema }, async ({ ctx, params, body }) => updateIdea(scoped(ctx), ctx, assertValidId(params.id), body));
+const update = apiRoute({ summary: "Update a content idea", response: ideaResponse, auth: "user", body: updateIdeaRequestSchema }, async ({ ctx, params, body }) =>
+  ideaResource(await updateIdea(scoped(ctx), ctx, assertValidId(params.id), body)),
+);
 export const PUT = update;
 export const PATCH = update;
 
-export const DELETE = apiRoute({ auth: "user" }, async ({ ctx, params }) => {
+export const DELETE = apiRoute({ summary: "Delete a content idea", response: z.null(), auth: "user" }, async ({ ctx, params }) => {
   await deleteIdeas(scoped(ctx), ctx, [assertValidId(params.id)]);
   return null;
 });

@@ -5,6 +5,7 @@ import { apiRoute } from "@/lib/http/route";
 import { idSchema, parseInput } from "@/lib/http/validation";
 import { camelKeys } from "@/lib/http/case";
 import { importFromRequest } from "@/lib/planner/import-request";
+import { csvImportResponse } from "@/lib/planner/responses";
 
 const placementSchema = z.object({ siteId: idSchema, sectorId: idSchema });
 
@@ -12,7 +13,7 @@ const placementSchema = z.object({ siteId: idSchema, sectorId: idSchema });
  * The CSV as the raw body (text/csv, with ?site_id=&sector_id=) or as multipart form data (`file`,
  * `site_id`, `sector_id`). With `Accept: application/x-ndjson` the answer streams progress events.
  */
-export const POST = apiRoute({ auth: "user" }, async ({ ctx, request }) => {
+export const POST = apiRoute({ summary: "Import keywords from CSV", response: csvImportResponse, auth: "user", requestBody: { contentType: "text/csv", description: "The CSV as the body (with `?site_id=&sector_id=`), or multipart form data with `file`, `site_id` and `sector_id`" } }, async ({ ctx, request }) => {
   const isMultipart = request.headers.get("content-type")?.includes("multipart/form-data");
   let fields: Record<string, unknown> = Object.fromEntries(request.nextUrl.searchParams);
   let body: ReadableStream<Uint8Array> | null = request.body;

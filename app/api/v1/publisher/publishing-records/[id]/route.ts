@@ -2,10 +2,12 @@ import { assertValidId } from "@/lib/auth/service";
 import { scoped } from "@/lib/db/scoped";
 import { apiRoute } from "@/lib/http/route";
 import { deleteRecord, getRecord } from "@/lib/publishing/service";
+import { recordResponse } from "@/lib/publishing/responses";
+import { z } from "zod";
 
-export const GET = apiRoute({ auth: "user" }, async ({ ctx, params }) => getRecord(scoped(ctx), assertValidId(params.id)));
+export const GET = apiRoute({ summary: "Get a publishing record", response: recordResponse, auth: "user" }, async ({ ctx, params }) => getRecord(scoped(ctx), assertValidId(params.id)));
 
-export const DELETE = apiRoute({ auth: "user", permission: "write" }, async ({ ctx, params }) => {
+export const DELETE = apiRoute({ summary: "Delete a publishing record", response: z.null(), auth: "user", permission: "write" }, async ({ ctx, params }) => {
   await deleteRecord(scoped(ctx), ctx, assertValidId(params.id));
   return null;
 });

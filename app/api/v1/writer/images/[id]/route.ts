@@ -1,18 +1,20 @@
 import { assertValidId } from "@/lib/auth/service";
 import { scoped } from "@/lib/db/scoped";
 import { apiRoute } from "@/lib/http/route";
-import { updateImageSchema } from "@/lib/writer/schemas";
+import { updateImageRequestSchema } from "@/lib/writer/schemas";
 import { deleteImages, getImage, updateImage } from "@/lib/writer/service";
+import { imageResource, imageResponse } from "@/lib/writer/responses";
+import { z } from "zod";
 
-export const GET = apiRoute({ auth: "user" }, async ({ ctx, params }) => getImage(scoped(ctx), assertValidId(params.id)));
+export const GET = apiRoute({ summary: "Get an image", response: imageResponse, auth: "user" }, async ({ ctx, params }) => imageResource(await getImage(scoped(ctx), assertValidId(params.id))));
 
-const update = apiRoute({ auth: "user", body: updateImageSchema, permission: "write" }, async ({ ctx, params, body }) =>
-  updateImage(scoped(ctx), ctx, assertValidId(params.id), body),
+const update = apiRoute({ summary: "Update an image's prompt, alt text or caption", response: imageResponse, auth: "user", body: updateImageRequestSchema, permission: "write" }, async ({ ctx, params, body }) =>
+  imageResource(await updateImage(scoped(ctx), ctx, assertValidId(params.id), body)),
 );
 export const PUT = update;
 export const PATCH = update;
 
-export const DELETE = apiRoute({ auth: "user", permission: "write" }, async ({ ctx, params }) => {
+export const DELETE = apiRoute({ summary: "Delete an image", response: z.null(), auth: "user", permission: "write" }, async ({ ctx, params }) => {
   await deleteImages(scoped(ctx), ctx, [assertValidId(params.id)]);
   return null;
 });

@@ -3,8 +3,9 @@ import { apiRoute, withMessage } from "@/lib/http/route";
 import { idsSchema } from "@/lib/http/validation";
 import { plural } from "@/lib/writer/lookups";
 import { deleteImages } from "@/lib/writer/service";
+import { countsResponse } from "@/lib/planner/responses";
 
-export const POST = apiRoute({ auth: "user", body: idsSchema, permission: "write" }, async ({ ctx, body }) => {
+export const POST = apiRoute({ summary: "Delete images", response: countsResponse("deletedCount"), auth: "user", body: idsSchema, permission: "write" }, async ({ ctx, body }) => {
   const result = await deleteImages(scoped(ctx), ctx, body.ids);
   return withMessage({ deletedCount: result.deleted }, `Moved ${plural(result.deleted, "image")} to the trash.`);
 });

@@ -1,0 +1,3 @@
+import { swaggerPage } from "@/lib/openapi/docs-pages";
+
+export const GET = () => swaggerPage();

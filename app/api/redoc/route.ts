@@ -1,0 +1,3 @@
+import { redocPage } from "@/lib/openapi/docs-pages";
+
+export const GET = () => redocPage();
