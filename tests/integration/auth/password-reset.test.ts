@@ -26,7 +26,7 @@ afterAll(async () => {
 beforeEach(() => void (smtp.messages.length = 0));
 
 let ipSeq = 0;
-const ask = (email: string, ip = `198.51.100.${++ipSeq}`) => callApi(reset.POST, { method: "POST", body: { email }, headers: { "x-forwarded-for": ip } });
+const ask = (email: string, ip = `198.51.100.${++ipSeq}`) => callApi(reset.POST, { method: "POST", body: { email }, headers: { "x-socket-address": ip } });
 const linkIn = (raw: string) => mailText(raw).match(/https?:\/\/\S+\/reset-password\/([A-Za-z0-9_-]+)/)?.[1];
 
 describe("password reset", () => {
