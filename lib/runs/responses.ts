@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { RunLogEntryModel, RunModel, RunStatusSchema } from "@/lib/generated/model-schemas";
 
-export const runResponse = RunModel.omit({ steps: true, stepStack: true, eventData: true }).extend({
+export const runResponse = RunModel.omit({ steps: true, stepStack: true, eventData: true, leaseOwner: true, leaseExpiresAt: true, runAfter: true, attempts: true }).extend({
   startedBy: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable().optional(),
   percent: z.number(),
   durationMs: z.number().nullable(),

@@ -45,7 +45,7 @@ export type ContentListItem = Omit<Prisma.ContentGetPayload<{ select: typeof LIS
   featuredImage: { id: number; url: string; altText: string } | null;
 };
 
-export type ContentDto = Omit<Content, "accountId"> & {
+export type ContentDto = Omit<Content, "accountId" | "deletedAt"> & {
   cluster: { id: number; name: string } | null;
   task: { id: number; title: string; keywords: string; targetWordCount: number } | null;
   images: ImageDto[];
@@ -81,6 +81,7 @@ export async function listContent(db: ScopedDb, query: ListContentQuery): Promis
 export async function getContent(db: ScopedDb, id: number): Promise<ContentDto> {
   const content = await db.content.findFirst({
     where: { id },
+    omit: { accountId: true, deletedAt: true },
     include: {
       task: { select: { id: true, title: true, keywords: true, targetWordCount: true, clusterId: true } },
       images: { orderBy: [{ type: "asc" }, { position: "asc" }, { id: "asc" }] },
@@ -88,7 +89,7 @@ export async function getContent(db: ScopedDb, id: number): Promise<ContentDto> 
     },
   });
   if (!content) throw new NotFoundError("Content");
-  const { accountId: _accountId, task, images, clusters, ...rest } = content;
+  const { task, images, clusters, ...rest } = content;
   const clusterId = clusters[0]?.clusterId ?? task?.clusterId ?? null;
   const names = await clusterNames(db, [clusterId]);
   return {

@@ -74,6 +74,7 @@ function modelSchemas() {
     for (const field of fields) {
       let type = SCALARS[field.type] ?? (enums[field.type] ? `${field.type}Schema` : null);
       if (!type) continue; // a relation
+      if (field.name === "deletedAt") continue; // the trash's marker: live records never carry it
       if (field.list) type = `z.array(${type})`;
       if (field.optional) type += ".nullable()";
       lines.push(`  ${field.name}: ${type},`);
