@@ -22,8 +22,6 @@ import { renderPrompt } from "./prompts";
 import { getAIFunction } from "./registry";
 import type { AIFunction, AIFunctionName, CallResult, ScopedTx } from "./types";
 
-
-
 export type EngineOptions = {
   runId?: string;
   stepId?: string;
@@ -66,7 +64,7 @@ export async function prepareAIFunction<R = unknown>(ctx: TenantContext | AppCon
     getBalance(db, ctx.accountId),
   ]);
   if (previous) return { result: (previous.metadata as { result: R }).result, credits: -previous.amount, replayed: true };
-  const prepared = await fn.prepare(db, input, config);
+  const prepared = await fn.prepare(db, input, config, (memoKey, load) => cached(options.cache, `memo:${memoKey}`, load));
   const credits = calculateCredits(fn.operation, fn.units(prepared));
   if (credits > balance) throw new InsufficientCreditsError(credits, balance);
   const prompt = renderPrompt(template, fn.variables(prepared, config));

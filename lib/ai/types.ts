@@ -9,6 +9,9 @@ export type AIFunctionName = (typeof AI_FUNCTION_NAMES)[number];
 
 export type ScopedTx = Parameters<Parameters<ScopedDb["$transaction"]>[0]>[0];
 
+/** Reads shared by the items of one run (an author profile, a strategy): loaded once per key. */
+export type RunMemo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+
 export type CallArgs<P> = { prompt: string; prepared: P; config: AIConfig; accountId: number; key: string };
 export type CallResult<O> = { data: O; usage: Usage; raw?: string; request?: unknown };
 
@@ -22,7 +25,7 @@ export type AIFunction<I = unknown, P = unknown, O = unknown, R = unknown> = {
   operation: Operation;
   input: z.ZodType<I>;
   promptType: PromptType;
-  prepare(db: ScopedDb, input: I, config: AIConfig): Promise<P>;
+  prepare(db: ScopedDb, input: I, config: AIConfig, memo: RunMemo): Promise<P>;
   /** Units the credit price is quoted in (keywords, clusters, articles, images). */
   units(prepared: P): number;
   variables(prepared: P, config: AIConfig): Record<string, string | number>;

@@ -36,15 +36,18 @@ export const generateContent: AIFunction<z.infer<typeof input>, Prepared, Output
   operation: "generate_content",
   input,
   promptType: "content_generation",
-  async prepare(db: ScopedDb, { taskId }) {
+  async prepare(db: ScopedDb, { taskId }, _config, memo) {
     const task = await db.task.findFirst({ where: { id: taskId } });
     if (!task) throw new NotFoundError("Task");
+    // The items of a run mostly share their author and strategy: each is read once per run.
     const author =
-      (task.authorProfileId ? await db.authorProfile.findFirst({ where: { id: task.authorProfileId } }) : null) ??
-      (await db.authorProfile.findFirst({ where: { isActive: true }, orderBy: { id: "asc" } }));
+      (task.authorProfileId ? await memo(`author:${task.authorProfileId}`, () => db.authorProfile.findFirst({ where: { id: task.authorProfileId! } })) : null) ??
+      (await memo("author:default", () => db.authorProfile.findFirst({ where: { isActive: true }, orderBy: { id: "asc" } })));
     const strategy =
-      (task.strategyId ? await db.strategy.findFirst({ where: { id: task.strategyId } }) : null) ??
-      (await db.strategy.findFirst({ where: { isActive: true, OR: [{ sectorId: task.sectorId }, { sectorId: null }] }, orderBy: [{ sectorId: { sort: "asc", nulls: "last" } }, { id: "asc" }] }));
+      (task.strategyId ? await memo(`strategy:${task.strategyId}`, () => db.strategy.findFirst({ where: { id: task.strategyId! } })) : null) ??
+      (await memo(`strategy:sector:${task.sectorId}`, () =>
+        db.strategy.findFirst({ where: { isActive: true, OR: [{ sectorId: task.sectorId }, { sectorId: null }] }, orderBy: [{ sectorId: { sort: "asc", nulls: "last" } }, { id: "asc" }] }),
+      ));
     const logic = (strategy?.sectionLogic ?? {}) as { sections?: string[]; faq?: boolean };
     const sections = [...(logic.sections ?? []), ...(logic.faq ? ["FAQ"] : [])];
     return {
@@ -73,14 +76,12 @@ export const generateContent: AIFunction<z.infer<typeof input>, Prepared, Output
     const title = article.title ?? p.task.title;
     const data = { ...article, title, metaTitle: article.metaTitle.slice(0, 70), metaDescription: article.metaDescription.slice(0, 160) };
     // A regenerated article keeps its slug (it may be published); a new one gets a free one.
-    const existing = await tx.content.findFirst({ where: { taskId: p.task.id }, select: { slug: true } });
-    const slug = existing?.slug || (await freeSlug(tx, p.task.siteId, title));
-    const content = await tx.content.upsert({
-      where: { taskId: p.task.id },
-      update: { ...data, slug, version: { increment: 1 } },
-      create: { ...data, slug, accountId: 0, siteId: p.task.siteId, sectorId: p.task.sectorId, taskId: p.task.id },
-      select: { id: true },
-    });
+    // (Find, then create or update: an upsert costs two more round trips.)
+    const existing = await tx.content.findFirst({ where: { taskId: p.task.id }, select: { id: true, slug: true } });
+    const slug = existing?.slug || (await freeSlug(tx, p.task.siteId, title, existing?.id));
+    const content = existing
+      ? await tx.content.update({ where: { id: existing.id }, data: { ...data, slug, version: { increment: 1 } }, select: { id: true } })
+      : await tx.content.create({ data: { ...data, slug, accountId: 0, siteId: p.task.siteId, sectorId: p.task.sectorId, taskId: p.task.id }, select: { id: true } });
     if (p.task.clusterId) {
       await tx.contentClusterMap.upsert({
         where: { contentId_clusterId: { contentId: content.id, clusterId: p.task.clusterId } },
