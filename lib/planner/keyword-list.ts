@@ -123,26 +123,54 @@ function orderSql(field: Field, direction: Direction): Prisma.Sql {
   return Prisma.sql`ORDER BY ${COLUMN[field]} ${Prisma.raw(dir + nulls)}, k.id ${Prisma.raw(dir)}`;
 }
 
-type IdRow = { id: number; v: Date | string | number | null };
+/** A keyword of the list, as listKeywords answers it (`v`: the sort value, for the cursor). */
+export type KeywordListRow = {
+  id: number;
+  keyword: string;
+  volume: number | null;
+  difficulty: number | null;
+  intent: string | null;
+  cpc: number | null;
+  status: string;
+  source: string;
+  siteId: number;
+  sectorId: number;
+  clusters: { id: number; name: string }[];
+  createdAt: Date;
+};
+type PageRow = KeywordListRow & { v: Date | string | number | null };
 
-/** The ids on one page, in list order, and the cursor after its last row. */
-export async function keywordPageIds(
+/**
+ * One page of keywords in list order, and the cursor after its last row. One statement per step:
+ * the page's ids from the index alone (index-only: the site indexes INCLUDE the filter columns),
+ * then, for those rows only, the keywords and the clusters each is in.
+ */
+export async function keywordPage(
   db: ScopedDb,
   filter: Prisma.Sql[],
   sort: { field: Field; direction: Direction; ordering: string },
   page: { cursor?: string; offset: number; pageSize: number },
-): Promise<{ ids: number[]; nextCursor: string | null }> {
+): Promise<{ rows: KeywordListRow[]; nextCursor: string | null }> {
   const cursor = page.cursor ? decodeCursor(page.cursor, sort.ordering, sort.field) : undefined;
-  const rows: IdRow[] = [];
+  const rows: PageRow[] = [];
   for (const step of keysetSteps(sort.field, sort.direction, cursor)) {
     const need = page.pageSize - rows.length;
     const offset = cursor ? 0 : page.offset;
+    const order = orderSql(sort.field, sort.direction);
     rows.push(
-      ...(await db.$queryRaw<IdRow[]>`SELECT k.id, ${COLUMN[sort.field]} AS v FROM keywords k WHERE ${and([...filter, step])} ${orderSql(sort.field, sort.direction)} LIMIT ${need} OFFSET ${offset}`),
+      ...(await db.$queryRaw<PageRow[]>`
+        SELECT k.id, k.keyword, k.volume, k.difficulty, k.intent::text AS intent, k.cpc::float8 AS cpc, k.status::text AS status, k.source::text AS source,
+               k."siteId", k."sectorId", k."createdAt", p.v,
+               COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.id)
+                         FROM keyword_clusters kc JOIN clusters c ON c.id = kc."clusterId" AND c."deletedAt" IS NULL
+                         WHERE kc."keywordId" = k.id), '[]'::json) AS clusters
+        FROM (SELECT k.id, ${COLUMN[sort.field]} AS v FROM keywords k WHERE ${and([...filter, step])} ${order} LIMIT ${need} OFFSET ${offset}) p
+        JOIN keywords k ON k.id = p.id
+        ${order}`),
     );
     if (rows.length >= page.pageSize) break;
   }
   const last = rows.at(-1);
   const nextCursor = last && rows.length === page.pageSize ? encodeCursor(sort.ordering, last.v instanceof Date ? last.v.toISOString() : last.v, last.id) : null;
-  return { ids: rows.map((r) => r.id), nextCursor };
+  return { rows: rows.map(({ v: _v, ...row }) => row), nextCursor };
 }

@@ -11,7 +11,7 @@ import { assertWithinLimit } from "@/lib/plans/limits";
 import { assertActiveSector } from "@/lib/sites/placement";
 import { releaseTrashedKeywords, trashKeywords } from "@/lib/trash/service";
 import { recomputeClusterStats } from "./cluster-stats";
-import { countKeywords, estimateKeywords, KEYWORD_ORDERING, keywordFilterSql, keywordPageIds } from "./keyword-list";
+import { countKeywords, estimateKeywords, KEYWORD_ORDERING, keywordFilterSql, keywordPage } from "./keyword-list";
 import { checkKeyword, normalizeKeyword } from "./keyword-text";
 import { parseNumber } from "./csv/numbers";
 import type { AddKeywordLinesInput, CreateKeywordInput, KeywordListQuery, UpdateKeywordInput } from "./schemas";
@@ -79,13 +79,9 @@ export async function listKeywords(db: ScopedDb, query: KeywordListQuery): Promi
   const ordering = `${direction === "desc" ? "-" : ""}${field}`;
   const offset = (query.page - 1) * query.pageSize;
   const estimate = estimateKeywords(db, filter);
-  const { ids, nextCursor } = await keywordPageIds(db, filter, { field, direction, ordering }, { cursor: query.cursor, offset, pageSize: query.pageSize });
-  const [rows, counted] = await Promise.all([
-    ids.length ? db.keyword.findMany({ where: { id: { in: ids } }, select: rowSelect }) : Promise.resolve([]),
-    listCount({ offset: query.cursor ? null : offset, rowsOnPage: ids.length, pageSize: query.pageSize, estimate, exact: (take) => countKeywords(db, filter, take) }),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const results = ids.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id)!)] : []));
+  const { rows, nextCursor } = await keywordPage(db, filter, { field, direction, ordering }, { cursor: query.cursor, offset, pageSize: query.pageSize });
+  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: rows.length, pageSize: query.pageSize, estimate, exact: (take) => countKeywords(db, filter, take) });
+  const results: KeywordRow[] = rows;
   return { ...counted, results, nextCursor };
 }
 
