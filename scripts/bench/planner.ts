@@ -12,7 +12,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { benchDatabase, ms, percentile } from "./bench-db";
-import { runClusteringBenchmark } from "./clustering";
+import { printReport, runClusteringBenchmark } from "./clustering";
 import { serveRoutes } from "./http-server";
 
 const IMPORT_ROWS = 100_000;
@@ -182,7 +182,11 @@ async function main() {
   }
 
   // 2. Local clustering (clustering time only) and quality on the labelled fixtures.
-  if (runs("clustering")) results.clustering = await runClusteringBenchmark();
+  if (runs("clustering")) {
+    const clustering = await runClusteringBenchmark();
+    printReport(clustering);
+    results.clustering = clustering;
+  }
 
   // 3. The keyword list service over 1,000,000 keywords spread over 50 accounts.
   if (runs("accounts")) {
