@@ -25,6 +25,8 @@ import type { Workspace } from "./workspace";
 type Props = {
   rows: KeywordRow[];
   count: number;
+  /** The count is the server's estimate (very large lists): shown as "about 1.2M". */
+  countIsEstimate?: boolean;
   workspace: Workspace;
   clusters: { id: number; name: string }[];
   canWrite: boolean;
@@ -38,7 +40,7 @@ type Props = {
 const col = createDataTableColumnHelper<KeywordRow>();
 type Picker = { ids: number[]; mode: "assign" | "move" } | null;
 
-export function KeywordsTable({ rows, count, workspace, clusters, canWrite, filteredClusterId, exportHref, extraBulkActions = [], extraToolbar }: Props) {
+export function KeywordsTable({ rows, count, countIsEstimate, workspace, clusters, canWrite, filteredClusterId, exportHref, extraBulkActions = [], extraToolbar }: Props) {
   const router = useRouter();
   const [picker, setPicker] = useState<Picker>(null);
   const { track } = useRunTracker();
@@ -145,7 +147,7 @@ export function KeywordsTable({ rows, count, workspace, clusters, canWrite, filt
 
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
       {picker && (
         <ClusterPickerDialog
           title={picker.mode === "assign" ? `Add ${picker.ids.length} keyword(s) to a cluster` : `Move ${picker.ids.length} keyword(s)`}

@@ -31,9 +31,3 @@ export async function listCount(options: {
   if (exact <= EXACT_COUNT_LIMIT) return { count: exact, countIsEstimate: false };
   return { count: Math.max(estimate ?? 0, exact, seen), countIsEstimate: true };
 }
-
-/** "1,234" when exact, "about 1.2M" / "about 45K" when estimated. */
-export function formatCount(count: number, countIsEstimate?: boolean): string {
-  if (!countIsEstimate) return count.toLocaleString("en-US");
-  return `about ${new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(count)}`;
-}
