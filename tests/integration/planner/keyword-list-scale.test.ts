@@ -2,6 +2,7 @@
 // pages (next_cursor) that neither repeat nor skip rows while keywords are being added.
 import { describe, expect, it } from "vitest";
 import * as keywords from "@/app/api/v1/planner/keywords/route";
+import * as clusters from "@/app/api/v1/planner/clusters/route";
 import { rootDb } from "@/lib/db/client";
 import { EXACT_COUNT_LIMIT } from "@/lib/http/list-count";
 import { callApi, tokenFor } from "@/tests/fixtures/api";
@@ -98,5 +99,18 @@ describe("keyword list at scale", () => {
       expect(res.status).toBe(400);
       expect(res.body.errors.cursor).toBeDefined();
     }
+  });
+
+  it("the clusters list counts exactly up to the limit, then says it is more (labelled estimate)", async () => {
+    const { a } = await twoTenants();
+    await rootDb().$executeRaw`
+      INSERT INTO clusters ("accountId", "siteId", "sectorId", name, "createdAt", "updatedAt")
+      SELECT ${a.account.id}, ${a.site.id}, ${a.sector.id}, 'cluster ' || g, now(), now() FROM generate_series(1, ${EXACT_COUNT_LIMIT + 30}) g`;
+    const token = await tokenFor(a.owner.id);
+    const list = async (qs: string) => (await callApi(clusters.GET, { token, url: `/api/v1/planner/clusters/?site_id=${a.site.id}&${qs}` })).body.data;
+    expect(await list("page_size=10")).toMatchObject({ count: EXACT_COUNT_LIMIT + 1, count_is_estimate: true });
+    expect(await list("page_size=10&search=cluster+999")).toMatchObject({ count: 11, count_is_estimate: false }); // 999, 9990–9999
+    const last = await list(`page_size=7&page=${Math.ceil((EXACT_COUNT_LIMIT + 30) / 7)}`); // a short last page knows the total
+    expect(last).toMatchObject({ count: EXACT_COUNT_LIMIT + 30, count_is_estimate: false, next: null });
   });
 });
