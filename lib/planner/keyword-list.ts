@@ -74,6 +74,8 @@ export async function countKeywords(db: ScopedDb, filter: Prisma.Sql[], take: nu
 // ---- keyset cursors: the sort value and id of the last row of a page, for the ordering they belong to
 
 type Cursor = { o: string; v: CursorValue; id: number };
+const MAX_INT = 2_147_483_647;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function encodeCursor(ordering: string, value: CursorValue, id: number): string {
   return Buffer.from(JSON.stringify({ o: ordering, v: value, id } satisfies Cursor)).toString("base64url");
@@ -91,9 +93,14 @@ function decodeCursor(cursor: string, ordering: string, field: Field): Cursor {
   if (!c || typeof c !== "object" || !Number.isSafeInteger(c.id) || (c.id as number) < 1) throw bad();
   if (c.o !== ordering) throw new ValidationError("Invalid input: this cursor belongs to another ordering.", { cursor: ["Start again from the first page for this ordering."] });
   const v = c.v;
+  // Values reach SQL as parameters: they must also be values PostgreSQL accepts for the column.
   const ok =
-    field === "createdAt" ? typeof v === "string" && !Number.isNaN(Date.parse(v)) : field === "keyword" ? typeof v === "string" : v === null || (Number.isSafeInteger(v) && (v as number) >= 0);
-  if (!ok) throw bad();
+    field === "createdAt"
+      ? typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v))
+      : field === "keyword"
+        ? typeof v === "string" && v.length <= 255 && !v.includes("\u0000") && !LONE_SURROGATE.test(v)
+        : v === null || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_INT);
+  if (!ok || (c.id as number) > MAX_INT) throw bad();
   return c as Cursor;
 }
 
