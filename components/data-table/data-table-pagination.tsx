@@ -6,16 +6,18 @@ import { ChevronLeftIcon, ChevronRightIcon, ChevronsLeftIcon, ChevronsRightIcon 
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { DataTableFeatures } from "./features";
-import { formatNumber } from "./format";
+import { formatNumber, formatTotal } from "./format";
 
 export function DataTablePagination<Row extends { id: number }>({
   table,
   rowsOnPage,
+  countIsEstimate,
   pageSizes,
   selectedCount,
 }: {
   table: ReactTable<DataTableFeatures, Row>;
   rowsOnPage: number;
+  countIsEstimate?: boolean;
   pageSizes: readonly number[];
   selectedCount: number;
 }) {
@@ -28,7 +30,7 @@ export function DataTablePagination<Row extends { id: number }>({
   return (
     <div className="flex flex-col-reverse gap-3 border-t px-3 py-2.5 text-sm sm:flex-row sm:items-center sm:justify-between">
       <p className="text-muted-foreground tabular-nums" aria-live="polite">
-        Showing {formatNumber(from)}–{formatNumber(to)} of {formatNumber(total)}
+        Showing {formatNumber(from)}–{formatNumber(to)} of {formatTotal(total, countIsEstimate)}
         {selectedCount > 0 && <span className="text-foreground"> · {formatNumber(selectedCount)} selected</span>}
       </p>
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
@@ -51,7 +53,7 @@ export function DataTablePagination<Row extends { id: number }>({
           </Select>
         </div>
         <span className="tabular-nums">
-          Page {formatNumber(pageIndex + 1)} of {formatNumber(pageCount)}
+          Page {formatNumber(pageIndex + 1)} of {formatTotal(pageCount, countIsEstimate)}
         </span>
         <nav className="flex items-center gap-1" aria-label="Pagination">
           <Button

@@ -26,7 +26,7 @@ import { createDataTableColumnHelper, dataTableFeatures, type DataTableFeatures 
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./parse-search-params";
 import type { DataTableColumnDef, DataTableColumnMeta, DataTableProps } from "./types";
 import { useTableUrlState } from "./use-table-url-state";
-import { formatNumber } from "./format";
+import { formatTotal } from "./format";
 
 const NO_SELECTION: RowSelectionState = {};
 const isShiftClick = (event: unknown) => Boolean((event as { shiftKey?: boolean } | null)?.shiftKey);
@@ -51,7 +51,7 @@ const alignClass = (align: DataTableColumnMeta["align"]) =>
  * row selection with bulk actions, per-row actions, inline editing and empty states.
  * See components/data-table/README.md.
  */
-export function DataTable<Row extends { id: number }>({ config, rows, count }: DataTableProps<Row>) {
+export function DataTable<Row extends { id: number }>({ config, rows, count, countIsEstimate }: DataTableProps<Row>) {
   const pageSizes = config.pageSizes ?? PAGE_SIZES;
   const defaultPageSize = config.defaultPageSize ?? DEFAULT_PAGE_SIZE;
   const filters = config.filters ?? [];
@@ -199,7 +199,7 @@ export function DataTable<Row extends { id: number }>({ config, rows, count }: D
     body = (
       <EmptyState
         title="This page is empty"
-        description={`There are ${formatNumber(count)} ${config.title.toLowerCase()}, but not on page ${url.committed.page}.`}
+        description={`There are ${formatTotal(count, countIsEstimate)} ${config.title.toLowerCase()}, but not on page ${url.committed.page}.`}
         action={
           <Button variant="outline" onClick={() => url.setPage(1)}>
             Go to the first page
@@ -263,6 +263,7 @@ export function DataTable<Row extends { id: number }>({ config, rows, count }: D
               <DataTablePagination
                 table={table}
                 rowsOnPage={rows.length}
+                countIsEstimate={countIsEstimate}
                 pageSizes={pageSizes}
                 selectedCount={selectedIds.length}
               />

@@ -159,7 +159,7 @@ export function EditableCell({
   }
 
   return (
-    <div className="relative flex items-center" aria-busy={saving || undefined}>
+    <div className="relative flex w-full items-center" aria-busy={saving || undefined}>
       {control}
       {saving && (
         <Spinner

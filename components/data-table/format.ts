@@ -4,3 +4,10 @@ const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+const compactFormat = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** A list total: "1,234" when exact, "about 1.2M" when the server estimated it (large lists). */
+export function formatTotal(value: number, estimate?: boolean): string {
+  return estimate ? `about ${compactFormat.format(value)}` : numberFormat.format(value);
+}

@@ -181,4 +181,6 @@ export type DataTableProps<Row extends { id: number }> = {
   rows: Row[];
   /** Total number of rows matching the current search/filters (all pages). */
   count: number;
+  /** The server estimated `count` (large lists): shown as "about 1.2M". */
+  countIsEstimate?: boolean;
 };

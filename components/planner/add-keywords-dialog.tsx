@@ -12,12 +12,12 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { SectorSelect } from "./sector-select";
-import type { Workspace } from "./workspace";
+import { initialSectorId, type Workspace } from "./workspace";
 
 export function AddKeywordsDialog({ workspace }: { workspace: Workspace }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [sectorId, setSectorId] = useState(workspace.sectorId ?? workspace.sectors[0]?.id ?? null);
+  const [sectorId, setSectorId] = useState(initialSectorId(workspace));
   const [text, setText] = useState("");
   const [report, setReport] = useState<AddManyReport | null>(null);
   const [pending, startTransition] = useTransition();

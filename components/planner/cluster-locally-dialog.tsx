@@ -11,19 +11,21 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { SectorSelect } from "./sector-select";
-import type { Workspace } from "./workspace";
+import { initialSectorId, type Workspace } from "./workspace";
 
 const TIGHTNESS = [
-  { value: "0.35", label: "Loose — bigger, broader clusters" },
-  { value: "0.5", label: "Balanced (recommended)" },
-  { value: "0.65", label: "Tight — smaller, very close clusters" },
+  { value: "0.35", label: "Broad topics — fewer, bigger clusters", help: "Groups keywords about the same topic even when they ask for different things (“espresso machine”, “best espresso grinder”). Good for planning a hub and its articles; check the clusters for strays." },
+  { value: "0.5", label: "Balanced (recommended)", help: "One cluster per page you would write: keywords that a single article or product page can rank for. Keywords that fit nowhere are left unclustered for you to sort." },
+  { value: "0.65", label: "Close variants only — many small clusters", help: "Only near-duplicates go together (“running shoes women”, “women's running shoes”). Use it to find keywords one page should cover; expect more keywords left unclustered." },
 ];
+const describeSetting = (value: string) =>
+  TIGHTNESS.find((t) => t.value === value)?.help ?? `Custom: ${Number(value).toFixed(2)} of 1. Lower puts more keywords together, higher keeps only very similar ones.`;
 
 /** "Cluster locally": deterministic, no AI, no credits; runs in the background with progress. */
 export function ClusterLocallyDialog({ workspace }: { workspace: Workspace }) {
   const { track } = useRunTracker();
   const [open, setOpen] = useState(false);
-  const [sectorId, setSectorId] = useState(workspace.sectorId ?? workspace.sectors[0]?.id ?? null);
+  const [sectorId, setSectorId] = useState(initialSectorId(workspace));
   const [threshold, setThreshold] = useState("0.5");
   const [mode, setMode] = useState<"unclustered" | "rebuild">("unclustered");
   const [minClusterSize, setMinClusterSize] = useState("2");
@@ -56,7 +58,7 @@ export function ClusterLocallyDialog({ workspace }: { workspace: Workspace }) {
               <SelectContent>{TIGHTNESS.map((t) => <SelectItem key={t.value} value={t.value}>{t.label}</SelectItem>)}</SelectContent>
             </Select>
             <Input aria-label="Similarity threshold" type="range" min={0.1} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-            <p className="text-xs text-muted-foreground">Threshold {Number(threshold).toFixed(2)} (0.1 loose – 0.95 strict).</p>
+            <p className="text-xs text-muted-foreground">{describeSetting(threshold)} Each cluster gets a confidence score (how alike its keywords are), shown in the clusters list.</p>
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-2">
@@ -70,7 +72,7 @@ export function ClusterLocallyDialog({ workspace }: { workspace: Workspace }) {
               </Select>
             </div>
             <div className="space-y-2">
-              <Label htmlFor="local-min">Smallest cluster</Label>
+              <Label htmlFor="local-min">Smallest cluster (keywords)</Label>
               <Input id="local-min" type="number" min={2} max={50} value={minClusterSize} onChange={(e) => setMinClusterSize(e.target.value)} />
             </div>
           </div>

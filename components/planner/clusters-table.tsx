@@ -19,12 +19,12 @@ import { clusterFilters } from "./filters";
 import { NewClusterDialog } from "./new-cluster-dialog";
 import type { Workspace } from "./workspace";
 
-type Props = { rows: ClusterRow[]; count: number; workspace: Workspace; allClusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
+type Props = { rows: ClusterRow[]; count: number; countIsEstimate?: boolean; workspace: Workspace; allClusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
 
 const col = createDataTableColumnHelper<ClusterRow>();
 const SOURCE_LABEL = { manual: "Manual", local: "Local", ai: "AI" } as const;
 
-export function ClustersTable({ rows, count, workspace, allClusters, canWrite, extraBulkActions = [] }: Props) {
+export function ClustersTable({ rows, count, countIsEstimate, workspace, allClusters, canWrite, extraBulkActions = [] }: Props) {
   const router = useRouter();
   const [merging, setMerging] = useState<ClusterRow | null>(null);
   const { track } = useRunTracker();
@@ -85,7 +85,7 @@ export function ClustersTable({ rows, count, workspace, allClusters, canWrite, e
   };
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
       {merging && (
         <ClusterPickerDialog
           title={`Merge “${merging.name}” into…`}

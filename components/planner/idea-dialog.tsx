@@ -15,7 +15,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { capitalize } from "./filters";
 import { SectorSelect } from "./sector-select";
-import type { Workspace } from "./workspace";
+import { initialSectorId, type Workspace } from "./workspace";
 
 type Props = { workspace: Workspace; clusters: { id: number; name: string; sectorId: number }[]; idea?: IdeaRow; onClose: () => void };
 const NO_CLUSTER = "none";
@@ -35,7 +35,7 @@ function Choice({ id, label, value, values, onChange }: { id: string; label: str
 /** Create (no idea) or edit an idea. */
 export function IdeaDialog({ workspace, clusters, idea, onClose }: Props) {
   const router = useRouter();
-  const [sectorId, setSectorId] = useState(idea?.sectorId ?? workspace.sectorId ?? workspace.sectors[0]?.id ?? null);
+  const [sectorId, setSectorId] = useState(idea?.sectorId ?? initialSectorId(workspace));
   const [form, setForm] = useState({
     title: idea?.title ?? "",
     description: idea?.description ?? "",

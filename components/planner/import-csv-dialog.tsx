@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Progress } from "@/components/ui/progress";
 import { SectorSelect } from "./sector-select";
-import type { Workspace } from "./workspace";
+import { initialSectorId, type Workspace } from "./workspace";
 
 type Report = {
   format: { format: string; encoding: string } | null;
@@ -45,7 +45,7 @@ function downloadReport(report: Report) {
 export function ImportCsvDialog({ workspace }: { workspace: Workspace }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [sectorId, setSectorId] = useState(workspace.sectorId ?? workspace.sectors[0]?.id ?? null);
+  const [sectorId, setSectorId] = useState(initialSectorId(workspace));
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ phase: string; rows: number; percent: number } | null>(null);
   const [report, setReport] = useState<Report | null>(null);

@@ -25,6 +25,8 @@ import type { Workspace } from "./workspace";
 type Props = {
   rows: KeywordRow[];
   count: number;
+  /** The count is the server's estimate (very large lists): shown as "about 1.2M". */
+  countIsEstimate?: boolean;
   workspace: Workspace;
   clusters: { id: number; name: string }[];
   canWrite: boolean;
@@ -38,7 +40,7 @@ type Props = {
 const col = createDataTableColumnHelper<KeywordRow>();
 type Picker = { ids: number[]; mode: "assign" | "move" } | null;
 
-export function KeywordsTable({ rows, count, workspace, clusters, canWrite, filteredClusterId, exportHref, extraBulkActions = [], extraToolbar }: Props) {
+export function KeywordsTable({ rows, count, countIsEstimate, workspace, clusters, canWrite, filteredClusterId, exportHref, extraBulkActions = [], extraToolbar }: Props) {
   const router = useRouter();
   const [picker, setPicker] = useState<Picker>(null);
   const { track } = useRunTracker();
@@ -51,8 +53,8 @@ export function KeywordsTable({ rows, count, workspace, clusters, canWrite, filt
     getRowLabel: (k) => k.keyword,
     onSave: async (id, field, value) => updateKeywordAction({ id, [field]: value === "" ? null : value }),
     columns: col.columns([
-      col.accessor("keyword", { header: "Keyword", meta: { sortField: "keyword", cellClassName: "min-w-56 font-medium" }, cell: editable(editableCell({ type: "text" })) }),
-      col.accessor("volume", { header: "Volume", meta: { sortField: "volume", align: "right" }, cell: editable(editableCell({ type: "number" })) ?? (({ getValue }) => getValue()?.toLocaleString("en-US") ?? "—") }),
+      col.accessor("keyword", { header: "Keyword", meta: { sortField: "keyword", cellClassName: "w-full min-w-56 font-medium" }, cell: editable(editableCell({ type: "text" })) }),
+      col.accessor("volume", { header: "Volume", meta: { sortField: "volume", align: "right", cellClassName: "min-w-28" }, cell: editable(editableCell({ type: "number" })) ?? (({ getValue }) => getValue()?.toLocaleString("en-US") ?? "—") }),
       col.accessor("difficulty", {
         header: "KD",
         meta: { sortField: "difficulty", align: "right", label: "Difficulty" },
@@ -61,7 +63,7 @@ export function KeywordsTable({ rows, count, workspace, clusters, canWrite, filt
           return value === null ? <span className="text-muted-foreground">—</span> : <span className={`inline-block min-w-8 rounded px-1.5 text-center text-xs font-medium ${difficultyClass(value)}`}>{value}</span>;
         },
       }),
-      col.accessor("intent", { header: "Intent", meta: { cellClassName: "min-w-36" }, cell: editable(editableCell({ type: "select", options: INTENT_OPTIONS })) ?? (({ getValue }) => getValue() ?? "—") }),
+      col.accessor("intent", { header: "Intent", meta: { cellClassName: "min-w-40" }, cell: editable(editableCell({ type: "select", options: INTENT_OPTIONS })) ?? (({ getValue }) => getValue() ?? "—") }),
       col.accessor("cpc", { header: "CPC", meta: { align: "right" }, cell: ({ getValue }) => (getValue() === null ? "—" : `$${getValue()!.toFixed(2)}`) }),
       col.accessor("clusters", {
         header: "Clusters",
@@ -145,7 +147,7 @@ export function KeywordsTable({ rows, count, workspace, clusters, canWrite, filt
 
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
       {picker && (
         <ClusterPickerDialog
           title={picker.mode === "assign" ? `Add ${picker.ids.length} keyword(s) to a cluster` : `Move ${picker.ids.length} keyword(s)`}

@@ -11,12 +11,12 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { SectorSelect } from "./sector-select";
-import type { Workspace } from "./workspace";
+import { initialSectorId, type Workspace } from "./workspace";
 
 export function NewClusterDialog({ workspace }: { workspace: Workspace }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [sectorId, setSectorId] = useState(workspace.sectorId ?? workspace.sectors[0]?.id ?? null);
+  const [sectorId, setSectorId] = useState(initialSectorId(workspace));
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [error, setError] = useState<string>();

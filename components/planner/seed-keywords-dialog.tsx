@@ -12,14 +12,14 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { SectorSelect } from "./sector-select";
-import type { Workspace } from "./workspace";
+import { initialSectorId, type Workspace } from "./workspace";
 
 type Seed = { id: number; keyword: string; volume: number; difficulty: number; intent: string };
 
 export function SeedKeywordsDialog({ workspace }: { workspace: Workspace }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [sectorId, setSectorId] = useState(workspace.sectorId ?? workspace.sectors[0]?.id ?? null);
+  const [sectorId, setSectorId] = useState(initialSectorId(workspace));
   const [seeds, setSeeds] = useState<Seed[] | null>(null);
   const [chosen, setChosen] = useState<number[]>([]);
   const [pending, startTransition] = useTransition();

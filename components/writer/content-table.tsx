@@ -24,6 +24,7 @@ type Props = {
   kind: Kind;
   rows: ContentListItem[];
   count: number;
+  countIsEstimate?: boolean;
   filters: readonly DataTableFilter[];
   canWrite: boolean;
   placement: { siteId: number; sectorId: number | null };
@@ -60,7 +61,7 @@ const COLUMNS = (kind: Kind) =>
     col.accessor("updatedAt", { header: "Updated", meta: { sortField: "updatedAt" }, cell: ({ getValue }) => formatDate(getValue()) }),
   ]);
 
-export function ContentTable({ kind, rows, count, filters, canWrite, placement }: Props) {
+export function ContentTable({ kind, rows, count, countIsEstimate, filters, canWrite, placement }: Props) {
   const [statusIds, setStatusIds] = useState<number[] | null>(null);
   const [deleteIds, setDeleteIds] = useState<number[] | null>(null);
   const move = (status: ContentStatus) => (ids: number[]) => updateContentsStatusAction({ ids, status });
@@ -134,7 +135,7 @@ export function ContentTable({ kind, rows, count, filters, canWrite, placement }
 
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
       {deleteIds && <DeleteContentDialog ids={deleteIds} onClose={() => setDeleteIds(null)} />}
       {statusIds && (
         <BulkStatusDialog

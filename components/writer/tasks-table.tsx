@@ -22,6 +22,7 @@ import { TaskFormDialog, type TaskFormPlacement } from "./task-form-dialog";
 type Props = {
   rows: TaskDto[];
   count: number;
+  countIsEstimate?: boolean;
   filters: readonly DataTableFilter[];
   clusters: ClusterOption[];
   placement: TaskFormPlacement;
@@ -34,7 +35,7 @@ type Props = {
 
 const col = createDataTableColumnHelper<TaskDto>();
 
-export function TasksTable({ rows, count, filters, clusters, placement, canWrite, extraBulkActions = [], toolbarExtra }: Props) {
+export function TasksTable({ rows, count, countIsEstimate, filters, clusters, placement, canWrite, extraBulkActions = [], toolbarExtra }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState<TaskDto | null>(null);
   const [creating, setCreating] = useState(false);
@@ -166,7 +167,7 @@ export function TasksTable({ rows, count, filters, clusters, placement, canWrite
 
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
       {creating && <TaskFormDialog open onOpenChange={setCreating} placement={placement} clusters={clusters} />}
       {editing && <TaskFormDialog open task={editing} onOpenChange={(open) => !open && setEditing(null)} placement={placement} clusters={clusters} />}
       {statusIds && (

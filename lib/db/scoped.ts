@@ -87,10 +87,19 @@ function lookupClient(base: PrismaClient): Lookup {
   return open && open.base === base ? open.tx : base;
 }
 
+const tenants = new WeakMap<object, TenantContext>();
+
+/** The context a scoped client was made for (reviewed raw SQL, e.g. list estimates, scopes itself with it). */
+export function tenantOf(db: object): TenantContext {
+  const ctx = tenants.get(db);
+  if (!ctx) throw new Error("tenantOf: not a scoped client");
+  return ctx;
+}
+
 export function scoped(ctx: TenantContext, base: PrismaClient = rootDb()) {
   const extended = extend(ctx, base);
   // Interactive transactions record their client for the extension's own reads (see above).
-  return new Proxy(extended, {
+  const client = new Proxy(extended, {
     get(target, property) {
       if (property !== "$transaction") return Reflect.get(target, property);
       return (arg: unknown, options?: unknown) =>
@@ -99,6 +108,8 @@ export function scoped(ctx: TenantContext, base: PrismaClient = rootDb()) {
           : target.$transaction(arg as never, options as never);
     },
   }) as typeof extended;
+  tenants.set(client, ctx);
+  return client;
 }
 
 function extend(ctx: TenantContext, base: PrismaClient) {

@@ -45,11 +45,15 @@ type HandlerInput<A extends AuthMode, B, Q> = {
 
 const PAGE = Symbol("paginated");
 const MESSAGE = Symbol("message");
-type PageResult<T> = { [PAGE]: true; count: number; results: T[]; page: number; pageSize: number };
+type ListExtras = { countIsEstimate?: boolean; nextCursor?: string | null };
+type PageResult<T> = { [PAGE]: true; count: number; results: T[]; page: number; pageSize: number; cursor?: string } & ListExtras;
 
-/** Marks a list result so the envelope adds next/previous links. */
-export function paginated<T>(result: Paginated<T>, query: { page: number; pageSize: number }): PageResult<T> {
-  return { [PAGE]: true, ...result, page: query.page, pageSize: query.pageSize };
+/**
+ * Marks a list result so the envelope adds next/previous links. Lists that estimate large counts
+ * (lib/http/list-count.ts) or page by keyset pass `countIsEstimate` / `nextCursor` through.
+ */
+export function paginated<T>(result: Paginated<T> & ListExtras, query: { page: number; pageSize: number; cursor?: string }): PageResult<T> {
+  return { [PAGE]: true, ...result, page: query.page, pageSize: query.pageSize, cursor: query.cursor };
 }
 
 export function withMessage<T>(data: T, message: string) {
@@ -104,15 +108,26 @@ export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = u
 function envelope(result: unknown, request: NextRequest, status: number): Response {
   if (result && typeof result === "object" && PAGE in result) {
     const page = result as PageResult<unknown>;
-    const link = (n: number) => {
+    const link = (n: number | null, cursor?: string) => {
       const url = new URL(request.nextUrl.pathname + request.nextUrl.search, requestOrigin(request.headers) ?? request.nextUrl.origin);
-      url.searchParams.set("page", String(n));
+      url.searchParams.delete("cursor");
+      if (cursor) {
+        url.searchParams.delete("page");
+        url.searchParams.set("cursor", cursor);
+      } else if (n !== null) url.searchParams.set("page", String(n));
       return url.toString();
     };
+    const full = page.results.length === page.pageSize;
+    // Keyset pages link onward by cursor; offset pages by number (an estimated count cannot say where the end is).
+    const next = page.cursor
+      ? page.nextCursor ? link(null, page.nextCursor) : null
+      : (page.countIsEstimate ? full : page.page * page.pageSize < page.count) ? link(page.page + 1) : null;
     const data = {
       count: page.count,
-      next: page.page * page.pageSize < page.count ? link(page.page + 1) : null,
-      previous: page.page > 1 ? link(page.page - 1) : null,
+      ...(page.countIsEstimate !== undefined ? { count_is_estimate: page.countIsEstimate } : {}),
+      next,
+      previous: !page.cursor && page.page > 1 ? link(page.page - 1) : null,
+      ...(page.nextCursor !== undefined ? { next_cursor: page.nextCursor } : {}),
       results: snakeKeys(page.results),
     };
     return NextResponse.json({ success: true, data }, { status });

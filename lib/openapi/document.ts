@@ -57,8 +57,10 @@ function successContent(meta: RouteMeta): Json {
       required: ["count", "next", "previous", "results"],
       properties: {
         count: { type: "integer", minimum: 0 },
+        count_is_estimate: { type: "boolean", description: "true when `count` is an estimate (large lists: exact up to 10,000 matching rows)" },
         next: { type: ["string", "null"], description: "URL of the next page" },
         previous: { type: ["string", "null"], description: "URL of the previous page" },
+        next_cursor: { type: ["string", "null"], description: "Lists with keyset paging: pass as `cursor` for the page after this one (stable at any depth)" },
         results: { type: "array", items: jsonSchema(response.list as z.ZodType, "output") },
       },
       additionalProperties: false,

@@ -1,5 +1,6 @@
 // Clusters: list with counts and volume, create, rename, merge, move keywords, delete (to the
 // trash; keywords and ideas stay, unassigned, until it is restored).
+import { listCount, type ListCount } from "@/lib/http/list-count";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -34,7 +35,7 @@ export type ClusterRow = Omit<Prisma.ClusterGetPayload<{ select: typeof clusterS
 
 const toRow = ({ _count, ...c }: Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>): ClusterRow => ({ ...c, ideasCount: _count.ideas });
 
-export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promise<Paginated<ClusterRow>> {
+export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promise<Paginated<ClusterRow> & ListCount> {
   const where: Prisma.ClusterWhereInput = {
     ...(query.siteId ? { siteId: query.siteId } : {}),
     ...(query.sectorId ? { sectorId: query.sectorId } : {}),
@@ -42,11 +43,10 @@ export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promi
     ...(query.search ? { name: { contains: query.search, mode: "insensitive" } } : {}),
   };
   const { field, direction } = parseOrdering(query.ordering, CLUSTER_ORDERING, "-volume");
-  const [count, rows] = await Promise.all([
-    db.cluster.count({ where }),
-    db.cluster.findMany({ where, orderBy: [{ [field]: direction }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: clusterSelect }),
-  ]);
-  return { count, results: rows.map(toRow) };
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = await db.cluster.findMany({ where, orderBy: [{ [field]: direction }, { id: "asc" }], skip: offset, take: query.pageSize, select: clusterSelect });
+  const counted = await listCount({ offset, rowsOnPage: rows.length, pageSize: query.pageSize, exact: (take) => db.cluster.count({ where, take }) });
+  return { ...counted, results: rows.map(toRow) };
 }
 
 export async function getCluster(db: ScopedDb, id: number): Promise<ClusterRow> {

@@ -1,4 +1,5 @@
 // Content ideas: list by cluster and status, create, edit, delete (to the trash).
+import { listCount, type ListCount } from "@/lib/http/list-count";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -31,7 +32,7 @@ const ideaSelect = {
 
 export type IdeaRow = Prisma.ContentIdeaGetPayload<{ select: typeof ideaSelect }>;
 
-export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Paginated<IdeaRow>> {
+export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Paginated<IdeaRow> & ListCount> {
   const where: Prisma.ContentIdeaWhereInput = {
     ...(query.siteId ? { siteId: query.siteId } : {}),
     ...(query.sectorId ? { sectorId: query.sectorId } : {}),
@@ -40,11 +41,10 @@ export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Pag
     ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { targetKeywords: { contains: query.search, mode: "insensitive" } }] } : {}),
   };
   const { field, direction } = parseOrdering(query.ordering, IDEA_ORDERING, "-createdAt");
-  const [count, results] = await Promise.all([
-    db.contentIdea.count({ where }),
-    db.contentIdea.findMany({ where, orderBy: [{ [field]: direction }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: ideaSelect }),
-  ]);
-  return { count, results };
+  const offset = (query.page - 1) * query.pageSize;
+  const results = await db.contentIdea.findMany({ where, orderBy: [{ [field]: direction }, { id: "desc" }], skip: offset, take: query.pageSize, select: ideaSelect });
+  const counted = await listCount({ offset, rowsOnPage: results.length, pageSize: query.pageSize, exact: (take) => db.contentIdea.count({ where, take }) });
+  return { ...counted, results };
 }
 
 export async function getIdea(db: ScopedDb, id: number): Promise<IdeaRow> {

@@ -2,14 +2,16 @@
 // status and cluster assignment. Uniqueness is per site + sector on the normalised text.
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
-import type { ScopedDb } from "@/lib/db/scoped";
+import { tenantOf, type ScopedDb } from "@/lib/db/scoped";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { listCount } from "@/lib/http/list-count";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { assertActiveSector } from "@/lib/sites/placement";
 import { releaseTrashedKeywords, trashKeywords } from "@/lib/trash/service";
 import { recomputeClusterStats } from "./cluster-stats";
+import { countKeywords, estimateKeywords, KEYWORD_ORDERING, keywordFilterSql, keywordPage } from "./keyword-list";
 import { checkKeyword, normalizeKeyword } from "./keyword-text";
 import { parseNumber } from "./csv/numbers";
 import type { AddKeywordLinesInput, CreateKeywordInput, KeywordListQuery, UpdateKeywordInput } from "./schemas";
@@ -29,7 +31,6 @@ export type KeywordRow = {
   createdAt: Date;
 };
 
-const KEYWORD_ORDERING = ["createdAt", "volume", "difficulty", "keyword"] as const;
 
 export function keywordWhere(query: Omit<KeywordListQuery, "page" | "pageSize" | "ordering">): Prisma.KeywordWhereInput {
   const where: Prisma.KeywordWhereInput = {};
@@ -65,17 +66,23 @@ function toRow(k: Prisma.KeywordGetPayload<{ select: typeof rowSelect }>): Keywo
   return { ...rest, cpc: cpc === null ? null : Number(cpc), clusters: clusters.map((c) => c.cluster) };
 }
 
-export async function listKeywords(db: ScopedDb, query: KeywordListQuery): Promise<Paginated<KeywordRow>> {
-  const where = keywordWhere(query);
-  const { field, direction } = parseOrdering(query.ordering, KEYWORD_ORDERING, "-createdAt");
-  const orderBy: Prisma.KeywordOrderByWithRelationInput[] =
-    // Unknown volume/difficulty sorts as the lowest value (matches the NULLS FIRST indexes).
-    field === "volume" || field === "difficulty" ? [{ [field]: { sort: direction, nulls: direction === "asc" ? "first" : "last" } }, { id: direction }] : [{ [field]: direction }, { id: direction }];
-  const [count, rows] = await Promise.all([
-    db.keyword.count({ where }),
-    db.keyword.findMany({ where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: rowSelect }),
-  ]);
-  return { count, results: rows.map(toRow) };
+export type KeywordPage = Paginated<KeywordRow> & { countIsEstimate: boolean; nextCursor: string | null };
+
+/**
+ * One page of keywords: `cursor` (the previous page's nextCursor) for keyset paging at any depth,
+ * else `page`. The count is exact up to EXACT_COUNT_LIMIT matching rows, else the planner's
+ * estimate (`countIsEstimate`).
+ */
+export async function listKeywords(db: ScopedDb, query: KeywordListQuery): Promise<KeywordPage> {
+  const filter = keywordFilterSql(tenantOf(db), query);
+  const { field, direction } = parseOrdering<(typeof KEYWORD_ORDERING)[number]>(query.ordering, KEYWORD_ORDERING, "-createdAt");
+  const ordering = `${direction === "desc" ? "-" : ""}${field}`;
+  const offset = (query.page - 1) * query.pageSize;
+  const estimate = estimateKeywords(db, filter);
+  const { rows, nextCursor } = await keywordPage(db, filter, { field, direction, ordering }, { cursor: query.cursor, offset, pageSize: query.pageSize });
+  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: rows.length, pageSize: query.pageSize, estimate, exact: (take) => countKeywords(db, filter, take) });
+  const results: KeywordRow[] = rows;
+  return { ...counted, results, nextCursor };
 }
 
 export async function getKeyword(db: ScopedDb, id: number): Promise<KeywordRow> {

@@ -1,6 +1,7 @@
 // Articles: one per task (or standalone), stored as sanitised HTML, edited with optimistic
 // concurrency (every save names the version it edited; a stale version is a 409 with the current
 // article, never a silent overwrite).
+import { listCount, type ListCount } from "@/lib/http/list-count";
 import { assertCan } from "@/lib/auth/permissions";
 import { countWords, normalizeContent, sanitizeHtml, slugifyTitle } from "@/lib/content";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -51,7 +52,7 @@ export type ContentDto = Omit<Content, "accountId" | "deletedAt"> & {
   images: ImageDto[];
 };
 
-export async function listContent(db: ScopedDb, query: ListContentQuery): Promise<Paginated<ContentListItem>> {
+export async function listContent(db: ScopedDb, query: ListContentQuery): Promise<Paginated<ContentListItem> & ListCount> {
   const where: Prisma.ContentWhereInput = {
     ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { primaryKeyword: { contains: query.search, mode: "insensitive" } }] } : {}),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
@@ -59,13 +60,14 @@ export async function listContent(db: ScopedDb, query: ListContentQuery): Promis
     ...(query.taskId ? { taskId: query.taskId } : {}),
   };
   const { field, direction } = parseOrdering(camelOrdering(query.ordering), CONTENT_SORT_FIELDS, "-updatedAt");
-  const [count, rows] = await Promise.all([
-    db.content.count({ where }),
-    db.content.findMany({ where, select: LIST_SELECT, orderBy: [{ [field]: field === "publishedAt" ? { sort: direction, nulls: "last" } : direction }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-  ]);
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = await db.content.findMany({ where, select: LIST_SELECT, orderBy: [{ [field]: field === "publishedAt" ? { sort: direction, nulls: "last" } : direction }, { id: "desc" }], skip: offset, take: query.pageSize });
+  const counted = await listCount({ offset, rowsOnPage: rows.length, pageSize: query.pageSize, exact: (take) => db.content.count({ where, take }) });
+  const { count } = counted;
   const names = await clusterNames(db, rows.map((r) => r.clusters[0]?.clusterId));
   return {
     count,
+    countIsEstimate: counted.countIsEstimate,
     results: rows.map(({ clusters, images, ...row }) => {
       const clusterId = clusters[0]?.clusterId;
       const featured = images[0];

@@ -1,4 +1,5 @@
 // Writer tasks: one article to write, usually queued from a planner idea.
+import { listCount, type ListCount } from "@/lib/http/list-count";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
@@ -42,7 +43,7 @@ async function withClusters(db: ScopedDb, tasks: TaskRecord[]): Promise<TaskDto[
   return tasks.map((t) => ({ ...t, cluster: t.clusterId && names.has(t.clusterId) ? { id: t.clusterId, name: names.get(t.clusterId)! } : null }));
 }
 
-export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Paginated<TaskDto>> {
+export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Paginated<TaskDto> & ListCount> {
   const where: Prisma.TaskWhereInput = {
     ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { keywords: { contains: query.search, mode: "insensitive" } }] } : {}),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
@@ -53,11 +54,10 @@ export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Pa
   const { field, direction } = parseOrdering(camelOrdering(query.ordering), TASK_SORT_FIELDS, "-createdAt");
   const orderBy: Prisma.TaskOrderByWithRelationInput =
     field === "wordCount" ? { content: { wordCount: direction } } : { [field]: direction };
-  const [count, tasks] = await Promise.all([
-    db.task.count({ where }),
-    db.task.findMany({ where, select: TASK_SELECT, orderBy: [orderBy, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-  ]);
-  return { count, results: await withClusters(db, tasks) };
+  const offset = (query.page - 1) * query.pageSize;
+  const tasks = await db.task.findMany({ where, select: TASK_SELECT, orderBy: [orderBy, { id: "desc" }], skip: offset, take: query.pageSize });
+  const counted = await listCount({ offset, rowsOnPage: tasks.length, pageSize: query.pageSize, exact: (take) => db.task.count({ where, take }) });
+  return { ...counted, results: await withClusters(db, tasks) };
 }
 
 export async function getTask(db: ScopedDb, id: number): Promise<TaskDto> {

@@ -58,8 +58,13 @@ export async function runClusteringBenchmark(): Promise<Record<string, unknown>>
   for (const { file, fixture } of fixtures) {
     const byThreshold: Record<string, unknown> = {};
     for (const threshold of THRESHOLDS) {
-      const { scores } = evaluateFixture(fixture, { threshold });
+      const { scores, coverage } = evaluateFixture(fixture, { threshold });
       byThreshold[String(threshold)] = {
+        coverage: round(coverage),
+        pairPrecision: round(scores.pairPrecision),
+        pairRecall: round(scores.pairRecall),
+        adjustedRand: round(scores.adjustedRand),
+        mixedClusters: scores.mixedClusters,
         purity: round(scores.purity),
         bcubedF1: round(scores.bcubedF1),
         bcubedPrecision: round(scores.bcubedPrecision),
@@ -88,13 +93,21 @@ export async function runClusteringBenchmark(): Promise<Record<string, unknown>>
   };
 }
 
-function printReport(summary: Record<string, unknown>): void {
+export function printReport(summary: Record<string, unknown>): void {
   const speed = summary.speed as Record<string, ReturnType<typeof timeRun>>;
   console.log("== Speed (clustering only, synthetic keywords)");
   for (const [name, s] of Object.entries(speed)) {
     console.log(
       `${name.padEnd(14)} ${String(s.keywords).padStart(6)} kw  ${s.runs === 1 ? "1 run " : `median of ${s.runs}`}: ${String(s.medianMs).padStart(6)} ms  ` +
         `clusters ${s.clusters}, unclustered ${s.unclustered}, heap growth ${s.heapGrowthMB} MB, heap ${s.heapUsedMB} MB, rss ${s.rssMB} MB`,
+    );
+  }
+  console.log(`\n== Quality on labelled sets at the default ("Balanced", ${summary.defaultThreshold}); targets: coverage ≥ 0.85, pairwise precision ≥ 0.9, no mixed cluster`);
+  for (const [name, q] of Object.entries(summary.quality as Record<string, { keywords: number; byThreshold: Record<string, Record<string, number>> }>)) {
+    const s = q.byThreshold[String(summary.defaultThreshold)];
+    console.log(
+      `${name.padEnd(22)} ${String(q.keywords).padStart(5)} kw | coverage ${s.coverage.toFixed(2)} | precision ${s.pairPrecision.toFixed(2)} | recall ${s.pairRecall.toFixed(2)} | ARI ${s.adjustedRand.toFixed(2)} | mixed clusters ${s.mixedClusters}` +
+        ` | ${s.coverage >= 0.85 && s.pairPrecision >= 0.9 ? "meets" : "short of"} the targets`,
     );
   }
   console.log(`\n== Quality on labelled fixtures (purity / B-cubed F1; default threshold ${summary.defaultThreshold})`);

@@ -26,11 +26,11 @@ export async function ContentListPage({ kind, searchParams }: { kind: keyof type
   const parsed = parseInput(listContentQuerySchema, toServiceQuery(query));
   // The page's scope always applies; a status filter can only narrow it.
   const status = parsed.status?.filter((s) => spec.statuses.includes(s));
-  const { count, results } = await listContent(db, { ...parsed, status: status?.length ? status : spec.statuses });
+  const { count, countIsEstimate, results } = await listContent(db, { ...parsed, status: status?.length ? status : spec.statuses });
   return (
     <>
       {header}
-      <ContentTable kind={kind} rows={results} count={count} filters={filters} canWrite={canWrite} placement={{ siteId: selection.site.id, sectorId: selection.sector?.id ?? selection.sectors[0]?.id ?? null }} />
+      <ContentTable kind={kind} rows={results} count={count} countIsEstimate={countIsEstimate} filters={filters} canWrite={canWrite} placement={{ siteId: selection.site.id, sectorId: selection.sector?.id ?? selection.sectors[0]?.id ?? null }} />
     </>
   );
 }

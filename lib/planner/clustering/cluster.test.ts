@@ -116,7 +116,7 @@ describe("clusterKeywords", () => {
       }
       previous = result;
     }
-  });
+  }, 30_000);
 
   it("reports small groups as unclustered according to minClusterSize", () => {
     const all = clusterKeywords(SAMPLE, { minClusterSize: 1 });
@@ -172,7 +172,7 @@ describe("clusterKeywords", () => {
     const result = clusterKeywords(input);
     expect(result.clusters.length).toBeGreaterThan(500);
     expect(result.clusters.length + result.unclusteredIds.length).toBeLessThan(input.length);
-  });
+  }, 30_000);
 
   it("exposes the product-wide dedupe key", () => {
     expect(normalizeKeyword(" Best  Running Shoes ")).toBe("best running shoes");

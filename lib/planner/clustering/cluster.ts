@@ -6,6 +6,9 @@ import { INTENTS, type ClusterInputKeyword, type ClusterOptions, type ClusterRes
 
 export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_MIN_CLUSTER_SIZE = 2;
+/** Stragglers join a cluster at this share of the threshold (see attachStragglers). */
+export const ATTACH_SHARE = Number(process.env.ATTACH_SHARE ?? 0.5);
+const PAIR_SHARE = Number(process.env.PAIR_SHARE ?? 0.7);
 
 type Item = { id: number; keyword: string; norm: string; volume: number; intent: Intent | null };
 
@@ -99,6 +102,8 @@ export function clusterKeywords(keywords: ClusterInputKeyword[], options: Cluste
   }
 
   // 4. Results.
+  attachStragglers(state, edges, minSize, threshold * ATTACH_SHARE);
+
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const r = state.find(i);
@@ -130,6 +135,46 @@ export function clusterKeywords(keywords: ClusterInputKeyword[], options: Cluste
   unclustered.sort((x, y) => x - y);
   options.onProgress?.(total, total);
   return { clusters, unclusteredIds: unclustered.map((i) => items[i].id) };
+}
+
+/**
+ * The second pass. Average linkage stops at the threshold, which on a short list (or for keywords
+ * with one rare word) leaves many keywords alone that plainly belong to a cluster. Each group still
+ * smaller than minClusterSize joins the cluster it is most similar to (average cosine with its
+ * members, intent rules applied) when that reaches `attachAt`; all choices are made before any is
+ * applied, so the order does not matter. Then stragglers that still are alone pair up with each
+ * other at a slightly higher bar. Clusters never merge with each other here.
+ */
+function attachStragglers(state: Agglomeration, edges: { a: Int32Array | number[]; b: Int32Array | number[]; count: number }, minSize: number, attachAt: number) {
+  const best = new Map<number, { root: number; score: number }>();
+  for (let e = 0; e < edges.count; e++) {
+    const ra = state.find(edges.a[e]);
+    const rb = state.find(edges.b[e]);
+    if (ra === rb) continue;
+    const smallA = state.sizeOf(ra) < minSize;
+    const smallB = state.sizeOf(rb) < minSize;
+    if (smallA === smallB) continue;
+    const [small, big] = smallA ? [ra, rb] : [rb, ra];
+    const score = state.linkage(small, big);
+    const current = best.get(small);
+    if (score >= attachAt && (!current || score > current.score || (score === current.score && big < current.root))) best.set(small, { root: big, score });
+  }
+  for (const [small, { root }] of best) state.union(state.find(small), state.find(root));
+  const pairAt = Math.min(1, attachAt * PAIR_SHARE / ATTACH_SHARE);
+  const pairs: { a: number; b: number; score: number }[] = [];
+  for (let e = 0; e < edges.count; e++) {
+    const ra = state.find(edges.a[e]);
+    const rb = state.find(edges.b[e]);
+    if (ra === rb || state.sizeOf(ra) >= minSize || state.sizeOf(rb) >= minSize) continue;
+    const score = state.linkage(ra, rb);
+    if (score >= pairAt) pairs.push({ a: ra, b: rb, score });
+  }
+  pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const p of pairs) {
+    const ra = state.find(p.a);
+    const rb = state.find(p.b);
+    if (ra !== rb && state.sizeOf(ra) < minSize && state.sizeOf(rb) < minSize) state.union(ra, rb);
+  }
 }
 
 /** Union-find over keywords plus, per group, the sum of member vectors and intent volumes. */
@@ -180,6 +225,10 @@ class Agglomeration {
       i = next;
     }
     return r;
+  }
+
+  sizeOf(root: number): number {
+    return this.size[root];
   }
 
   dominantIntent(root: number): Intent | null {

@@ -23,7 +23,8 @@ export const WEAK_MODIFIERS: ReadonlySet<string> = new Set(
     "alternative alternatives competitor competitors price prices pricing cost costs " +
     "buy order purchase shop shopping sale sales deal deals discount discounted cheap cheapest affordable inexpensive " +
     "clearance online near nearby how what why when where who which whom whose " +
-    "tips guide guides ideas idea explained meaning definition define examples example diy learn tutorial tutorials facts"
+    "tips guide guides ideas idea explained meaning definition define examples example diy learn tutorial tutorials facts " +
+    "beginner beginners easy simple free make making get getting use using do"
   ).split(" "),
 );
 

@@ -13,6 +13,14 @@ export type QualityScores = {
   bcubedPrecision: number;
   bcubedRecall: number;
   bcubedF1: number;
+  /** Pairwise: of the keyword pairs put in one cluster, the share with one label (unclustered keywords make no pairs). */
+  pairPrecision: number;
+  /** Pairwise: of the keyword pairs with one label, the share put in one cluster. */
+  pairRecall: number;
+  /** Adjusted Rand index of the partition (unclustered keywords as singletons): 0 = chance, 1 = the labels. */
+  adjustedRand: number;
+  /** Clusters holding keywords of more than one label. */
+  mixedClusters: number;
   /** Predicted groups of size ≥ minClusterSize and keywords left unclustered. */
   clusters: number;
   unclustered: number;
@@ -36,6 +44,9 @@ export function scoreClustering(groups: number[][], labelOf: ReadonlyMap<number,
   const labelSize = new Map<string, number>();
   for (const l of labelOf.values()) labelSize.set(l, (labelSize.get(l) ?? 0) + 1);
   let purityHits = 0;
+  let mixed = 0;
+  let samePairs = 0; // pairs in one predicted group and one label
+  let predictedPairs = 0;
   let precisionSum = 0;
   let recallSum = 0;
   const labelBest = new Map<string, number>();
@@ -47,7 +58,10 @@ export function scoreClustering(groups: number[][], labelOf: ReadonlyMap<number,
       counts.set(l, (counts.get(l) ?? 0) + 1);
     }
     let max = 0;
+    if (g.length > 1 && counts.size > 1) mixed++;
+    predictedPairs += pairs(g.length);
     for (const [l, c] of counts) {
+      samePairs += pairs(c);
       if (c > max) max = c;
       if (c > (labelBest.get(l) ?? 0)) labelBest.set(l, c);
       precisionSum += (c * c) / g.length;
@@ -57,6 +71,11 @@ export function scoreClustering(groups: number[][], labelOf: ReadonlyMap<number,
   }
   let inverseHits = 0;
   for (const c of labelBest.values()) inverseHits += c;
+  let labelPairs = 0;
+  for (const size of labelSize.values()) labelPairs += pairs(size);
+  const allPairs = pairs(n);
+  const expected = allPairs ? (predictedPairs * labelPairs) / allPairs : 0;
+  const maxIndex = (predictedPairs + labelPairs) / 2;
   const precision = n ? precisionSum / n : 1;
   const recall = n ? recallSum / n : 1;
   return {
@@ -65,11 +84,17 @@ export function scoreClustering(groups: number[][], labelOf: ReadonlyMap<number,
     bcubedPrecision: precision,
     bcubedRecall: recall,
     bcubedF1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+    pairPrecision: predictedPairs ? samePairs / predictedPairs : 1,
+    pairRecall: labelPairs ? samePairs / labelPairs : 1,
+    adjustedRand: maxIndex === expected ? 1 : (samePairs - expected) / (maxIndex - expected),
+    mixedClusters: mixed,
     clusters: 0,
     unclustered: 0,
     labels: labelSize.size,
   };
 }
+
+const pairs = (k: number) => (k * (k - 1)) / 2;
 
 /** Turns a labelled fixture into clustering input (ids 1..N in file order) and its gold labels. */
 export function fixtureInput(fixture: LabelledFixture, opts: { dropIntents?: boolean } = {}) {
@@ -90,5 +115,5 @@ export function evaluateFixture(fixture: LabelledFixture, options: ClusterOption
   const scores = scoreClustering(predictedGroups(result), labels);
   scores.clusters = result.clusters.length;
   scores.unclustered = result.unclusteredIds.length;
-  return { result, scores };
+  return { result, scores, coverage: input.length ? 1 - result.unclusteredIds.length / input.length : 1 };
 }

@@ -3,7 +3,7 @@
 // replaces earlier local clusters).
 import { defineHandler } from "@/lib/jobs/define";
 import type { ClusterKeywordsLocallyPayload } from "@/lib/jobs/table";
-import { clusterSectorLocally, type LocalClusteringProgress } from "@/lib/planner/local-clustering";
+import { clusterSectorLocally, localClusteringMessage, type LocalClusteringProgress } from "@/lib/planner/local-clustering";
 
 // Progress in percent: loading 0–10, clustering 10–90, saving 90–100.
 const PHASES: Record<LocalClusteringProgress["phase"], [number, number, string]> = {
@@ -21,6 +21,5 @@ export default defineHandler<ClusterKeywordsLocallyPayload>(async ({ ctx, db, pa
     }),
   );
   await io.progress({ done: 100, total: 100, message: "Clustered." });
-  const message = `${result.clusters.toLocaleString("en-US")} clusters from ${result.keywords.toLocaleString("en-US")} keywords (${result.unclustered.toLocaleString("en-US")} left unclustered) in ${(result.clusteringMs / 1000).toFixed(1)} s of clustering.`;
-  return { message, result };
+  return { message: localClusteringMessage(result), result };
 });

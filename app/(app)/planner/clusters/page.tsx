@@ -16,11 +16,11 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
   if (!selection.site) return <NoSiteState />;
   const tableQuery = parseTableSearchParams(await searchParams, { filters: clusterFilters, sortFields: CLUSTER_SORT_FIELDS, defaultOrdering: "-volume" });
   const query = parseInput(clusterListQuerySchema, { ...toServiceQuery(tableQuery), ...filter });
-  const [{ count, results }, allClusters] = await Promise.all([listClusters(db, query), clusterOptions(db, filter)]);
+  const [{ count, countIsEstimate, results }, allClusters] = await Promise.all([listClusters(db, query), clusterOptions(db, filter)]);
   return (
     <>
       <PageHeader title="Clusters" description="Groups of keywords one page should rank for, with their keyword count and total search volume. Rename inline, merge, or open a cluster's keywords to move them." />
-      <ClustersTable rows={results} count={count} workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }} allClusters={allClusters} canWrite={canWrite && selection.sectors.length > 0} />
+      <ClustersTable rows={results} count={count} countIsEstimate={countIsEstimate} workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }} allClusters={allClusters} canWrite={canWrite && selection.sectors.length > 0} />
     </>
   );
 }

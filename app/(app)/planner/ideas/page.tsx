@@ -18,11 +18,11 @@ export default async function IdeasPage({ searchParams }: { searchParams: Promis
   const clusters = await clusterOptions(db, filter);
   const tableQuery = parseTableSearchParams(await searchParams, { filters: ideaFilters(clusters), sortFields: IDEA_SORT_FIELDS, defaultOrdering: "-createdAt" });
   const { cluster, ...rest } = toServiceQuery(tableQuery);
-  const { count, results } = await listIdeas(db, parseInput(ideaListQuerySchema, { ...rest, ...filter, clusterId: cluster }));
+  const { count, countIsEstimate, results } = await listIdeas(db, parseInput(ideaListQuerySchema, { ...rest, ...filter, clusterId: cluster }));
   return (
     <>
       <PageHeader title="Ideas" description="Articles and pages to write, usually one or more per cluster. Queue them to the writer when they are ready." />
-      <IdeasTable rows={results} count={count} workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }} clusters={clusters} canWrite={canWrite && selection.sectors.length > 0} />
+      <IdeasTable rows={results} count={count} countIsEstimate={countIsEstimate} workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }} clusters={clusters} canWrite={canWrite && selection.sectors.length > 0} />
     </>
   );
 }

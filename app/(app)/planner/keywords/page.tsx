@@ -21,7 +21,7 @@ export default async function KeywordsPage({ searchParams }: { searchParams: Sea
   const raw = await searchParams;
   const tableQuery = parseTableSearchParams(raw, { filters: keywordFilters(clusters), sortFields: KEYWORD_SORT_FIELDS, defaultOrdering: "-createdAt" });
   const query = parseInput(keywordListQuerySchema, keywordServiceQuery(tableQuery, filter));
-  const { count, results } = await listKeywords(db, query);
+  const { count, countIsEstimate, results } = await listKeywords(db, query);
   const exportParams = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" && !["page", "page_size"].includes(k) ? [[k, v]] : [])));
   exportParams.set("site_id", String(selection.site.id));
   if (selection.sector) exportParams.set("sector_id", String(selection.sector.id));
@@ -31,6 +31,7 @@ export default async function KeywordsPage({ searchParams }: { searchParams: Sea
       <KeywordsTable
         rows={results}
         count={count}
+        countIsEstimate={countIsEstimate}
         workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }}
         clusters={clusters}
         canWrite={canWrite && selection.sectors.length > 0}

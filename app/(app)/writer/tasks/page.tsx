@@ -20,13 +20,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const [clusters, contentTypes] = await Promise.all([db.cluster.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }), listContentTypes(db, selection.site.id)]);
   const filters = taskFilters(clusters);
   const query = parseTableSearchParams(await searchParams, { filters, sortFields: TASK_SORT_FIELDS, defaultOrdering: "-createdAt" });
-  const { count, results } = await listTasks(db, parseInput(listTasksQuerySchema, toServiceQuery(query)));
+  const { count, countIsEstimate, results } = await listTasks(db, parseInput(listTasksQuerySchema, toServiceQuery(query)));
   return (
     <>
       {header}
       <TasksTable
         rows={results}
         count={count}
+        countIsEstimate={countIsEstimate}
         filters={filters}
         clusters={clusters}
         canWrite={canWrite}

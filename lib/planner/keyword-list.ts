@@ -1,0 +1,183 @@
+// The keyword list's SQL, for sites with a million keywords: which ids are on a page (offset or
+// keyset), and how many rows match (the planner's estimate when large, see lib/http/list-count.ts).
+// A reviewed place of raw SQL (lib/db/README.md): every statement is confined by `tenantSql` (the
+// same account/site/sector/trash filter the scoped client adds), and the rows themselves are read
+// back through the scoped client by id.
+//
+// ORDER BY clauses match the indexes (siteId, createdAt, id), (siteId, volume NULLS FIRST, id) and
+// (siteId, difficulty NULLS FIRST, id); substring search uses the pg_trgm GIN index on `normalized`.
+import type { ScopedDb } from "@/lib/db/scoped";
+import type { TenantContext } from "@/lib/db/tenant-context";
+import { ValidationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { normalizeKeyword } from "./keyword-text";
+import type { KeywordListQuery } from "./schemas";
+
+export const KEYWORD_ORDERING = ["createdAt", "volume", "difficulty", "keyword"] as const;
+type Field = (typeof KEYWORD_ORDERING)[number];
+type Direction = "asc" | "desc";
+type CursorValue = string | number | null;
+
+const COLUMN: Record<Field, Prisma.Sql> = {
+  createdAt: Prisma.raw(`k."createdAt"`),
+  volume: Prisma.raw(`k.volume`),
+  difficulty: Prisma.raw(`k.difficulty`),
+  keyword: Prisma.raw(`k.keyword`),
+};
+const NULLABLE = new Set<Field>(["volume", "difficulty"]);
+
+function tenantSql(ctx: TenantContext): Prisma.Sql[] {
+  const parts = [Prisma.sql`k."deletedAt" IS NULL`];
+  if (ctx.crossAccount) parts.push(Prisma.sql`k."siteId" = ANY(${ctx.siteAccess === "account" ? [] : ctx.siteAccess}::int[])`);
+  else {
+    parts.push(Prisma.sql`k."accountId" = ${ctx.accountId}`);
+    if (ctx.siteAccess !== "account") parts.push(Prisma.sql`k."siteId" = ANY(${ctx.siteAccess}::int[])`);
+  }
+  if (ctx.siteId !== undefined) parts.push(Prisma.sql`k."siteId" = ${ctx.siteId}`);
+  if (ctx.sectorId !== undefined) parts.push(Prisma.sql`k."sectorId" = ${ctx.sectorId}`);
+  return parts;
+}
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The list's filters as SQL over `keywords k` (the same meaning as keywordWhere's Prisma filter). */
+export function keywordFilterSql(ctx: TenantContext, query: Omit<KeywordListQuery, "page" | "pageSize" | "ordering">): Prisma.Sql[] {
+  const parts = tenantSql(ctx);
+  if (query.siteId) parts.push(Prisma.sql`k."siteId" = ${query.siteId}`);
+  if (query.sectorId) parts.push(Prisma.sql`k."sectorId" = ${query.sectorId}`);
+  if (query.search) parts.push(Prisma.sql`k.normalized LIKE ${`%${likeEscape(normalizeKeyword(query.search))}%`}`);
+  if (query.status) parts.push(Prisma.sql`k.status = ${query.status}::"KeywordStatus"`);
+  if (query.intent) parts.push(Prisma.sql`k.intent = ${query.intent}::"KeywordIntent"`);
+  if (query.clusterId === "none") parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM keyword_clusters kc WHERE kc."keywordId" = k.id)`);
+  else if (query.clusterId) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM keyword_clusters kc WHERE kc."keywordId" = k.id AND kc."clusterId" = ${query.clusterId})`);
+  if (query.difficultyMin !== undefined) parts.push(Prisma.sql`k.difficulty >= ${query.difficultyMin}`);
+  if (query.difficultyMax !== undefined) parts.push(Prisma.sql`k.difficulty <= ${query.difficultyMax}`);
+  if (query.volumeMin !== undefined) parts.push(Prisma.sql`k.volume >= ${query.volumeMin}`);
+  if (query.volumeMax !== undefined) parts.push(Prisma.sql`k.volume <= ${query.volumeMax}`);
+  return parts;
+}
+
+const and = (parts: Prisma.Sql[]) => Prisma.join(parts, " AND ");
+
+/** The planner's row estimate for the filter (EXPLAIN, no rows read): about a millisecond. */
+export async function estimateKeywords(db: ScopedDb, filter: Prisma.Sql[]): Promise<number> {
+  const [row] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM keywords k WHERE ${and(filter)}`;
+  return row["QUERY PLAN"][0].Plan["Plan Rows"];
+}
+
+/** Exact COUNT of the filter's rows, reading at most `take`. */
+export async function countKeywords(db: ScopedDb, filter: Prisma.Sql[], take: number): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM keywords k WHERE ${and(filter)} LIMIT ${take}) s`;
+  return row.n;
+}
+
+// ---- keyset cursors: the sort value and id of the last row of a page, for the ordering they belong to
+
+type Cursor = { o: string; v: CursorValue; id: number };
+const MAX_INT = 2_147_483_647;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function encodeCursor(ordering: string, value: CursorValue, id: number): string {
+  return Buffer.from(JSON.stringify({ o: ordering, v: value, id } satisfies Cursor)).toString("base64url");
+}
+
+function decodeCursor(cursor: string, ordering: string, field: Field): Cursor {
+  const bad = () => new ValidationError("Invalid input: cursor is not one this list returned.", { cursor: ["Use the next_cursor of the previous page."] });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw bad();
+  }
+  const c = parsed as Partial<Cursor>;
+  if (!c || typeof c !== "object" || !Number.isSafeInteger(c.id) || (c.id as number) < 1) throw bad();
+  if (c.o !== ordering) throw new ValidationError("Invalid input: this cursor belongs to another ordering.", { cursor: ["Start again from the first page for this ordering."] });
+  const v = c.v;
+  // Values reach SQL as parameters: they must also be values PostgreSQL accepts for the column.
+  const ok =
+    field === "createdAt"
+      ? typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v))
+      : field === "keyword"
+        ? typeof v === "string" && v.length <= 255 && !v.includes("\u0000") && !LONE_SURROGATE.test(v)
+        : v === null || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_INT);
+  if (!ok || (c.id as number) > MAX_INT) throw bad();
+  return c as Cursor;
+}
+
+function value(field: Field, v: CursorValue): Prisma.Sql {
+  // createdAt is timestamp(3) without time zone holding UTC: compare with the UTC wall time.
+  return field === "createdAt" ? Prisma.sql`${String(v).replace(/Z$/, "")}::timestamp(3)` : Prisma.sql`${v}`;
+}
+
+/** The conditions that, tried in order, continue after the cursor (nullable sorts cross the NULLs in a second step). */
+function keysetSteps(field: Field, direction: Direction, cursor: Cursor | undefined): Prisma.Sql[] {
+  if (!cursor) return [Prisma.sql`TRUE`];
+  const col = COLUMN[field];
+  const op = Prisma.raw(direction === "asc" ? ">" : "<");
+  if (cursor.v !== null) {
+    const after = Prisma.sql`(${col}, k.id) ${op} (${value(field, cursor.v)}, ${cursor.id})`;
+    // NULLs sort last descending: they follow every non-null value.
+    return NULLABLE.has(field) && direction === "desc" ? [after, Prisma.sql`${col} IS NULL`] : [after];
+  }
+  // The cursor is in the NULLs: first the rest of them, then (ascending) every non-null value.
+  const inNulls = Prisma.sql`${col} IS NULL AND k.id ${op} ${cursor.id}`;
+  return direction === "asc" ? [inNulls, Prisma.sql`${col} IS NOT NULL`] : [inNulls];
+}
+
+function orderSql(field: Field, direction: Direction): Prisma.Sql {
+  const dir = direction === "asc" ? "ASC" : "DESC";
+  const nulls = NULLABLE.has(field) ? (direction === "asc" ? " NULLS FIRST" : " NULLS LAST") : "";
+  return Prisma.sql`ORDER BY ${COLUMN[field]} ${Prisma.raw(dir + nulls)}, k.id ${Prisma.raw(dir)}`;
+}
+
+/** A keyword of the list, as listKeywords answers it (`v`: the sort value, for the cursor). */
+export type KeywordListRow = {
+  id: number;
+  keyword: string;
+  volume: number | null;
+  difficulty: number | null;
+  intent: string | null;
+  cpc: number | null;
+  status: string;
+  source: string;
+  siteId: number;
+  sectorId: number;
+  clusters: { id: number; name: string }[];
+  createdAt: Date;
+};
+type PageRow = KeywordListRow & { v: Date | string | number | null };
+
+/**
+ * One page of keywords in list order, and the cursor after its last row. One statement per step:
+ * the page's ids from the index alone (index-only: the site indexes INCLUDE the filter columns),
+ * then, for those rows only, the keywords and the clusters each is in.
+ */
+export async function keywordPage(
+  db: ScopedDb,
+  filter: Prisma.Sql[],
+  sort: { field: Field; direction: Direction; ordering: string },
+  page: { cursor?: string; offset: number; pageSize: number },
+): Promise<{ rows: KeywordListRow[]; nextCursor: string | null }> {
+  const cursor = page.cursor ? decodeCursor(page.cursor, sort.ordering, sort.field) : undefined;
+  const rows: PageRow[] = [];
+  for (const step of keysetSteps(sort.field, sort.direction, cursor)) {
+    const need = page.pageSize - rows.length;
+    const offset = cursor ? 0 : page.offset;
+    const order = orderSql(sort.field, sort.direction);
+    rows.push(
+      ...(await db.$queryRaw<PageRow[]>`
+        SELECT k.id, k.keyword, k.volume, k.difficulty, k.intent::text AS intent, k.cpc::float8 AS cpc, k.status::text AS status, k.source::text AS source,
+               k."siteId", k."sectorId", k."createdAt", p.v,
+               COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.id)
+                         FROM keyword_clusters kc JOIN clusters c ON c.id = kc."clusterId" AND c."deletedAt" IS NULL
+                         WHERE kc."keywordId" = k.id), '[]'::json) AS clusters
+        FROM (SELECT k.id, ${COLUMN[sort.field]} AS v FROM keywords k WHERE ${and([...filter, step])} ${order} LIMIT ${need} OFFSET ${offset}) p
+        JOIN keywords k ON k.id = p.id
+        ${order}`),
+    );
+    if (rows.length >= page.pageSize) break;
+  }
+  const last = rows.at(-1);
+  const nextCursor = last && rows.length === page.pageSize ? encodeCursor(sort.ordering, last.v instanceof Date ? last.v.toISOString() : last.v, last.id) : null;
+  return { rows: rows.map(({ v: _v, ...row }) => row), nextCursor };
+}
