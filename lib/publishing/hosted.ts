@@ -22,7 +22,7 @@ export function createHostedAdapter(db: ScopedDb, site: { id: number; slug: stri
       excerpt: input.excerpt ?? "",
       metaTitle: input.seo?.metaTitle ?? "",
       metaDescription: input.seo?.metaDescription ?? "",
-      featuredImage: (input.featuredImage ? { url: input.featuredImage.placeholderUrl, alt: input.featuredImage.alt } : null) as Prisma.InputJsonValue,
+      featuredImage: (input.featuredImage ? { url: input.featuredImage.placeholderUrl, alt: input.featuredImage.alt, width: input.featuredImage.width ?? null, height: input.featuredImage.height ?? null } : null) as Prisma.InputJsonValue,
       categories: input.categories ?? [],
       tags: input.tags ?? [],
       author: extra.author ?? "",
