@@ -5,7 +5,7 @@
 // 304s; unknown and inactive sites and missing pages answer 404 with `no-store`.
 import { createHash } from "node:crypto";
 import { appBaseUrl } from "@/lib/http/origin";
-import { findHostedEntry, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
+import { findHostedEntry, findMovedHostedPost, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
 import { slugify } from "@/lib/utils/slug";
 import { domainOrigin, getRendered, storeRendered, type Rendered } from "./cache";
 import { mayLinkToSite, rewriteBody } from "./html";
@@ -81,6 +81,11 @@ function ok(ctx: Ctx, body: string, lastModified: Date, contentType = HTML): Res
 function notFound(ctx: Ctx | null): Result {
   const body = ctx ? documentHtml(ctx.chrome, { title: `Page not found · ${ctx.site.name}`, description: `This page of ${ctx.site.name} does not exist.`, canonical: null, ogType: "website", feed: ctx.feed, robots: "noindex" }, notFoundHtml(ctx.chrome)) : unknownSiteHtml();
   return { status: 404, body, contentType: HTML, cacheControl: NO_STORE, etag: null, lastModified: null, site: ctx?.site.slug ?? "" };
+}
+
+/** A post's old URL: permanently moved to its current one (cacheable; purged like every page). */
+function redirect(ctx: Ctx, location: string): Result {
+  return { status: 301, body: "", contentType: "text/plain; charset=utf-8", cacheControl: PUBLIC_CACHE_CONTROL, etag: null, lastModified: null, location, site: ctx.site.slug };
 }
 
 async function render(address: HostedAddress): Promise<Result> {
@@ -184,7 +189,10 @@ async function archive(ctx: Ctx, kind: "category" | "tag", slug: string, page: n
 async function entry(ctx: Ctx, slug: string): Promise<Result> {
   const { site } = ctx;
   const found = await findHostedEntry(site.id, slug);
-  if (!found) return notFound(ctx);
+  if (!found) {
+    const moved = /^[a-z0-9-]{1,200}$/.test(slug) ? await findMovedHostedPost(site.id, slug) : null;
+    return moved ? redirect(ctx, href(ctx.chrome, moved)) : notFound(ctx);
+  }
   const linkCtx = { siteSlug: site.slug, domain: site.domain, linkBase: ctx.linkBase };
   const bodyOf = async (html: string) => rewriteBody(html, linkCtx, mayLinkToSite(html, linkCtx) ? await liveCheck(site.id) : () => true);
   const url = absolute(ctx, slug);

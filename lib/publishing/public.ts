@@ -113,6 +113,12 @@ export async function listHostedSiteDomains(): Promise<{ slug: string; domain: s
   return rows.filter((r): r is { slug: string; domain: string } => Boolean(r.domain?.trim()));
 }
 
+/** The current slug of a post that was published under `slug` before (for a 301), or null. */
+export async function findMovedHostedPost(siteId: number, slug: string): Promise<string | null> {
+  const row = await rootDb().hostedPost.findFirst({ where: { siteId, previousSlugs: { has: slug }, content: { deletedAt: null } }, orderBy: { updatedAt: "desc" }, select: { slug: true } });
+  return row?.slug ?? null;
+}
+
 /** A post or a page by slug, for one entry URL: one query each, pages win. */
 export async function findHostedEntry(siteId: number, slug: string): Promise<{ page: PublicPage; post: null } | { page: null; post: PublicPost } | null> {
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;

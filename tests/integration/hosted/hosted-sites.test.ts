@@ -254,6 +254,39 @@ describe("HTTP caching", () => {
   });
 });
 
+describe("slug and title changes", () => {
+  it("a published article's old URL answers 301 to the new one; the new title reaches <title>, Open Graph and the feed", async () => {
+    const rt = fastRuntime();
+    const { a } = await twoTenants();
+    const token = await tokenFor(a.owner.id);
+    const content = await createArticle(a.site, a.sector);
+    await callApi(publish.POST, { method: "POST", token, body: { content_id: content.id, destinations: ["hosted"] } });
+    await rt.idle();
+    expect((await get(a.site.slug, [content.slug])).status).toBe(200);
+    expect((await get(a.site.slug, ["rss.xml"])).text).toContain(content.title);
+
+    await rootDb().content.update({ where: { id: content.id }, data: { slug: `${content.slug}-moved`, title: "A new title", metaTitle: "" } });
+    await callApi(publish.POST, { method: "POST", token, body: { content_id: content.id, destinations: ["hosted"] } });
+    await rt.idle();
+    const old = await get(a.site.slug, [content.slug]);
+    expect(old.status).toBe(301);
+    expect(old.header("location")).toBe(`/sites/${a.site.slug}/${content.slug}-moved`);
+    const moved = await get(a.site.slug, [`${content.slug}-moved`]);
+    expect(moved.status).toBe(200);
+    expect(moved.text).toContain(`<title>A new title · `);
+    expect(meta(moved.text, "og:title")).toMatch(/^A new title/);
+    const feed = (await get(a.site.slug, ["rss.xml"])).text;
+    expect(feed).toContain("<title>A new title</title>");
+    expect(feed).not.toContain(`/${content.slug}</link>`);
+    // Moving back: the slug is live again, no redirect loop.
+    await rootDb().content.update({ where: { id: content.id }, data: { slug: content.slug } });
+    await callApi(publish.POST, { method: "POST", token, body: { content_id: content.id, destinations: ["hosted"] } });
+    await rt.idle();
+    expect((await get(a.site.slug, [content.slug])).status).toBe(200);
+    expect((await get(a.site.slug, [`${content.slug}-moved`])).header("location")).toBe(`/sites/${a.site.slug}/${content.slug}`);
+  });
+});
+
 describe("feeds and sitemaps", () => {
   it("RSS (summary and full content) and the sitemap index parse as XML with the right entries", async () => {
     const { a } = await twoTenants();
