@@ -38,10 +38,12 @@ const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "etag
 
 // Hosted pages come from lib/hosted (route handlers): only their publicly cacheable 200s are kept,
 // tagged with their site. Any GET may be one (a site's own domain serves at its root), so the key
-// holds the host; a lookup is one Map.get.
+// holds the host; a lookup is one Map.get. Hosted pages ignore query strings, and so does the key
+// (a query cannot push real pages out of the cache).
 function cacheKey(req) {
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  return `${(req.headers.host ?? "").toLowerCase()}|${req.url}|${gzip ? "gz" : "id"}`;
+  const q = req.url.indexOf("?");
+  return `${(req.headers.host ?? "").toLowerCase()}|${q < 0 ? req.url : req.url.slice(0, q)}|${gzip ? "gz" : "id"}`;
 }
 
 function cacheable(req) {
@@ -61,7 +63,8 @@ function notModified(req, headers) {
 }
 
 function serveHit(req, res, hit) {
-  const headers = { ...hit.headers, "x-request-id": randomUUID(), "x-hosted-cache": "HIT" };
+  // SERVER-HIT: answered here without entering Next (the renderer's own cache says HIT, a render MISS).
+  const headers = { ...hit.headers, "x-request-id": randomUUID(), "x-hosted-cache": "SERVER-HIT" };
   if (notModified(req, hit.headers)) {
     delete headers["content-type"];
     delete headers["content-encoding"];
