@@ -9,7 +9,7 @@ import { findHostedEntry, findMovedHostedPost, findHostedSiteRecord, listHostedL
 import { slugify } from "@/lib/utils/slug";
 import { domainOrigin, getRendered, storeRendered, type Rendered } from "./cache";
 import { mayLinkToSite, rewriteBody } from "./html";
-import { articleHtml, cardsHtml, documentHtml, href, listingHtml, notFoundHtml, pageHtml, unknownSiteHtml, type Card, type Chrome, type Head } from "./templates";
+import { articleHtml, cardsHtml, documentHtml, esc, href, listingHtml, notFoundHtml, pageHtml, unknownSiteHtml, type Card, type Chrome, type Head } from "./templates";
 import { feedXml, robotsTxt, sitemapIndexXml, urlsetXml } from "./xml";
 
 /** Public pages: browsers revalidate after a minute, CDNs keep 10 minutes and may serve stale while refetching. */
@@ -83,6 +83,12 @@ function notFound(ctx: Ctx | null): Result {
   return { status: 404, body, contentType: HTML, cacheControl: NO_STORE, etag: null, lastModified: null, site: ctx?.site.slug ?? "" };
 }
 
+/** The site's icon: its initial on the accent colour (no request fails, no extra file to manage). */
+function faviconSvg(name: string): string {
+  const initial = esc((name.trim()[0] ?? "S").toUpperCase());
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0a5fb4"/><text x="32" y="44" font-family="system-ui,sans-serif" font-size="36" font-weight="700" text-anchor="middle" fill="#fff">${initial}</text></svg>`;
+}
+
 /** A post's old URL: permanently moved to its current one (cacheable; purged like every page). */
 function redirect(ctx: Ctx, location: string): Result {
   return { status: 301, body: "", contentType: "text/plain; charset=utf-8", cacheControl: PUBLIC_CACHE_CONTROL, etag: null, lastModified: null, location, site: ctx.site.slug };
@@ -105,6 +111,7 @@ async function render(address: HostedAddress): Promise<Result> {
   if (first === "rss.xml" || first === "rss-full.xml") return feed(ctx, first === "rss-full.xml");
   if (first === "sitemap.xml") return sitemapIndex(ctx);
   if (first === "sitemap-posts.xml" || first === "sitemap-pages.xml") return sitemap(ctx, first === "sitemap-posts.xml" ? "posts" : "pages");
+  if (first === "favicon.svg" || first === "favicon.ico") return ok(ctx, faviconSvg(site.name), site.updatedAt, "image/svg+xml");
   if (first === "robots.txt") return ok(ctx, robotsTxt(publicBase, onDomain ? "/" : `/sites/${site.slug}/`), site.updatedAt, "text/plain; charset=utf-8");
   return entry(ctx, first);
 }

@@ -58,6 +58,7 @@ export function documentHtml(chrome: Chrome, head: Head, main: string): string {
     head.canonical ? `<link rel="canonical" href="${esc(head.canonical)}">` : "",
     head.prev ? `<link rel="prev" href="${esc(head.prev)}">` : "",
     head.next ? `<link rel="next" href="${esc(head.next)}">` : "",
+    `<link rel="icon" href="${esc(href(chrome, "favicon.svg"))}" type="image/svg+xml">`,
     `<link rel="alternate" type="application/rss+xml" title="${esc(chrome.siteName)}" href="${esc(head.feed)}">`,
     `<meta property="og:type" content="${head.ogType}">`,
     `<meta property="og:site_name" content="${esc(chrome.siteName)}">`,

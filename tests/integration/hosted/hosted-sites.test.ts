@@ -183,7 +183,7 @@ describe("HTTP caching", () => {
     expect((await get(a.site.slug, [post.slug], { "if-modified-since": lastModified })).status).toBe(304);
     expect((await get(a.site.slug, [post.slug], { "if-modified-since": new Date(Date.parse(lastModified) - 5_000).toUTCString() })).status).toBe(200);
 
-    for (const path of [["rss.xml"], ["sitemap.xml"], ["sitemap-posts.xml"], ["robots.txt"]]) {
+    for (const path of [["rss.xml"], ["sitemap.xml"], ["sitemap-posts.xml"], ["robots.txt"], ["favicon.svg"]]) {
       const doc = await get(a.site.slug, path);
       expect(doc.status, path[0]).toBe(200);
       expect(doc.header("cache-control"), path[0]).toBe(PUBLIC_CACHE_CONTROL);
