@@ -135,8 +135,8 @@ async function main() {
   const token = (await api("POST", "/api/v1/auth/token/", { email, password: "bench password 123" })).access_token as string;
   const site = await api("POST", "/api/v1/auth/sites/", { name: "Bench Garden", description: "A site for the benchmark.", seo_metadata: { metaDescription: "Raised beds, soil and small-garden notes." } }, token).catch(() => api("POST", "/api/v1/auth/sites/", { name: "Bench Garden", description: "A site for the benchmark." }, token));
   const industry = (await api("GET", "/api/v1/auth/industries/", undefined, token))[0] ?? (await api("GET", "/api/v1/auth/industries/", undefined, token)).results?.[0];
-  await api("POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] }, token);
-  const sector = (await api("GET", `/api/v1/auth/sites/${site.id}/sectors/`, undefined, token))[0];
+  const selected = await api("POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] }, token);
+  const sector = selected.sectors[0];
   const paragraphs = Array.from({ length: 12 }, (_, i) => `<h2>Section ${i + 1}</h2><p>${"Raised beds warm up early in spring, drain well and keep paths tidy. ".repeat(6)}</p>`).join("");
   const creds = loadWordPressCredentials();
   let wpDestination: string | null = null;
