@@ -36,8 +36,25 @@ export function storeRendered(key: string, value: Omit<Rendered, "storedAt">): v
   map.set(key, { ...value, storedAt: Date.now() });
 }
 
-/** Drops every rendered response of a site (by its slug). */
+// The site records pages are rendered from (site, menu), by slug: a render on a page-cache miss then
+// reads only the page's own rows. Dropped with the site's pages; 30 s at most for other instances.
+const SITE_TTL_MS = 30_000;
+const siteState = globalThis as unknown as { __hostedSites?: Map<string, { value: unknown; at: number }> };
+const sites = () => (siteState.__hostedSites ??= new Map());
+
+export async function cachedSite<T>(slug: string, load: () => Promise<T>): Promise<T> {
+  const hit = sites().get(slug);
+  if (hit && Date.now() - hit.at < SITE_TTL_MS) return hit.value as T;
+  const value = await load();
+  if (value === null) return value; // a site created later must show at once
+  if (sites().size >= 10_000) sites().delete(sites().keys().next().value!);
+  sites().set(slug, { value, at: Date.now() });
+  return value;
+}
+
+/** Drops every rendered response of a site (by its slug), and its site record. */
 export function dropRendered(siteSlug: string): number {
+  sites().delete(siteSlug);
   let dropped = 0;
   for (const [key, value] of cache()) {
     if (value.site === siteSlug) {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { appBaseUrl } from "@/lib/http/origin";
 import { findHostedEntry, findMovedHostedPost, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
 import { slugify } from "@/lib/utils/slug";
-import { domainOrigin, getRendered, storeRendered, type Rendered } from "./cache";
+import { cachedSite, domainOrigin, getRendered, storeRendered, type Rendered } from "./cache";
 import { mayLinkToSite, rewriteBody } from "./html";
 import { articleHtml, cardsHtml, documentHtml, esc, href, listingHtml, notFoundHtml, pageHtml, unknownSiteHtml, type Card, type Chrome, type Head } from "./templates";
 import { feedXml, robotsTxt, sitemapIndexXml, urlsetXml } from "./xml";
@@ -95,7 +95,8 @@ function redirect(ctx: Ctx, location: string): Result {
 }
 
 async function render(address: HostedAddress): Promise<Result> {
-  const site = await findHostedSiteRecord({ slug: address.slug });
+  if (!/^[a-z0-9-]{1,60}$/.test(address.slug)) return notFound(null);
+  const site = await cachedSite(address.slug, () => findHostedSiteRecord({ slug: address.slug }));
   if (!site) return notFound(null);
   const onDomain = "host" in address;
   const linkBase = onDomain ? "" : `/sites/${site.slug}`;
