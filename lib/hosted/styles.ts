@@ -21,7 +21,7 @@ export const HOSTED_CSS = [
   ".h-hero p{color:var(--muted);font-size:1.2rem;max-width:42rem;margin:0}",
   ".h-grid{display:grid;gap:2rem;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}",
   ".h-card{display:flex;flex-direction:column;gap:.6rem}",
-  ".h-card a{text-decoration:none;color:inherit}",
+  ".h-card a{text-decoration:none;color:inherit}.h-card>a{display:flex;flex-direction:column;gap:.6rem}",
   ".h-card img,.h-card .h-ph{width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;border-radius:.5rem;background:linear-gradient(135deg,#eef2f7,#dde4ee);display:block}",
   ".h-card h2{font-size:1.3rem;line-height:1.3;margin:0}.h-card a:hover h2{color:var(--accent)}",
   ".h-card p{color:var(--muted);margin:0;font-size:1rem;line-height:1.55}",
