@@ -9,6 +9,9 @@ import { corsHeaders, isPreflight, preflightResponse } from "@/lib/http/cors";
 import { appOrigin, requestOrigin } from "@/lib/http/origin";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { appContentSecurityPolicy, appSecurityHeaders, hostedSecurityHeaders, newNonce } from "@/lib/http/security-headers";
+import { HOSTED_HOST_HEADER } from "@/lib/hosted/address";
+import { appHostConfigured, isAppHost, siteSlugForHost } from "@/lib/hosted/domains";
+import { unknownSiteHtml } from "@/lib/hosted/templates";
 
 // /media/ checks access itself (published images are public, drafts need a session).
 // "/sites/<slug>" are the public hosted sites; "/sites" itself is the signed-in list of sites.
@@ -16,9 +19,15 @@ const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/invite", "/forgot-password", 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const HOSTED = /^\/sites\/[^/]+/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
   const { pathname, search } = request.nextUrl;
+  const host = request.headers.get("host") ?? "";
+  // A hosted site's own domain: its pages at the root of the host (stored images stay at /media/).
+  if (host && !isAppHost(host)) {
+    const own = await ownDomain(request, host, requestId);
+    if (own) return own;
+  }
   const api = pathname.startsWith("/api/");
   const cors = pathname.startsWith("/api/v1/") ? corsHeaders(request.headers.get("origin")) : null;
   if (pathname.startsWith("/api/v1/") && isPreflight(request)) return finish(preflightResponse(request), requestId);
@@ -35,6 +44,7 @@ export function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  headers.delete(HOSTED_HOST_HEADER); // only a rewrite below may say a request came for a site's domain
   believeForwardedHostOnlyFromTrustedProxies(headers);
   const hosted = HOSTED.test(pathname);
   const nonce = hosted || api ? undefined : newNonce();
@@ -42,6 +52,29 @@ export function proxy(request: NextRequest) {
   if (nonce) headers.set("content-security-policy", appContentSecurityPolicy({ ...options, nonce }));
   const security = hosted ? hostedSecurityHeaders(options) : appSecurityHeaders({ ...options, nonce });
   return finish(NextResponse.next({ request: { headers } }), requestId, security, cors);
+}
+
+const securityOptions = (request: NextRequest) => ({ https: requestOrigin(request.headers)?.startsWith("https:") ?? false, production: isProduction() });
+
+/**
+ * Host → site: a known domain (or its www alias) is rewritten to /sites/<slug>/<path>; an unknown
+ * host gets a 404 page when the app's own address is configured (else the app answers, as in
+ * development). Returns null to let the request through (the app, or /media/ on a site's domain).
+ */
+async function ownDomain(request: NextRequest, host: string, requestId: string): Promise<Response | null> {
+  const { pathname, search } = request.nextUrl;
+  const slug = await siteSlugForHost(host);
+  if (!slug) {
+    if (!appHostConfigured()) return null;
+    const page = new NextResponse(unknownSiteHtml(), { status: 404, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+    return finish(page, requestId, hostedSecurityHeaders(securityOptions(request)));
+  }
+  if (pathname.startsWith("/media/") || pathname.startsWith("/_next/")) return null;
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set(HOSTED_HOST_HEADER, host.toLowerCase());
+  const target = new URL(`/sites/${slug}${pathname === "/" ? "" : pathname}${search}`, request.url);
+  return finish(NextResponse.rewrite(target, { request: { headers } }), requestId, hostedSecurityHeaders(securityOptions(request)));
 }
 
 function finish(response: Response, requestId: string, security?: Record<string, string>, cors?: Headers | null) {
@@ -62,5 +95,6 @@ function believeForwardedHostOnlyFromTrustedProxies(headers: Headers) {
 
 export const config = {
   // Hosted sites run through it on cache misses only: server.mjs serves hits (with these headers) itself.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // robots.txt and favicon.ico pass too: on a site's own domain they are the site's.
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

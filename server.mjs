@@ -1,5 +1,5 @@
-// Production server: Next.js behind a tiny in-memory cache for the public hosted sites, so their
-// pages serve at close to static-file speed. Everything else goes straight to Next.
+// Production server: Next.js behind a tiny in-memory cache for the public hosted sites (under
+// /sites/<slug> and on their own domains), so their pages serve at close to static-file speed. Everything else goes straight to Next.
 //   node server.mjs [-p 3000] [-H 0.0.0.0]     (npm start)
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
@@ -29,36 +29,61 @@ process.env.PORT ??= String(port);
 
 const TTL_MS = Number(process.env.HOSTED_CACHE_TTL_MS ?? 60_000);
 const MAX_ENTRIES = Number(process.env.HOSTED_CACHE_MAX_ENTRIES ?? 2_000);
-// Shared with lib/sites/hosted-cache.ts (same process): the app invalidates what this stores.
+// Shared with lib/sites/hosted-cache.ts (same process): the app invalidates what this stores, by
+// the site each entry belongs to (`site`, from the renderer's x-hosted-site header).
 const cache = (globalThis.__hostedCache ??= new Map());
 // The security headers (lib/http/security-headers.ts, set by proxy.ts) travel with the cached copy: keep this list in step with it.
 const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "strict-transport-security"];
-const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "vary", "link", "x-robots-tag", ...SECURITY_HEADERS];
+const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "etag", "last-modified", "vary", "link", "x-robots-tag", "x-hosted-site", ...SECURITY_HEADERS];
 
-const HOSTED = /^\/sites\/[a-z0-9-]+(\/|$|\?)/;
-
+// Hosted pages come from lib/hosted (route handlers): only their publicly cacheable 200s are kept,
+// tagged with their site. Any GET may be one (a site's own domain serves at its root), so the key
+// holds the host; a lookup is one Map.get. Hosted pages ignore query strings, and so does the key
+// (a query cannot push real pages out of the cache).
 function cacheKey(req) {
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  return `${req.url}|${gzip ? "gz" : "id"}`;
+  const q = req.url.indexOf("?");
+  return `${(req.headers.host ?? "").toLowerCase()}|${q < 0 ? req.url : req.url.slice(0, q)}|${gzip ? "gz" : "id"}`;
 }
 
 function cacheable(req) {
-  // RSC requests (client navigation, prefetch) get a different payload than HTML: never cached.
-  return (req.method === "GET" || req.method === "HEAD") && HOSTED.test(req.url) && !req.headers.rsc && !req.headers["next-router-prefetch"] && !req.url.includes("_rsc=");
+  return (req.method === "GET" || req.method === "HEAD") && !req.url.startsWith("/_next/") && !req.url.startsWith("/api/") && !req.headers.cookie?.includes("session-token");
+}
+
+/** If-None-Match (weak comparison) wins over If-Modified-Since, as in lib/hosted/service.ts. */
+function notModified(req, headers) {
+  const inm = req.headers["if-none-match"];
+  if (inm) {
+    const mine = (headers.etag ?? "").replace(/^W\//, "");
+    return Boolean(mine) && (inm.trim() === "*" || inm.split(",").some((tag) => tag.trim().replace(/^W\//, "") === mine));
+  }
+  const ims = Date.parse(req.headers["if-modified-since"] ?? "");
+  const lm = Date.parse(headers["last-modified"] ?? "");
+  return Number.isFinite(ims) && Number.isFinite(lm) && lm <= ims;
 }
 
 function serveHit(req, res, hit) {
-  res.writeHead(hit.status, { ...hit.headers, "x-request-id": randomUUID(), "x-hosted-cache": "HIT" });
+  // SERVER-HIT: answered here without entering Next (the renderer's own cache says HIT, a render MISS).
+  const headers = { ...hit.headers, "x-request-id": randomUUID(), "x-hosted-cache": "SERVER-HIT" };
+  if (notModified(req, hit.headers)) {
+    delete headers["content-type"];
+    delete headers["content-encoding"];
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  res.writeHead(hit.status, headers);
   res.end(req.method === "HEAD" ? undefined : hit.body);
 }
 
-/** Lets Next answer, keeping a copy of a 200 response's bytes for the next visitor. */
+/** Lets Next answer, keeping a copy of a hosted page's bytes (200, public) for the next visitor. */
 function captureInto(res, key) {
   const chunks = [];
   const write = res.write.bind(res);
   const end = res.end.bind(res);
+  let keeping = null;
+  const keepable = () => (keeping ??= res.statusCode === 200 && Boolean(res.getHeader("x-hosted-site")) && /^public\b/.test(String(res.getHeader("cache-control") ?? "")));
   const keep = (chunk, encoding) => {
-    if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    if (keepable() && chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
   };
   res.write = (chunk, encoding, cb) => {
     keep(chunk, encoding);
@@ -66,14 +91,14 @@ function captureInto(res, key) {
   };
   res.end = (chunk, encoding, cb) => {
     keep(chunk, encoding);
-    if (res.statusCode === 200) {
+    if (keepable()) {
       const headers = {};
       for (const name of KEPT_HEADERS) {
         const value = res.getHeader(name);
         if (value !== undefined) headers[name] = String(value);
       }
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value);
-      cache.set(key, { status: 200, headers, body: Buffer.concat(chunks), storedAt: Date.now() });
+      cache.set(key, { status: 200, headers, body: Buffer.concat(chunks), storedAt: Date.now(), site: headers["x-hosted-site"] });
     }
     return end(chunk, encoding, cb);
   };
@@ -92,6 +117,7 @@ createServer((req, res) => {
     const key = cacheKey(req);
     const hit = cache.get(key);
     if (hit && Date.now() - hit.storedAt <= TTL_MS) return serveHit(req, res, hit);
+    if (hit) cache.delete(key);
     if (req.method === "GET") captureInto(res, key);
   }
   handle(req, res);

@@ -18,6 +18,9 @@ if (!existsSync(path.join(out, distDir, "required-server-files.json"))) {
 }
 const copies = [
   [path.join(distDir, "static"), path.join(out, distDir, "static")],
+  // Every server chunk: Turbopack's traces (route.js.nft.json) can leave out chunks a route loads
+  // (seen with Next 16.4.6: "[externals]__….js" missing, so /api/health failed with ChunkLoadError).
+  [path.join(distDir, "server"), path.join(out, distDir, "server")],
   ["public", path.join(out, "public")],
   ["server.mjs", path.join(out, "server.mjs")],
   ["prisma/migrations", path.join(out, "prisma/migrations")],

@@ -80,6 +80,8 @@ export const ENV_VARIABLES = {
   MAIL_FROM: variable(text.default("Content Studio <no-reply@localhost>"), "`Content Studio <no-reply@localhost>`", "the sender of outgoing mail"),
   HOSTED_CACHE_TTL_MS: variable(positiveInt(60_000), "`60000`", "the production server's in-memory cache of hosted-site pages: lifetime of an entry"),
   HOSTED_CACHE_MAX_ENTRIES: variable(positiveInt(2_000), "`2000`", "the production server's in-memory cache of hosted-site pages: entries kept"),
+  HOSTED_PURGE_WEBHOOK_URL: variable(url.optional(), "none", "a CDN purge hook: when a hosted site's pages change (publish, unpublish, page edit, deploy, site change) the app POSTs `{ event: \"hosted.purge\", site, urls, prefixes }` here (e.g. a small function that calls your CDN's purge API)"),
+  HOSTED_APP_HOSTS: variable(text.optional(), "none", "comma-separated extra host names that serve the app itself rather than a hosted site's own domain (the host of `APP_URL`, `localhost` and loopback addresses always do)"),
   PUBLISH_SCHEDULER_INTERVAL_MS: variable(positiveInt(30_000), "`30000`", "how often scheduled publishing checks for due records (a schedule of the local job queue, ticked by one process; Inngest mode: a cron function every minute)"),
   INTEGRATION_TIMEOUT_MS: variable(positiveInt(20_000), "`20000`", "per request to WordPress / Shopify"),
   BRIDGE_RATE_LIMIT: variable(positiveInt(120), "`120`", "WordPress bridge requests per site key per minute (its throttle scope, `integration`)"),

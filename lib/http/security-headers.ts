@@ -2,10 +2,11 @@
 // - app pages: scripts only with this response's nonce (Next.js adds it to its own scripts when the
 //   proxy passes the policy on the request), styles and images from the app (images also from any
 //   https source: article previews show images hosted elsewhere), no plugins, no framing;
-// - hosted public pages (app/sites/**): plain HTML that needs nothing but its own stylesheet,
-//   fonts and images, so everything else is refused, scripts included.
+// - hosted public pages (app/sites/**, own domains): plain HTML that needs nothing but its own
+//   inline stylesheet (by hash), fonts and images, so everything else is refused, scripts included.
 // Both: nosniff, a same-origin referrer policy, and HSTS when served over HTTPS in production.
 import { env } from "@/lib/config/env";
+import { HOSTED_CSS_HASH } from "@/lib/hosted/styles";
 
 export type SecurityHeaderOptions = {
   /** The request arrived over HTTPS (directly or at a trusted proxy). */
@@ -61,9 +62,13 @@ export function appSecurityHeaders(options: SecurityHeaderOptions & { nonce?: st
 export function hostedSecurityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   const csp = policy({
     "default-src": ["'none'"],
-    "style-src": ["'self'"],
+    // The pages' one inline stylesheet (lib/hosted/styles.ts), allowed by its hash: no other inline style.
+    "style-src": ["'self'", HOSTED_CSS_HASH],
     "img-src": ["'self'", ...imageOrigins()],
     "font-src": ["'self'"],
+    // No script can run, so this permits nothing a visitor's page does; audit tools (Lighthouse's
+    // robots.txt check) fetch from the page's context and are refused without it.
+    "connect-src": ["'self'"],
     "base-uri": ["'none'"],
     "form-action": ["'none'"],
     "frame-ancestors": ["'none'"],

@@ -15,14 +15,14 @@ export function createHostedAdapter(db: ScopedDb, site: { id: number; slug: stri
       await db.hostedPost.deleteMany({ where: { contentId: input.contentId } });
       return { remoteId: String(input.contentId), url: "", status: "draft", media: {}, warnings: ["A draft is not shown on the hosted site."] };
     }
-    const previous = await db.hostedPost.findFirst({ where: { contentId: input.contentId }, select: { publishedAt: true } });
+    const previous = await db.hostedPost.findFirst({ where: { contentId: input.contentId }, select: { publishedAt: true, slug: true, previousSlugs: true } });
     const data = {
       title: input.title,
       html: input.html,
       excerpt: input.excerpt ?? "",
       metaTitle: input.seo?.metaTitle ?? "",
       metaDescription: input.seo?.metaDescription ?? "",
-      featuredImage: (input.featuredImage ? { url: input.featuredImage.placeholderUrl, alt: input.featuredImage.alt } : null) as Prisma.InputJsonValue,
+      featuredImage: (input.featuredImage ? { url: input.featuredImage.placeholderUrl, alt: input.featuredImage.alt, width: input.featuredImage.width ?? null, height: input.featuredImage.height ?? null } : null) as Prisma.InputJsonValue,
       categories: input.categories ?? [],
       tags: input.tags ?? [],
       author: extra.author ?? "",
@@ -30,10 +30,12 @@ export function createHostedAdapter(db: ScopedDb, site: { id: number; slug: stri
     let slug = input.slug || `post-${input.contentId}`;
     const taken = await db.hostedPost.findFirst({ where: { siteId: site.id, slug, contentId: { not: input.contentId } }, select: { id: true } });
     if (taken) slug = `${slug}-${input.contentId}`;
+    // A new slug for a live post: its old URL keeps working (301 to the new one, lib/hosted).
+    const previousSlugs = previous ? [...new Set([...previous.previousSlugs, ...(previous.slug !== slug ? [previous.slug] : [])])].filter((s) => s !== slug).slice(-20) : [];
     const post = await db.hostedPost.upsert({
       where: { contentId: input.contentId },
       create: { ...data, accountId: site.accountId, siteId: site.id, contentId: input.contentId, slug, publishedAt: previous?.publishedAt ?? new Date() },
-      update: { ...data, slug },
+      update: { ...data, slug, previousSlugs },
     });
     const warnings = site.isActive ? [] : ["The site is inactive: its hosted pages answer 404 until it is activated."];
     return { remoteId: String(post.id), url: hostedPostPath(site.slug, post.slug), status: "publish", media: {}, modifiedGmt: post.updatedAt.toISOString(), warnings };

@@ -31,6 +31,8 @@ function imageOf(image: ContentForPublish["images"][number]): PublishImage {
     mimeType: image.mimeType ?? "image/png",
     alt: image.altText,
     placeholderUrl: publicUrl(key),
+    width: image.width ?? null,
+    height: image.height ?? null,
     load: async () => (await readFile(key)).bytes,
   };
 }

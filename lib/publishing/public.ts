@@ -6,7 +6,7 @@ import { rootDb } from "@/lib/db/client";
 import { findPublicSiteBySlug, toPublicSiteDto } from "@/lib/sites/public";
 
 export type PublicSite = ReturnType<typeof toPublicSiteDto>;
-export type PublicPost = { slug: string; title: string; html: string; excerpt: string; metaTitle: string; metaDescription: string; featuredImage: { url: string; alt: string } | null; categories: string[]; tags: string[]; author: string; publishedAt: Date; updatedAt: Date };
+export type PublicPost = { slug: string; title: string; html: string; excerpt: string; metaTitle: string; metaDescription: string; featuredImage: { url: string; alt: string; width?: number; height?: number } | null; categories: string[]; tags: string[]; author: string; publishedAt: Date; updatedAt: Date };
 export type PublicPage = { slug: string; title: string; html: string; template: "default" | "wide" | "landing"; metaDescription: string; showInNav: boolean; sortOrder: number; updatedAt: Date };
 
 const POST_SELECT = { slug: true, title: true, html: true, excerpt: true, metaTitle: true, metaDescription: true, featuredImage: true, categories: true, tags: true, author: true, publishedAt: true, updatedAt: true } as const;
@@ -18,8 +18,9 @@ export async function findHostedSite(slug: string): Promise<PublicSite | null> {
 }
 
 function toPost(row: { featuredImage: unknown } & Omit<PublicPost, "featuredImage">): PublicPost {
-  const image = row.featuredImage as { url?: string; alt?: string } | null;
-  return { ...row, featuredImage: image?.url ? { url: image.url, alt: image.alt ?? "" } : null };
+  const image = row.featuredImage as { url?: string; alt?: string; width?: number | null; height?: number | null } | null;
+  const size = image?.width && image?.height ? { width: image.width, height: image.height } : {};
+  return { ...row, featuredImage: image?.url ? { url: image.url, alt: image.alt ?? "", ...size } : null };
 }
 
 export async function listHostedPosts(siteId: number, options: { take?: number; withHtml?: boolean } = {}): Promise<PublicPost[]> {
@@ -66,4 +67,81 @@ export async function getSiteDefinition(siteId: number) {
     posts: posts.map(({ html: _html, ...p }) => ({ ...p, path: `/sites/${site.slug}/${p.slug}` })),
     deployment: deployment ?? null,
   };
+}
+
+// ---- The zero-JS renderer's reads (lib/hosted): few queries per page, only what a page shows. ----
+
+export type HostedSiteRecord = {
+  id: number;
+  name: string;
+  slug: string;
+  domain: string | null;
+  description: string;
+  seoMetadata: unknown;
+  updatedAt: Date;
+  nav: { slug: string; title: string; updatedAt: Date }[];
+};
+
+/** An active site by slug or by its own domain (`domain` or `www.` + domain), with its menu: one query. */
+export async function findHostedSiteRecord(by: { slug: string } | { domain: string }): Promise<HostedSiteRecord | null> {
+  let where: { slug: string } | { domain: { in: string[]; mode: "insensitive" } };
+  if ("slug" in by) {
+    if (!/^[a-z0-9-]{1,60}$/.test(by.slug)) return null;
+    where = { slug: by.slug };
+  } else {
+    const host = by.domain.toLowerCase();
+    if (!/^[a-z0-9.-]{1,253}$/.test(host)) return null;
+    const bare = host.replace(/^www\./, "");
+    where = { domain: { in: [...new Set([host, bare, `https://${bare}`, `http://${bare}`, `https://www.${bare}`, `http://www.${bare}`])], mode: "insensitive" } };
+  }
+  const site = await rootDb().site.findFirst({
+    where: { ...where, isActive: true },
+    orderBy: { id: "asc" },
+    select: {
+      id: true, name: true, slug: true, domain: true, description: true, seoMetadata: true, updatedAt: true,
+      pages: { where: { isPublished: true, showInNav: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { slug: true, title: true, updatedAt: true } },
+    },
+  });
+  if (!site) return null;
+  const { pages, ...rest } = site;
+  return { ...rest, nav: pages };
+}
+
+/** Every active site's own domain, for mapping a request's Host to a site. */
+export async function listHostedSiteDomains(): Promise<{ slug: string; domain: string }[]> {
+  const rows = await rootDb().site.findMany({ where: { isActive: true, domain: { not: null } }, select: { slug: true, domain: true }, orderBy: { id: "asc" } });
+  return rows.filter((r): r is { slug: string; domain: string } => Boolean(r.domain?.trim()));
+}
+
+/** The current slug of a post that was published under `slug` before (for a 301), or null. */
+export async function findMovedHostedPost(siteId: number, slug: string): Promise<string | null> {
+  const row = await rootDb().hostedPost.findFirst({ where: { siteId, previousSlugs: { has: slug }, content: { deletedAt: null } }, orderBy: { updatedAt: "desc" }, select: { slug: true } });
+  return row?.slug ?? null;
+}
+
+/** A post or a page by slug, for one entry URL: one query each, pages win. */
+export async function findHostedEntry(siteId: number, slug: string): Promise<{ page: PublicPage; post: null } | { page: null; post: PublicPost } | null> {
+  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
+  const [page, post] = await Promise.all([findHostedPage(siteId, slug), findHostedPost(siteId, slug)]);
+  if (page) return { page, post: null };
+  return post ? { page: null, post } : null;
+}
+
+/** One page of a site's posts, newest first, with the total: two queries in one round trip. */
+export async function listHostedPostPage(siteId: number, page: { skip: number; take: number; withHtml?: boolean }): Promise<{ posts: PublicPost[]; total: number }> {
+  const where = { siteId, content: { deletedAt: null } };
+  const [rows, total] = await Promise.all([
+    rootDb().hostedPost.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take, select: { ...POST_SELECT, html: page.withHtml ?? false } }),
+    rootDb().hostedPost.count({ where }),
+  ]);
+  return { posts: rows.map((row) => toPost({ ...row, html: row.html ?? "" })), total };
+}
+
+/** Live slugs of a site's posts and pages (link rewriting: which targets resolve). */
+export async function listHostedLiveSlugs(siteId: number): Promise<Set<string>> {
+  const [posts, pages] = await Promise.all([
+    rootDb().hostedPost.findMany({ where: { siteId, content: { deletedAt: null } }, select: { slug: true } }),
+    rootDb().sitePage.findMany({ where: { siteId, isPublished: true }, select: { slug: true } }),
+  ]);
+  return new Set([...posts, ...pages].map((r) => r.slug));
 }

@@ -7,6 +7,7 @@ import { scoped } from "@/lib/db/scoped";
 import { NotFoundError } from "@/lib/errors";
 import { defineAction, withToast } from "@/lib/http/action";
 import { idSchema } from "@/lib/http/validation";
+import { checkSiteDomain } from "./domain-check";
 import { createSiteSchema, selectSectorsSchema, setActiveSchema, updateSiteSchema } from "./schemas";
 import { createSite, deleteSite, rotateSiteApiKey, revokeSiteApiKey, selectSectors, setSiteActive, updateSite } from "./service";
 
@@ -39,6 +40,11 @@ export const rotateSiteApiKeyAction = defineAction({ schema: z.object({ id: idSc
 export const revokeSiteApiKeyAction = defineAction({ schema: z.object({ id: idSchema }), revalidate: "/" }, async (ctx, { id }) =>
   withToast(await revokeSiteApiKey(scoped(ctx), ctx, id), "API key revoked."),
 );
+
+export const checkSiteDomainAction = defineAction({ schema: z.object({ id: idSchema }) }, async (ctx, { id }) => {
+  const result = await checkSiteDomain(scoped(ctx), ctx, id);
+  return withToast(result, result.detail);
+});
 
 /** The header switcher: remembers the site (and optional sector) in cookies after checking access. */
 export const selectWorkspaceAction = defineAction(

@@ -3,7 +3,9 @@
 // same process share it. Publishing, page edits, deploys and site changes invalidate a site;
 // a short TTL bounds staleness for anything else (and for other app instances).
 import { env } from "@/lib/config/env";
-export type CachedResponse = { status: number; headers: Record<string, string>; body: Buffer; storedAt: number };
+import { purgeHostedSite } from "@/lib/hosted/cache";
+/** `site`: the slug of the hosted site the response belongs to (server.mjs reads it from `x-hosted-site`). */
+export type CachedResponse = { status: number; headers: Record<string, string>; body: Buffer; storedAt: number; site?: string };
 
 const TTL_MS = env.HOSTED_CACHE_TTL_MS;
 const MAX_ENTRIES = env.HOSTED_CACHE_MAX_ENTRIES;
@@ -27,10 +29,14 @@ export function storeHostedResponse(key: string, response: Omit<CachedResponse, 
   map.set(key, { ...response, storedAt: Date.now() });
 }
 
-/** Drops every cached response of a hosted site (keys start with its path). */
+/**
+ * Drops every cached response of a hosted site: server.mjs's copies (tagged with the site, whatever
+ * host served them), the renderer's (lib/hosted/cache.ts), the Host → site map, and tells the CDN
+ * purge hook when one is configured.
+ */
 export function invalidateHostedSite(siteSlug: string): void {
-  const prefix = `/sites/${siteSlug}`;
-  for (const key of cache().keys()) {
-    if (key === prefix || key.startsWith(`${prefix}/`) || key.startsWith(`${prefix}|`) || key.startsWith(`${prefix}?`)) cache().delete(key);
+  for (const [key, value] of cache()) {
+    if (value.site === siteSlug) cache().delete(key);
   }
+  void purgeHostedSite(siteSlug);
 }

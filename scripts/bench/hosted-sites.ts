@@ -1,14 +1,21 @@
-// `npm run bench:hosted`: requests per second for a hosted-site post page, against the same HTML
-// served as a static file by nginx, and the same post served by the real WordPress — in one run.
+// `npm run bench:hosted`: the zero-JS hosted-site renderer (lib/hosted) measured in one run:
+//  - throughput of a post page served from memory (server.mjs's copy: `x-hosted-cache: SERVER-HIT`)
+//    against the same HTML as a static file from nginx, and the same post on the real WordPress when
+//    one is running (/work/shared/tools/wordpress/start.sh);
+//  - throughput on a cache miss: the server restarted with HOSTED_CACHE_TTL_MS=1, so every request
+//    renders the page from the database (`x-hosted-cache: MISS`, checked before and after);
+//  - bytes of JavaScript and Lighthouse mobile scores (performance, accessibility, best practices,
+//    SEO) of the article, home and category pages, with the `lighthouse` package and Debian's
+//    Chromium (BENCH_LIGHTHOUSE=0 skips; CHROME_PATH overrides /usr/bin/chromium).
 //
 // 1. Builds the app into .next-bench (BENCH_DIST_DIR reuses another build, BENCH_SKIP_BUILD=1 skips)
-//    and starts it in production mode on a fresh embedded database.
-// 2. Seeds an account, a site, a sector and an article through the REST API and publishes it to
-//    the hosted site (and, when a WordPress is available, to WordPress through the adapter).
+//    and starts it in production mode (server.mjs) on a fresh embedded database.
+// 2. Seeds an account, a site, a sector and articles through the REST API and publishes them to
+//    the hosted site (and, when a WordPress is available, the first one to WordPress too).
 // 3. Saves the hosted page's HTML, serves it with a private nginx instance on another port.
 // 4. Runs wrk (keep-alive, BENCH_CONNECTIONS connections, BENCH_SECONDS each) and prints the table.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadWordPressCredentials } from "../../tests/fixtures/wordpress";
 
@@ -52,6 +59,7 @@ async function api(method: string, url: string, body?: unknown, token?: string):
 }
 
 function wrk(url: string): { rps: number; p99: string; raw: string } {
+  // Plain requests, as a CDN or a browser without a copy would send them (no compression).
   const out = spawnSync("wrk", [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--latency", url], { encoding: "utf8" });
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out.stdout)?.[1] ?? 0);
@@ -61,50 +69,107 @@ function wrk(url: string): { rps: number; p99: string; raw: string } {
   return { rps, p99, raw: out.stdout };
 }
 
+type Server = { process: ChildProcess; stop: () => Promise<void> };
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  const child = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore", detached: true });
+  children.push(child);
+  await waitFor(`${base}/api/health`);
+  return {
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        try { process.kill(-child.pid!, "SIGTERM"); } catch { child.kill("SIGTERM"); }
+      }),
+  };
+}
+
+async function cacheHeader(url: string): Promise<string> {
+  return (await fetch(url)).headers.get("x-hosted-cache") ?? "none";
+}
+
+type Scores = { performance: number; accessibility: number; bestPractices: number; seo: number; scriptBytes: number; scripts: number; totalBytes: number; lcpMs: number };
+
+/** Lighthouse mobile (the default form factor and throttling) in Debian's Chromium, via the CLI. */
+function lighthouse(url: string, out: string): Scores {
+  const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+  const run = spawnSync(process.execPath, [path.resolve("node_modules/lighthouse/cli/index.js"), url, "--quiet", "--output=json", `--output-path=${out}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage", "--only-categories=performance,accessibility,best-practices,seo"], { env: { ...process.env, CHROME_PATH: chrome }, encoding: "utf8", timeout: 180_000 });
+  if (run.status !== 0 || !existsSync(out)) throw new Error(`lighthouse failed for ${url}: ${run.stderr?.slice(-800)}`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Lighthouse's JSON report
+  const report: any = JSON.parse(readFileSync(out, "utf8"));
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Lighthouse's JSON report
+  const requests: any[] = report.audits["network-requests"]?.details?.items ?? [];
+  const scripts = requests.filter((r) => r.resourceType === "Script");
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    scripts: scripts.length,
+    scriptBytes: scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
+    totalBytes: report.audits["total-byte-weight"]?.numericValue ?? 0,
+    lcpMs: Math.round(report.audits["largest-contentful-paint"]?.numericValue ?? 0),
+  };
+}
+
 async function main() {
   if (spawnSync("which", ["wrk"]).status !== 0) throw new Error("wrk is not installed (apt-get install -y wrk).");
+  if (spawnSync("which", ["nginx"]).status !== 0) throw new Error("nginx is not installed (apt-get install -y nginx-light).");
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  const env = { ...process.env, NEXT_DIST_DIR: DIST, APP_DATA_DIR: path.join(WORK, "data"), EMBEDDED_PG_PORT: String(PORT + 52000), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv;
+  const env = { ...process.env, NEXT_DIST_DIR: DIST, APP_DATA_DIR: path.join(WORK, "data"), EMBEDDED_PG_PORT: String(PORT + 52000), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent", APP_URL: base } as NodeJS.ProcessEnv;
   delete env.DATABASE_URL;
+  delete env.HOSTED_CACHE_TTL_MS;
   if (!process.env.BENCH_SKIP_BUILD && !(process.env.BENCH_DIST_DIR && existsSync(path.join(DIST, "BUILD_ID")))) {
     console.log(`building into ${DIST}…`);
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const server = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore", detached: true });
-  children.push(server);
-  await waitFor(`${base}/api/health`);
+  let server = await startServer(env);
 
   const email = `bench-${Date.now()}@example.test`;
   await api("POST", "/api/v1/auth/register/", { email, password: "bench password 123", name: "Bench", account_name: "Bench" });
   const token = (await api("POST", "/api/v1/auth/token/", { email, password: "bench password 123" })).access_token as string;
-  const site = await api("POST", "/api/v1/auth/sites/", { name: "Bench Garden", description: "A site for the benchmark." }, token);
+  const site = await api("POST", "/api/v1/auth/sites/", { name: "Bench Garden", description: "A site for the benchmark.", seo_metadata: { metaDescription: "Raised beds, soil and small-garden notes." } }, token).catch(() => api("POST", "/api/v1/auth/sites/", { name: "Bench Garden", description: "A site for the benchmark." }, token));
   const industry = (await api("GET", "/api/v1/auth/industries/", undefined, token))[0] ?? (await api("GET", "/api/v1/auth/industries/", undefined, token)).results?.[0];
-  await api("POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] }, token);
-  const sector = (await api("GET", `/api/v1/auth/sites/${site.id}/sectors/`, undefined, token))[0];
+  const selected = await api("POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] }, token);
+  const sector = selected.sectors[0];
   const paragraphs = Array.from({ length: 12 }, (_, i) => `<h2>Section ${i + 1}</h2><p>${"Raised beds warm up early in spring, drain well and keep paths tidy. ".repeat(6)}</p>`).join("");
-  const content = await api("POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: sector.id, title: "Raised bed soil: the complete guide", html: paragraphs, meta_description: "Everything about raised bed soil." }, token);
-  await api("POST", "/api/v1/writer/content/bulk_update/", { ids: [content.id], status: "review" }, token);
   const creds = loadWordPressCredentials();
-  const destinations = ["hosted"];
+  let wpDestination: string | null = null;
   if (creds && (await fetch(`${creds.baseUrl}/wp-json/`).then((r) => r.ok).catch(() => false))) {
     const integration = await api("POST", "/api/v1/integration/integrations/", { platform: "wordpress", site_id: site.id, base_url: creds.baseUrl, username: creds.username, app_password: creds.appPassword }, token);
-    destinations.push(`integration:${integration.id}`);
+    wpDestination = `integration:${integration.id}`;
   }
-  await api("POST", "/api/v1/publisher/publish/", { content_id: content.id, destinations }, token);
+  // The measured article (hosted + WordPress), and a few more so the home and the archive have cards.
+  const ids: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const title = i === 0 ? "Raised bed soil: the complete guide" : `Small garden notes ${i}`;
+    const content = await api("POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: sector.id, title, html: paragraphs, meta_description: "Everything about raised bed soil." }, token);
+    await api("POST", "/api/v1/writer/content/bulk_update/", { ids: [content.id], status: "review" }, token);
+    await api("POST", "/api/v1/publisher/publish/", { content_id: content.id, destinations: i === 0 && wpDestination ? ["hosted", wpDestination] : ["hosted"], categories: ["Raised Beds"], tags: ["soil"] }, token);
+    ids.push(content.id);
+  }
   let records: { destination: string; status: string; remote_url: string | null; error: string | null }[] = [];
   for (let i = 0; i < 120; i++) {
-    records = (await api("GET", `/api/v1/publisher/publishing-records/?content_id=${content.id}`, undefined, token)).results;
-    if (records.every((r) => r.status === "published" || r.status === "failed")) break;
+    const all = await Promise.all(ids.map(async (id) => (await api("GET", `/api/v1/publisher/publishing-records/?content_id=${id}`, undefined, token)).results as typeof records));
+    records = all[0];
+    if (all.flat().every((r) => r.status === "published" || r.status === "failed")) break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const hosted = records.find((r) => r.destination === "hosted");
   if (hosted?.status !== "published") throw new Error(`hosted publish failed: ${JSON.stringify(records)}`);
   const hostedUrl = `${base}${hosted.remote_url}`;
-  const html = await (await fetch(hostedUrl)).text();
-  await fetch(hostedUrl); // the first request renders; later ones are served from the cache
-  const cache = (await fetch(hostedUrl)).headers.get("x-nextjs-cache");
+  const homeUrl = `${base}/sites/${site.slug}`;
+  const categoryUrl = `${homeUrl}/category/raised-beds`;
+  const first = await fetch(hostedUrl);
+  const html = await first.text();
+  const firstCache = first.headers.get("x-hosted-cache");
+  const hitCache = await cacheHeader(hostedUrl); // the first request rendered; later ones come from memory
+  const scriptTags = (html.match(/<script\b(?![^>]*application\/ld\+json)/gi) ?? []).length;
 
   // nginx serving the same HTML as a static file (our own instance, our own port).
   const root = path.join(WORK, "nginx");
@@ -115,19 +180,53 @@ async function main() {
   children.push(nginx);
   await waitFor(`http://127.0.0.1:${NGINX_PORT}/post.html`);
 
+  const cores = (await import("node:os")).cpus().length;
+  console.log(`\nwrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s, keep-alive, on this machine (${cores} cores); the load generator shares the cores.`);
+  console.log(`hosted page: ${hostedUrl} (${html.length} bytes; <script> elements other than JSON-LD: ${scriptTags})`);
+  console.log(`cache path: first request x-hosted-cache=${firstCache}, then ${hitCache} (SERVER-HIT = server.mjs's memory, Next not entered; HIT = the renderer's memory; MISS = rendered from the database)`);
+  const results: [string, { rps: number; p99: string }][] = [];
   const wordpress = records.find((r) => r.destination === "wordpress");
-  console.log(`\nwrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s, keep-alive, on this machine (${(await import("node:os")).cpus().length} cores); the load generator shares the cores.`);
-  console.log(`hosted page: ${hostedUrl} (${html.length} bytes, x-nextjs-cache: ${cache ?? "none"})`);
-  const results: [string, string, { rps: number; p99: string }][] = [];
-  results.push(["hosted site (Next.js, cached page)", hostedUrl, wrk(hostedUrl)]);
-  results.push(["nginx static file (same HTML)", `http://127.0.0.1:${NGINX_PORT}/post.html`, wrk(`http://127.0.0.1:${NGINX_PORT}/post.html`)]);
-  if (wordpress?.status === "published" && wordpress.remote_url) results.push(["WordPress post page (same post)", wordpress.remote_url, wrk(wordpress.remote_url)]);
+  results.push([`hosted post, cache hit (${hitCache})`, wrk(hostedUrl)]);
+  results.push(["nginx static file (same HTML)", wrk(`http://127.0.0.1:${NGINX_PORT}/post.html`)]);
+  if (wordpress?.status === "published" && wordpress.remote_url) results.push(["WordPress post page (same post)", wrk(wordpress.remote_url)]);
   else console.log(`WordPress: not measured (${wordpress ? wordpress.error : "no WordPress available; run /work/shared/tools/wordpress/start.sh"})`);
+
+  // Lighthouse on the warm server (cache hits, like a visitor after the first).
+  const lh: [string, Scores][] = [];
+  if (process.env.BENCH_LIGHTHOUSE !== "0") {
+    for (const [name, url] of [["article", hostedUrl], ["home", homeUrl], ["category archive", categoryUrl]] as const) {
+      lh.push([name, lighthouse(url, path.join(WORK, `lighthouse-${name.replace(/\W+/g, "-")}.json`))]);
+    }
+  }
+
+  // Cache miss: the same server with entries that expire after 1 ms, so every request renders.
+  await server.stop();
+  server = await startServer({ ...env, HOSTED_CACHE_TTL_MS: "1" });
+  await fetch(hostedUrl);
+  await new Promise((r) => setTimeout(r, 5));
+  const missBefore = await cacheHeader(hostedUrl);
+  const miss = wrk(hostedUrl);
+  await new Promise((r) => setTimeout(r, 5));
+  const missAfter = await cacheHeader(hostedUrl);
+  results.push([`hosted post, cache miss (${missBefore}/${missAfter}: rendered per request)`, miss]);
+  await server.stop();
+
   console.log("\n| target | req/s | p99 |\n|---|---:|---:|");
-  for (const [name, , r] of results) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p99} |`);
-  const [app, static_, wp] = results.map((r) => r[2].rps);
-  console.log(`\nhosted / nginx = ${(app / static_).toFixed(3)} (target ≥ 0.1)`);
-  if (wp) console.log(`hosted / WordPress = ${(app / wp).toFixed(1)}× (target ≥ 20×)`);
+  for (const [name, r] of results) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p99} |`);
+  const rps = Object.fromEntries(results.map(([name, r]) => [name.split(" (")[0], r.rps]));
+  const hit = rps["hosted post, cache hit"];
+  const static_ = rps["nginx static file"];
+  const wp = rps["WordPress post page"];
+  console.log(`\ncache hit / nginx = ${(hit / static_).toFixed(3)} (target ≥ 0.5)`);
+  if (wp) {
+    console.log(`cache miss / WordPress = ${(miss.rps / wp).toFixed(1)}× (target ≥ 20×)`);
+    console.log(`cache hit / WordPress = ${(hit / wp).toFixed(1)}×`);
+  }
+  if (lh.length) {
+    console.log("\nLighthouse 12 mobile (default throttling), Chromium " + (spawnSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout.trim() || "?"));
+    console.log("| page | performance | accessibility | best practices | SEO | JS requests | JS bytes | total bytes | LCP |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const [name, s] of lh) console.log(`| ${name} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${s.scripts} | ${s.scriptBytes} | ${s.totalBytes} | ${s.lcpMs} ms |`);
+  }
 }
 
 main()

@@ -72,12 +72,21 @@ test("publish to the hosted site and WordPress, re-publish, schedule, sync", asy
 
   // The hosted site shows it, with its featured image and SEO tags.
   const hostedPath = records.find((r) => r.destination === "hosted")!.remote_url;
-  await page.goto(hostedPath);
+  // Zero JavaScript: the page loads no script at all (JSON-LD is data, not a script that runs).
+  const scripts: string[] = [];
+  const onRequest = (req: { resourceType: () => string; url: () => string }) => void (req.resourceType() === "script" && scripts.push(req.url()));
+  page.on("request", onRequest);
+  const hostedResponse = await page.goto(hostedPath);
+  expect(hostedResponse!.headers()["cache-control"]).toMatch(/^public, /);
+  expect(hostedResponse!.headers()["content-security-policy"]).not.toContain("script-src");
+  await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
+  expect(scripts).toEqual([]);
+  page.off("request", onRequest);
   await expect(page.getByRole("heading", { level: 1, name: `Raised bed soil ${stamp}` })).toBeVisible();
   await expect(page.locator("img.h-featured")).toHaveAttribute("alt", "A raised bed");
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", "What to put in raised beds.");
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${hostedPath}$`));
-  expect(await page.locator('script[type="application/ld+json"]').textContent()).toContain('"@type":"Article"');
+  expect(await page.locator('script[type="application/ld+json"]').first().textContent()).toContain('"@type":"Article"');
   await page.goto(`/sites/${site.slug}`);
   await expect(page.getByRole("link", { name: new RegExp(`Raised bed soil ${stamp}`) })).toBeVisible();
 

@@ -11,6 +11,9 @@ export type PublishImage = {
   load: () => Promise<Uint8Array>;
   /** The URL used in the app's HTML for this image, rewritten to the remote URL. */
   placeholderUrl: string;
+  /** Pixel size when known (hosted pages reserve the space: no layout shift). */
+  width?: number | null;
+  height?: number | null;
 };
 
 export type PublishInput = {

@@ -19,6 +19,9 @@ import { ApiKeyPanel } from "@/components/sites/api-key-panel";
 import { SectorPicker } from "@/components/sites/sector-picker";
 import { SeoForm } from "@/components/sites/seo-form";
 import { SiteForm } from "@/components/sites/site-form";
+import { DomainPanel } from "@/components/sites/domain-panel";
+import { dnsInstructions } from "@/lib/sites/domain-check";
+import { appBaseUrl } from "@/lib/http/origin";
 import { WordPressForm } from "@/components/sites/wordpress-form";
 import { SiteActiveSwitch } from "@/components/sites/site-active-switch";
 import { SiteTabs } from "@/components/publishing/site-tabs";
@@ -62,6 +65,15 @@ export default async function SiteSettingsPage({ params, searchParams }: { param
         </TabsList>
         <TabsContent value="general">
           <Card><CardContent className="max-w-2xl pt-6"><SiteForm site={site} /></CardContent></Card>
+          <Card className="mt-4">
+            <CardHeader>
+              <CardTitle>Own domain</CardTitle>
+              <CardDescription>Serve the hosted site at the root of its own domain instead of /sites/{site.slug}.</CardDescription>
+            </CardHeader>
+            <CardContent className="max-w-2xl">
+              <DomainPanel siteId={site.id} siteSlug={site.slug} host={dnsInstructions(site.domain)?.host ?? null} appHost={new URL(appBaseUrl()).hostname} disabled={readOnly} />
+            </CardContent>
+          </Card>
         </TabsContent>
         <TabsContent value="seo">
           <Card><CardContent className="pt-6"><SeoForm siteId={site.id} seo={(site.seoMetadata ?? {}) as SeoMetadata} /></CardContent></Card>

@@ -1,0 +1,56 @@
+// The one stylesheet of hosted pages, inlined in every page (no extra request, nothing to block
+// rendering). The CSP of hosted pages allows exactly this text by its hash (lib/http/security-headers.ts):
+// no other inline style, no style attributes, no scripts.
+import { createHash } from "node:crypto";
+
+export const HOSTED_CSS = [
+  ":root{--fg:#1f2328;--muted:#57606a;--accent:#0a5fb4;--border:#e5e7eb;color-scheme:light}",
+  "*{box-sizing:border-box}",
+  "body{margin:0;color:var(--fg);background:#fff;font-family:ui-serif,Georgia,Cambria,\"Times New Roman\",serif;-webkit-text-size-adjust:100%}",
+  "a{color:var(--accent)}",
+  ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}",
+  ".wrap{max-width:72rem;margin:0 auto;padding:0 1.25rem}",
+  ".h-header{border-bottom:1px solid var(--border);font-family:ui-sans-serif,system-ui,sans-serif}",
+  ".h-header .wrap{display:flex;align-items:center;justify-content:space-between;gap:.5rem 1rem;min-height:4rem;flex-wrap:wrap;padding-top:.5rem;padding-bottom:.5rem}",
+  ".h-brand{font-weight:700;font-size:1.15rem;color:var(--fg);text-decoration:none}",
+  ".h-nav{display:flex;gap:.25rem 1rem;flex-wrap:wrap;font-size:.95rem}",
+  ".h-nav a{color:var(--muted);text-decoration:none;padding:.5rem 0;display:inline-block}.h-nav a:hover{color:var(--fg)}",
+  ".h-footer{border-top:1px solid var(--border);margin-top:4rem;padding:2rem 0;color:var(--muted);font:.875rem ui-sans-serif,system-ui,sans-serif}",
+  ".h-footer a{color:var(--muted)}",
+  ".h-hero{padding:3rem 0 2rem}.h-hero h1{font-size:2.5rem;line-height:1.15;margin:0 0 .75rem}",
+  ".h-hero p{color:var(--muted);font-size:1.2rem;max-width:42rem;margin:0}",
+  ".h-grid{display:grid;gap:2rem;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}",
+  ".h-card{display:flex;flex-direction:column;gap:.6rem}",
+  ".h-card a{text-decoration:none;color:inherit}.h-card>a{display:flex;flex-direction:column;gap:.6rem}",
+  ".h-card img,.h-card .h-ph{width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;border-radius:.5rem;background:linear-gradient(135deg,#eef2f7,#dde4ee);display:block}",
+  ".h-card h2{font-size:1.3rem;line-height:1.3;margin:0}.h-card a:hover h2{color:var(--accent)}",
+  ".h-card p{color:var(--muted);margin:0;font-size:1rem;line-height:1.55}",
+  ".h-meta{color:var(--muted);font:.85rem ui-sans-serif,system-ui,sans-serif}",
+  ".h-meta a{color:var(--muted)}",
+  ".h-article{max-width:44rem;margin:0 auto;padding:2.5rem 1.25rem 0}.h-wide{max-width:64rem}",
+  ".h-article>header h1{font-size:2.4rem;line-height:1.2;margin:.5rem 0 1rem;overflow-wrap:anywhere}",
+  ".h-featured{width:100%;height:auto;border-radius:.6rem;margin:1.5rem 0;display:block}",
+  ".h-body{font-size:1.15rem;line-height:1.75;overflow-wrap:break-word}",
+  ".h-body h2{font-size:1.6rem;line-height:1.3;margin:2.2rem 0 .8rem}.h-body h3{font-size:1.3rem;margin:1.8rem 0 .6rem}",
+  ".h-body p,.h-body ul,.h-body ol,.h-body blockquote,.h-body table{margin:0 0 1.2rem}",
+  ".h-body ul,.h-body ol{padding-left:1.5rem}",
+  ".h-body img{max-width:100%;height:auto;border-radius:.5rem;margin:1rem 0}",
+  ".h-body blockquote{border-left:3px solid var(--border);padding-left:1rem;color:var(--muted)}",
+  ".h-body table{border-collapse:collapse;width:100%;font-size:1rem;display:block;overflow-x:auto}",
+  ".h-body td,.h-body th{border:1px solid var(--border);padding:.4rem .6rem}",
+  ".h-body pre{overflow-x:auto}",
+  ".h-tags{display:flex;gap:.5rem;flex-wrap:wrap;margin-top:2rem;font:.85rem ui-sans-serif,system-ui,sans-serif}",
+  ".h-tags a{border:1px solid var(--border);border-radius:999px;padding:.35rem .8rem;color:var(--muted);text-decoration:none}",
+  ".h-landing{text-align:center;padding:4rem 1.25rem 3rem;background:linear-gradient(180deg,#f4f8fc,#fff);border-bottom:1px solid var(--border)}",
+  ".h-landing h1{font-size:3rem;line-height:1.1;margin:0 auto 1rem;max-width:48rem}",
+  ".h-landing p{font-size:1.25rem;color:var(--muted);max-width:40rem;margin:0 auto}",
+  ".h-latest{margin-top:3rem}",
+  ".h-empty{padding:3rem 0;color:var(--muted)}",
+  ".h-pager{display:flex;justify-content:space-between;gap:1rem;margin-top:3rem;font:1rem ui-sans-serif,system-ui,sans-serif}",
+  ".h-pager a{padding:.5rem 0;display:inline-block}",
+  ".h-crumbs{font:.85rem ui-sans-serif,system-ui,sans-serif;color:var(--muted)}.h-crumbs a{color:var(--muted)}",
+  "@media (max-width:40rem){.h-hero h1,.h-article>header h1{font-size:1.9rem}.h-landing h1{font-size:2.2rem}.h-body{font-size:1.08rem}}",
+].join("");
+
+/** The CSP source that allows the inline stylesheet above and nothing else inline. */
+export const HOSTED_CSS_HASH = `'sha256-${createHash("sha256").update(HOSTED_CSS).digest("base64")}'`;
