@@ -63,7 +63,7 @@ export type Reservation = { status: "reserved" } | { status: "already_done"; cre
 export async function reserveItem(db: ScopedDb, rule: BudgetRule, executionId: number, action: string, itemId: number, credits: number): Promise<Reservation> {
   return db.$transaction(async (tx) => {
     // One site's reservations one at a time: its rules share the site budget.
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(714, ${rule.siteId}::int)`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(714, ${rule.siteId}::int)`;
     const existing = await tx.automationItem.findFirst({ where: { ruleId: rule.id, action, itemId } });
     if (existing?.status === "done") return { status: "already_done" as const, credits: existing.credits };
     if (existing?.status === "reserved" && existing.executionId !== executionId) return { status: "taken" as const };
