@@ -10,7 +10,8 @@ import * as forecastRoute from "@/app/api/v1/automation/rules/[id]/forecast/rout
 import * as executionsRoute from "@/app/api/v1/automation/rules/[id]/executions/route";
 import * as tasksRoute from "@/app/api/v1/automation/scheduled-tasks/route";
 import * as taskRoute from "@/app/api/v1/automation/scheduled-tasks/[id]/route";
-import { createTasks, setCredits, setupAIStub, waitForRun } from "@/tests/fixtures/ai";
+import { createCluster, createKeywords, createTasks, setCredits, setupAIStub, waitForRun } from "@/tests/fixtures/ai";
+import { jobs, startRun } from "@/lib/jobs/service";
 import { callApi, tokenFor } from "@/tests/fixtures/api";
 import { createUser, twoTenants } from "@/tests/fixtures/factories";
 import type { TenantContext } from "@/lib/db/tenant-context";
@@ -238,5 +239,24 @@ describe("schedules and events", () => {
     const executions = await rootDb().automationExecution.findMany({ where: { ruleId: rule.id } });
     expect(executions).toHaveLength(1);
     await waitForRun(executions[0].runId!);
+  });
+
+  it("ideas created by the pipeline trigger a rule listening to ideas.created, once", async () => {
+    const { a } = await twoTenants();
+    await setCredits(a.account.id, 1000);
+    const token = await tokenFor(a.owner.id);
+    const rule = (await create(token, ruleBody(a, { name: "Queue new ideas", trigger: "event", event_type: "ideas.created", actions: [{ type: "queue_tasks" }], limits: { max_items: 10 } }))).body.data;
+    const keywords = await createKeywords(a.site, a.sector.id, ["compost bins", "worm farms"]);
+    const cluster = await createCluster(a.site, a.sector.id, "Composting", keywords.map((k) => k.id));
+    const ctx: TenantContext = { userId: a.owner.id, accountId: a.account.id, role: "owner", crossAccount: false, siteAccess: "account" };
+    const run = await startRun(ctx, jobs.generateIdeas, { clusterIds: [cluster.id] }, { siteId: a.site.id, sectorId: a.sector.id });
+    await waitForRun(run.id);
+    const executions = await rootDb().automationExecution.findMany({ where: { ruleId: rule.id } });
+    expect(executions).toHaveLength(1);
+    expect(executions[0]).toMatchObject({ trigger: "event", triggerKey: `event:ideas.created:${run.id}` });
+    await waitForRun(executions[0].runId!);
+    const ideas = await rootDb().contentIdea.count({ where: { clusterId: cluster.id } });
+    expect(ideas).toBeGreaterThan(0);
+    expect(await rootDb().task.count({ where: { siteId: a.site.id } })).toBe(ideas);
   });
 });
