@@ -14,7 +14,7 @@ export type ForecastView = {
 
 const range = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
 export const formatWhen = (d: string | Date) => new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(d));
-const KIND: Record<string, string> = { keyword: "keywords", cluster: "clusters", idea: "ideas", task: "tasks", content: "articles" };
+const KIND: Record<string, [string, string]> = { keyword: ["keyword", "keywords"], cluster: ["cluster", "clusters"], idea: ["idea", "ideas"], task: ["task", "tasks"], content: ["article", "articles"] };
 
 /** What the next execution would pick and cost, and when it runs: shown before saving or running. */
 export function ForecastSummary({ forecast, loading }: { forecast: ForecastView | null; loading?: boolean }) {
@@ -25,7 +25,7 @@ export function ForecastSummary({ forecast, loading }: { forecast: ForecastView 
         <p className="text-xs uppercase tracking-wide text-muted-foreground">Each run</p>
         <p className="text-2xl font-semibold tabular-nums" data-testid="forecast-credits">~{range(forecast.creditsLow, forecast.creditsHigh)} credits</p>
         <p className="text-muted-foreground">
-          Picks {forecast.picked.count} {KIND[forecast.picked.kind] ?? forecast.picked.kind} now
+          Picks {forecast.picked.count} {KIND[forecast.picked.kind]?.[forecast.picked.count === 1 ? 0 : 1] ?? forecast.picked.kind} now
           {forecast.publishesHigh ? `, publishes up to ${forecast.publishesHigh}` : ""}.
         </p>
       </div>
