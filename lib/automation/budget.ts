@@ -78,9 +78,10 @@ export async function reserveItem(db: ScopedDb, rule: BudgetRule, executionId: n
 }
 
 /** After the work: what it really cost (done), or nothing (failed: the reservation is given back). */
-export async function settleItem(db: ScopedDb, ruleId: number, action: string, itemId: number, outcome: { ok: true; credits: number } | { ok: false; reason: string; status?: "failed" | "blocked" }) {
+export async function settleItem(db: ScopedDb, ruleId: number, executionId: number, action: string, itemId: number, outcome: { ok: true; credits: number } | { ok: false; reason: string; status?: "failed" | "blocked" }) {
+  // Only this execution's reservation: another execution's (in flight, or done) is not ours to change.
   await db.automationItem.updateMany({
-    where: { ruleId, action, itemId },
+    where: { ruleId, executionId, action, itemId, ...(outcome.ok ? {} : { status: "reserved" }) },
     data: outcome.ok ? { status: "done", credits: outcome.credits, reason: null } : { status: outcome.status ?? "failed", credits: 0, reason: outcome.reason.slice(0, 500) },
   });
 }

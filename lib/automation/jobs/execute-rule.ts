@@ -36,32 +36,32 @@ async function paidItems<R>(c: Ctx, action: string, ids: number[], cost: (id: nu
       if (reservation.status === "taken") return { result: { skipped: "being processed by another execution of this rule", credits: 0 } };
       try {
         const done = await work(id, item.key);
-        await settleItem(c.db, c.rule.id, action, id, { ok: true, credits: done.credits ?? 0 });
+        await settleItem(c.db, c.rule.id, c.executionId, action, id, { ok: true, credits: done.credits ?? 0 });
         return { result: { value: done.result, credits: done.credits ?? 0 }, credits: done.credits ?? 0 };
       } catch (error) {
-        if (item.finalAttempt || !(error instanceof Error) || error instanceof ItemFailedError) await settleItem(c.db, c.rule.id, action, id, { ok: false, reason: (error as Error).message ?? "failed" });
+        if (item.finalAttempt || !(error instanceof Error) || error instanceof ItemFailedError) await settleItem(c.db, c.rule.id, c.executionId, action, id, { ok: false, reason: (error as Error).message ?? "failed" });
         throw error;
       }
     },
     { sequential, message: ACTION_LABELS[action as keyof typeof ACTION_LABELS] ?? action },
   );
   const out: { id: number; result: R }[] = [];
-  outcomes.forEach((o, i) => {
+  for (const [i, o] of outcomes.entries()) {
     if (!o.ok) {
       summary.failed++;
       if (!summary.notes.includes(o.error)) summary.notes.push(o.error);
-      // Failed or never started: the reservation (if any) goes back.
-      void settleItem(c.db, c.rule.id, action, ids[i], { ok: false, reason: o.error });
-      return;
+      // Failed or never started: this execution's reservation (if any) goes back.
+      await settleItem(c.db, c.rule.id, c.executionId, action, ids[i], { ok: false, reason: o.error });
+      continue;
     }
     if (o.result.skipped) {
       summary.skipped++;
-      return;
+      continue;
     }
     summary.done++;
     summary.credits += o.result.credits;
     out.push({ id: ids[i], result: o.result.value as R });
-  });
+  }
   return out;
 }
 
