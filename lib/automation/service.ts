@@ -334,3 +334,15 @@ export async function emitAutomationEvent(db: ScopedDb, ctx: TenantContext, even
     return 0;
   }
 }
+
+export type AutopilotSummary = { activeRules: number; next: { at: Date; ruleName: string; maxItems: number } | null; spentThisMonth: number };
+
+/** The dashboard's autopilot line: what runs next and what automation spent this month on the site. */
+export async function getAutopilotSummary(db: ScopedDb, siteId: number, now = new Date()): Promise<AutopilotSummary> {
+  const rules = await db.automationRule.findMany({ where: { siteId, isActive: true }, select: { id: true, name: true, limits: true } });
+  const next = rules.length ? await db.scheduledTask.findFirst({ where: { ruleId: { in: rules.map((r) => r.id) }, status: "scheduled", dueAt: { gte: now } }, orderBy: { dueAt: "asc" } }) : null;
+  const rule = next ? rules.find((r) => r.id === next.ruleId) : undefined;
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const spent = await db.automationItem.aggregate({ where: { siteId, status: { in: ["reserved", "done"] }, createdAt: { gte: monthStart } }, _sum: { credits: true } });
+  return { activeRules: rules.length, next: next && rule ? { at: next.dueAt, ruleName: rule.name, maxItems: limitsSchema.parse(rule.limits ?? {}).maxItems } : null, spentThisMonth: spent._sum.credits ?? 0 };
+}
