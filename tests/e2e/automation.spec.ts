@@ -99,7 +99,7 @@ test("create a rule from the preset, see its cost, run it against the stub, find
   // The history: what it did and spent.
   await open(page, `/automation/${rules[0].id}`);
   const execution = page.getByTestId("execution").first();
-  await expect(execution.getByText("Done", { exact: true })).toBeVisible();
+  await expect(execution.locator("[data-slot=badge]", { hasText: "Done" })).toBeVisible();
   await expect(execution.getByText(/10 credits spent/)).toBeVisible();
   await expect(execution.getByRole("cell", { name: "Write articles" })).toBeVisible();
   await shoot(page, "automation-history");

@@ -15,12 +15,15 @@ export default async function AutomationPage() {
       description={`Rules that run the pipeline for ${selection.site ? `“${selection.site.name}”` : "the selected site"}${selection.sector ? `, sector ${selection.sector.name}` : ""} on a schedule or when something happens, within the budgets you set.`}
     />
   );
-  if (!selection.site || !selection.sector) return <>{header}<NoSiteState /></>;
-  const { results } = await listRules(db, { page: 1, pageSize: 100, siteId: selection.site.id, sectorId: selection.sector.id });
+  // A rule belongs to one sector: new rules go to the selected one, else the site's first.
+  const sector = selection.sector ?? selection.sectors[0];
+  if (!selection.site || !sector) return <>{header}<NoSiteState /></>;
+  const { results } = await listRules(db, { page: 1, pageSize: 100, siteId: selection.site.id, sectorId: selection.sector?.id });
   return (
     <>
       {header}
-      <RulesView rules={results as unknown as RuleRow[]} place={{ siteId: selection.site.id, sectorId: selection.sector.id }} canWrite={canWrite} />
+      {!selection.sector && selection.sectors.length > 1 && <p className="mb-4 text-sm text-muted-foreground">Showing the rules of all sectors; new rules go to sector {sector.name} (choose a sector above to change that).</p>}
+      <RulesView rules={results as unknown as RuleRow[]} place={{ siteId: selection.site.id, sectorId: sector.id }} canWrite={canWrite} />
     </>
   );
 }
