@@ -260,7 +260,12 @@ export function RuleEditor({ open, onOpenChange, initial, place }: { open: boole
             <ForecastSummary forecast={forecast} loading={estimating} />
           </aside>
         </div>
-        <DialogFooter>
+        <DialogFooter className="items-center">
+          {forecast && (
+            <p className="text-sm text-muted-foreground sm:mr-auto md:hidden" aria-live="polite">
+              ~{forecast.creditsLow === forecast.creditsHigh ? forecast.creditsLow : `${forecast.creditsLow}–${forecast.creditsHigh}`} credits a run
+            </p>
+          )}
           <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>Cancel</Button>
           <Button type="button" onClick={save} disabled={saving}>{saving ? "Saving…" : draft.id ? "Save rule" : "Create rule"}</Button>
         </DialogFooter>

@@ -103,4 +103,9 @@ test("create a rule from the preset, see its cost, run it against the stub, find
   await expect(execution.getByText(/10 credits spent/)).toBeVisible();
   await expect(execution.getByRole("cell", { name: "Write articles" })).toBeVisible();
   await shoot(page, "automation-history");
+
+  // The dashboard says what autopilot does next and what it spent.
+  await open(page, "/");
+  await expect(page.getByTestId("autopilot-summary")).toContainText(/1 active rule; next: .*“Weekday articles from the best ideas”, up to 2 items; 10 credits spent this month/);
+  await shoot(page, "automation-dashboard");
 });
