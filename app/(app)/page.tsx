@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AlertTriangle, ClipboardList, Coins, FileText, FolderTree, Globe, KeyRound, Lightbulb, Send } from "lucide-react";
 import { can } from "@/lib/auth/permissions";
+import { getAutopilotSummary } from "@/lib/automation/service";
+import { formatWhen } from "@/components/automation/forecast-summary";
 import { getHomeDashboard } from "@/lib/dashboard/home";
 import { workspacePageContext } from "@/lib/http/page-context";
 import { UsageBar } from "@/components/billing/usage-bar";
@@ -48,7 +50,7 @@ export default async function HomePage() {
     );
   }
 
-  const d = await getHomeDashboard(db, ctx, { id: selection.site.id, sectorId: selection.sector?.id });
+  const [d, autopilot] = await Promise.all([getHomeDashboard(db, ctx, { id: selection.site.id, sectorId: selection.sector?.id }), getAutopilotSummary(db, selection.site.id)]);
   const { kpis } = d;
   const where = `${selection.site.name}${selection.sector ? ` · ${selection.sector.name}` : " · all sectors"}`;
   const outputTotal = d.output.reduce((s, x) => s + x.articles, 0);
@@ -74,6 +76,12 @@ export default async function HomePage() {
         </Alert>
       )}
 
+      <p className="mb-4 text-sm text-muted-foreground" data-testid="autopilot-summary">
+        <Link href="/automation" className="font-medium text-foreground underline-offset-4 hover:underline">Autopilot</Link>:{" "}
+        {autopilot.activeRules === 0
+          ? "no active rules. Let a rule write and publish on a schedule, within a budget."
+          : `${autopilot.activeRules} active rule${autopilot.activeRules === 1 ? "" : "s"}${autopilot.next ? `; next: ${formatWhen(autopilot.next.at)}, “${autopilot.next.ruleName}”, up to ${autopilot.next.maxItems} items` : ""}; ${n(autopilot.spentThisMonth)} credits spent this month.`}
+      </p>
       <div className="mb-6 grid gap-3 sm:grid-cols-2 md:grid-cols-4 xl:grid-cols-7">
         <KpiCard label="Keywords" value={kpis.keywords} icon={KeyRound} href="/planner/keywords" hint={kpis.keywords ? `${n(kpis.unclustered)} not clustered` : "Start here"} />
         <KpiCard label="Clusters" value={kpis.clusters} icon={FolderTree} href="/planner/clusters" />

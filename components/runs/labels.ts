@@ -9,6 +9,7 @@ export const RUN_KIND_LABELS: Record<string, string> = {
   sync_integration: "WordPress sync",
   link_content: "Internal linking",
   optimize_content: "Content optimization",
+  automation: "Automation",
 };
 
 export const RUN_STATUS_LABELS: Record<string, string> = {

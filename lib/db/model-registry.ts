@@ -74,4 +74,9 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   // trash and the sites' content types (lib/trash, lib/sites/content-types.ts)
   TrashEntry: siteSector,
   SiteContentType: site,
+  // automation (lib/automation): rules, their executions and processed items; scheduled tasks per account
+  AutomationRule: siteSector,
+  AutomationExecution: siteSector,
+  AutomationItem: siteSector,
+  ScheduledTask: account,
 };

@@ -18,7 +18,8 @@ export type RunKind =
   | "publish_content"
   | "sync_integration"
   | "link_content"
-  | "optimize_content";
+  | "optimize_content"
+  | "automation";
 
 export type RunRef = { id: string; accountId: number; userId: number | null; siteId: number | null; sectorId: number | null };
 

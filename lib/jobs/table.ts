@@ -39,6 +39,9 @@ export type LinkContentPayload = z.infer<typeof linkContentPayload>;
 export const optimizeContentPayload = z.object({ contentIds: ids, checks: z.array(z.string()).optional() });
 export type OptimizeContentPayload = z.infer<typeof optimizeContentPayload>;
 
+export const automationExecutePayload = z.object({ executionId: id });
+export type AutomationExecutePayload = z.infer<typeof automationExecutePayload>;
+
 export const jobs = {
   autoClusterKeywords: defineJob({
     name: "auto-cluster-keywords",
@@ -110,6 +113,13 @@ export const jobs = {
     payload: optimizeContentPayload,
     handler: () => import("@/lib/optimizer/jobs/optimize-content"),
   }),
+  automationExecute: defineJob({
+    name: "automation-execute",
+    kind: "automation",
+    event: "automation/rule.execution-requested",
+    payload: automationExecutePayload,
+    handler: () => import("@/lib/automation/jobs/execute-rule"),
+  }),
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = (typeof jobs)[keyof typeof jobs]["name"];
@@ -132,6 +142,12 @@ export const schedules = {
     everyMs: () => 60 * 60_000,
     cron: "17 * * * *",
     handler: () => import("@/lib/trash/jobs/purge-expired-trash"),
+  },
+  automationTick: {
+    name: "automation-tick",
+    everyMs: () => 60_000,
+    cron: "* * * * *",
+    handler: () => import("@/lib/automation/jobs/tick"),
   },
 } satisfies Record<string, ScheduleDefinition>;
 

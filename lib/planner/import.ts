@@ -2,11 +2,13 @@
 // temporary table (nothing holds the whole file); then one INSERT … ON CONFLICT moves the new
 // ones into `keywords`. Duplicates (in the file or already in the sector) and invalid rows are
 // reported with line numbers and reasons.
+import { randomUUID } from "node:crypto";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
+import { emitForRows } from "@/lib/automation/events";
 import { pgPool } from "@/lib/db/pg";
 import type { ScopedDb } from "@/lib/db/scoped";
 import { assertWithinLimit } from "@/lib/plans/limits";
@@ -122,5 +124,6 @@ export async function importKeywordsCsv(db: ScopedDb, ctx: AppContext, { siteId,
     client.release();
   }
   report.details.sort((a, b) => a.line - b.line);
+  if (report.imported) await emitForRows(db, ctx, "keywords.imported", [{ siteId, sectorId }], `import:${randomUUID()}`);
   return report;
 }

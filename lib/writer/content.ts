@@ -1,6 +1,7 @@
 // Articles: one per task (or standalone), stored as sanitised HTML, edited with optimistic
 // concurrency (every save names the version it edited; a stale version is a 409 with the current
 // article, never a silent overwrite).
+import { emitForRows } from "@/lib/automation/events";
 import { listCount, type ListCount } from "@/lib/http/list-count";
 import { assertCan } from "@/lib/auth/permissions";
 import { countWords, normalizeContent, sanitizeHtml, slugifyTitle } from "@/lib/content";
@@ -274,6 +275,7 @@ export async function updateContentsStatus(db: ScopedDb, ctx: TenantContext, ids
     const taskIds = movable.map((r) => r.taskId).filter((t): t is number => t !== null);
     if (status !== "draft" && taskIds.length) await db.task.updateMany({ where: { id: { in: taskIds }, status: { not: "completed" } }, data: { status: "completed", error: null } });
     await autoPublishOnStatus(db, ctx, movable.map((r) => r.id), status);
+    if (status === "review") await emitForRows(db, ctx, "content.reviewed", await db.content.findMany({ where: { id: { in: movable.map((r) => r.id) } }, select: { siteId: true, sectorId: true } }), `review:${movable.map((r) => r.id).join(",")}:${Date.now()}`);
   }
   return { updated: movable.length, skipped: rows.length - movable.length - rows.filter((r) => r.status === status).length };
 }

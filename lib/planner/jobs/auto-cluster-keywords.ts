@@ -1,5 +1,6 @@
 // AI clustering: keywords in batches (one site sector each), in order, so later batches see (and
 // reuse) the clusters earlier ones created.
+import { emitForRows } from "@/lib/automation/events";
 import { aiItemWork } from "@/lib/ai/engine";
 import { ValidationError } from "@/lib/errors";
 import { defineHandler } from "@/lib/jobs/define";
@@ -24,5 +25,6 @@ export default defineHandler<AutoClusterKeywordsPayload>(async ({ ctx, db, paylo
   const clusterIds = [...new Set(ok.flatMap((r) => r.clusterIds))];
   const created = ok.reduce((n, r) => n + r.createdClusters, 0);
   const linked = ok.reduce((n, r) => n + r.linkedKeywords, 0);
+  if (created) await io.step("automation-events", async () => emitForRows(db, ctx, "clusters.created", await db.cluster.findMany({ where: { id: { in: clusterIds } }, select: { siteId: true, sectorId: true } }), run.id));
   return { message: `${linked} keywords grouped into ${clusterIds.length} cluster${clusterIds.length === 1 ? "" : "s"} (${created} new).`, result: { clusterIds, createdClusters: created, linkedKeywords: linked } };
 });

@@ -1,6 +1,7 @@
 // Articles: one item per task, side by side (paced by the account's concurrency limit). Tasks are
 // "in progress" while the run works on them; those that failed say why, those not reached
 // (cancelled) go back to the queue.
+import { emitForRows } from "@/lib/automation/events";
 import { aiItemWork } from "@/lib/ai/engine";
 import { defineHandler } from "@/lib/jobs/define";
 import type { GenerateContentPayload } from "@/lib/jobs/table";
@@ -26,5 +27,6 @@ export default defineHandler<GenerateContentPayload>(async ({ ctx, db, payload, 
   }
   const ok = outcomes.flatMap((o) => (o.ok ? [o.result] : []));
   const words = ok.reduce((n, r) => n + r.wordCount, 0);
+  if (ok.length) await io.step("automation-events", async () => emitForRows(db, ctx, "content.generated", await db.content.findMany({ where: { id: { in: ok.map((r) => r.contentId) } }, select: { siteId: true, sectorId: true } }), run.id));
   return { message: `${ok.length} article${ok.length === 1 ? "" : "s"} written (${words.toLocaleString("en-US")} words).`, result: { contentIds: ok.map((r) => r.contentId), words } };
 });
