@@ -175,7 +175,7 @@ test("ideas → tasks → write in the editor (formatting, meta, image, alt text
   // Move to review.
   await page.getByRole("button", { name: "Send to review" }).click();
   await expect(page.getByText("Sent to review.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Mark published" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish…" })).toBeVisible();
 
   await open(page, "/writer/drafts");
   const row = page.getByRole("row", { name: new RegExp(IDEAS[0]) });

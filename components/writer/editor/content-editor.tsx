@@ -14,6 +14,7 @@ import type { OptimizationDto } from "@/lib/optimizer/service";
 import type { ContentStatus } from "@/lib/writer/constants";
 import type { ContentDto } from "@/lib/writer/content";
 import type { ImageDto } from "@/lib/writer/image-dto";
+import { PublishPanel, type PublishPanelProps } from "@/components/publishing/publish-panel";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatNumber } from "../labels";
@@ -42,9 +43,11 @@ type Props = {
   content: ContentDto;
   site: { name: string; url: string };
   canWrite: boolean;
+  /** The Publish panel, shown under the editor with the article's live status. */
+  publish?: Omit<PublishPanelProps, "contentStatus" | "onMarkPublished">;
 };
 
-export function ContentEditor({ content, site, canWrite }: Props) {
+export function ContentEditor({ content, site, canWrite, publish }: Props) {
   const [images, setImages] = useState<ImageDto[]>(content.images);
   const [generation, setGeneration] = useState(0);
   const editorRef = useRef<Editor | null>(null);
@@ -53,7 +56,9 @@ export function ContentEditor({ content, site, canWrite }: Props) {
     setGeneration((g) => g + 1);
   }, []);
   const autosave = useAutosave(content, { editable: canWrite, onReplaced });
-  const { fields, setField, state, flush } = autosave;
+  const { fields, setField, state, flush, rebase } = autosave;
+  // A refresh of the page (e.g. when a publish run finishes) brings newer versions: continue from them.
+  useEffect(() => rebase(content), [content, rebase]);
 
   const editor = useEditor({
     extensions: articleExtensions(),
@@ -245,6 +250,20 @@ export function ContentEditor({ content, site, canWrite }: Props) {
         </aside>
       </div>
 
+      {publish && (
+        <PublishPanel
+          {...publish}
+          contentStatus={autosave.status}
+          onMarkPublished={
+            canWrite
+              ? () =>
+                  void changeStatus("published").then((ok) =>
+                    ok ? toast.success("Marked published; it was not sent to any destination.") : toast.error("The status was not changed: see the message next to the save state."),
+                  )
+              : undefined
+          }
+        />
+      )}
       {proposal && reviewing && (
         <OptimizeDialog proposal={proposal} input={liveInput} onApply={applyProposal} onDismiss={() => void dismissProposal()} onClose={() => setReviewing(false)} />
       )}
