@@ -30,11 +30,13 @@ type Props = {
   extraBulkActions?: DataTableBulkAction[];
   /** Extra toolbar content, e.g. a run-progress indicator. */
   toolbarExtra?: ReactNode;
+  /** Planned images not drawn yet, per task id ("Generate images" needs some). */
+  imagesWaiting?: Record<number, number>;
 };
 
 const col = createDataTableColumnHelper<TaskDto>();
 
-export function TasksTable({ rows, count, filters, clusters, placement, canWrite, extraBulkActions = [], toolbarExtra }: Props) {
+export function TasksTable({ rows, count, filters, clusters, placement, canWrite, extraBulkActions = [], toolbarExtra, imagesWaiting }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState<TaskDto | null>(null);
   const [creating, setCreating] = useState(false);
@@ -47,6 +49,10 @@ export function TasksTable({ rows, count, filters, clusters, placement, canWrite
     { action: generateImagesAction, id: "generate-images", label: "Generate images", icon: ImagePlus, run: "Image generation", what: "generate the planned images of" },
   ].map(({ action, run, what, ...rest }) => ({
     ...rest,
+    unavailable:
+      rest.id === "generate-images" && imagesWaiting
+        ? (ids: number[]) => (ids.some((id) => imagesWaiting[id]) ? null : "Generate images draws the images that “Plan images” planned: plan images for these tasks first.")
+        : undefined,
     confirm: { title: `${rest.label} for {count} task(s)?`, description: `The AI will ${what} each selected task. This uses credits.`, confirmLabel: "Start" },
     run: async (taskIds: number[]) => {
       const result = await action({ taskIds });
