@@ -52,7 +52,7 @@ export function DataTableBulkBar({
               disabled={busy || Boolean(reason)}
               aria-describedby={reason ? `bulk-reason-${action.id}` : undefined}
               onClick={() =>
-                void runAction(key, action, () => action.run(selectedIds), { count, onSuccess: onClear })
+                void runAction(key, action, () => action.run(selectedIds), { count, ids: selectedIds, onSuccess: onClear })
               }
             >
               {runningKey === key ? <Spinner /> : Icon && <Icon aria-hidden="true" />}

@@ -107,6 +107,8 @@ export type ActionConfirm = {
   title: string;
   description?: string;
   confirmLabel?: string;
+  /** More content under the description, given the selected ids (e.g. the estimated credits). */
+  details?: (selectedIds: number[]) => ReactNode;
 };
 
 type ActionBase = {

@@ -14,6 +14,7 @@ import type { OptimizationDto } from "@/lib/optimizer/service";
 import type { ContentStatus } from "@/lib/writer/constants";
 import type { ContentDto } from "@/lib/writer/content";
 import type { ImageDto } from "@/lib/writer/image-dto";
+import { CostEstimate } from "@/components/billing/cost-estimate";
 import { PublishPanel, type PublishPanelProps } from "@/components/publishing/publish-panel";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -198,7 +199,7 @@ export function ContentEditor({ content, site, canWrite, publish }: Props) {
                   <TabsTrigger value="links">Links{linkCount ? ` (${linkCount})` : ""}</TabsTrigger>
                 </TabsList>
                 <TabsContent value="checks" className="pt-2">
-                  <ScoreChecks analysis={analysis} canWrite={canWrite} optimizing={optimizing} onOptimize={() => void optimize()} />
+                  <ScoreChecks analysis={analysis} canWrite={canWrite} optimizing={optimizing} onOptimize={() => void optimize()} cost={<CostEstimate operation="optimize_content" ids={[content.id]} className="text-xs" />} />
                 </TabsContent>
                 {/* Mounted while hidden, so suggestions are ready (and counted on the tab) before it is opened. */}
                 <TabsContent value="links" forceMount className="pt-2 data-[state=inactive]:hidden">
