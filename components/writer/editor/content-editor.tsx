@@ -28,6 +28,7 @@ import { FeaturedImagePanel } from "./featured-image-panel";
 import { LinksPanel } from "./links-panel";
 import { OptimizeDialog } from "./optimize-dialog";
 import { PublishLinksDialog } from "./publish-links-dialog";
+import { RenameOffer, renameChanges } from "./rename-offer";
 import { SaveIndicator } from "./save-indicator";
 import { ScoreChecks, ScoreSummary } from "./score-panel";
 import { SeoPanel } from "./seo-panel";
@@ -138,6 +139,25 @@ export function ContentEditor({ content, site, canWrite, publish }: Props) {
     if (found) editor.view.dispatch(tr);
     return found;
   };
+  // Renaming: offer to bring the meta title and slug along once the title input is left.
+  const [titleBase, setTitleBase] = useState(content.title);
+  const [renaming, setRenaming] = useState(false);
+  const everPublished = Boolean(content.publishedAt) || autosave.status === "published";
+  const titleLeft = () => {
+    void flush();
+    const title = fields.title.trim();
+    if (!canWrite || !title || title === titleBase.trim()) return;
+    const offer = renameChanges(fields, everPublished);
+    if (offer.metaTitle || offer.slug) setRenaming(true);
+    else setTitleBase(title);
+  };
+  const closeRename = (changes?: Partial<EditableFields>) => {
+    for (const [name, value] of Object.entries(changes ?? {})) setField(name as "metaTitle" | "slug", value as string);
+    setRenaming(false);
+    setTitleBase(fields.title.trim());
+    if (changes) void flush();
+  };
+
   const deferredHtml = useDeferredValue(fields.html);
   const words = useMemo(() => countWords(deferredHtml), [deferredHtml]);
   const featured = images.find((i) => i.type === "featured" && i.url) ?? null;
@@ -167,10 +187,11 @@ export function ContentEditor({ content, site, canWrite, publish }: Props) {
             maxLength={300}
             placeholder="Article title"
             onChange={(e) => setField("title", e.target.value)}
-            onBlur={() => void flush()}
-            className="w-full bg-transparent text-3xl font-bold tracking-tight outline-none placeholder:text-muted-foreground/60"
+            onBlur={titleLeft}
+            className="w-full bg-transparent text-2xl font-bold sm:text-3xl tracking-tight outline-none placeholder:text-muted-foreground/60"
           />
           {fieldErrors?.title && <p className="text-sm text-destructive">{fieldErrors.title[0]}</p>}
+          {renaming && <RenameOffer fields={fields} everPublished={everPublished} onApply={(changes) => closeRename(changes)} onDismiss={() => closeRename()} />}
           <Tabs defaultValue="write">
             <TabsList>
               <TabsTrigger value="write">{readOnly ? "Article" : "Write"}</TabsTrigger>
