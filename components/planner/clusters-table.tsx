@@ -52,7 +52,7 @@ export function ClustersTable({ rows, count, workspace, allClusters, canWrite, e
       col.accessor("source", { header: "Source", cell: ({ getValue }) => <Badge variant="outline">{SOURCE_LABEL[getValue() as keyof typeof SOURCE_LABEL]}</Badge> }),
       col.accessor("ideasCount", { header: "Ideas", meta: { align: "right" }, cell: ({ row, getValue }) => <Link className="text-primary underline-offset-4 hover:underline" href={`/planner/ideas?cluster_id=${row.original.id}`}>{getValue()}</Link> }),
       col.accessor("status", { header: "Status", cell: ({ getValue }) => <Badge variant={getValue() === "active" ? "success" : "secondary"}>{getValue()}</Badge> }),
-      col.accessor("createdAt", { header: "Created", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric" }) }),
+      col.accessor("createdAt", { header: "Created", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" }) }),
     ]),
     rowActions: [
       { id: "keywords", label: "See keywords", icon: ListTree, run: (id) => router.push(`/planner/keywords?cluster_id=${id}`) },

@@ -73,7 +73,7 @@ export function KeywordsTable({ rows, count, workspace, clusters, canWrite, filt
         ),
       }),
       col.accessor("status", { header: "Status", cell: editable(editableCell({ type: "select", options: KEYWORD_STATUS_OPTIONS })) ?? (({ getValue }) => getValue()) }),
-      col.accessor("createdAt", { header: "Added", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" }) }),
+      col.accessor("createdAt", { header: "Added", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }) }),
     ]),
     bulkActions: canWrite
       ? [
