@@ -67,7 +67,7 @@ export function ContentEditor({ content, site, canWrite, publish }: Props) {
     content: content.html,
     editable: canWrite,
     immediatelyRender: false,
-    editorProps: { attributes: { class: "article-body min-h-[28rem] px-6 py-5 focus:outline-none", "aria-label": "Article text" } },
+    editorProps: { attributes: { class: "article-body min-h-[28rem] px-4 py-5 focus:outline-none sm:px-6", "aria-label": "Article text" } },
     onUpdate: ({ editor: e }) => setField("html", e.isEmpty ? "" : e.getHTML()),
     onBlur: () => void flush(),
   });
