@@ -114,9 +114,9 @@ function KeyCard({ dto, title, description, showImageModel }: { dto: Integration
               type={type}
               draft={() => {
                 const v = form.getValues();
-                const dirty = form.formState.dirtyFields;
-                // Only what was changed here: unchanged fields are the saved values anyway.
-                return { apiKey: v.apiKey.trim() || undefined, baseUrl: dirty.baseUrl ? v.baseUrl.trim() : undefined, model: dirty.model ? v.model.trim() : undefined };
+                // Only what differs from the saved values (the rest is tested as saved anyway).
+                const typed = (value: string, saved: string | undefined) => (value.trim() && value.trim() !== (saved ?? "") ? value.trim() : undefined);
+                return { apiKey: v.apiKey.trim() || undefined, baseUrl: typed(v.baseUrl, config.baseUrl), model: typed(v.model, config.model) };
               }}
             />
             <Button type="submit" disabled={pending}>{pending ? "Saving…" : `Save ${title}`}</Button>

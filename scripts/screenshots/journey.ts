@@ -40,7 +40,10 @@ async function go(page: Page, url: string) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 120_000 });
 }
 
+let current: Page | null = null;
+
 function watch(page: Page, width: number) {
+  current = page;
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console @${width} ${page.url()}: ${m.text().slice(0, 300)}`);
   });
@@ -98,7 +101,7 @@ async function desktop(browser: Browser) {
   const openai = page.locator("form").filter({ has: page.getByRole("button", { name: "Save OpenAI" }) });
   await openai.getByLabel("Server address (optional)").fill(ai);
   await openai.getByRole("button", { name: "Test connection" }).click();
-  await openai.getByRole("status").filter({ hasText: /Tested/ }).waitFor();
+  await openai.getByRole("status").filter({ hasText: /Tested/ }).waitFor({ timeout: 15_000 }).catch(() => problems.push("Test connection showed no result"));
   await shot(page, "integrations-tested", width);
   await openai.getByRole("button", { name: "Save OpenAI" }).click();
   await page.getByText("OpenAI settings saved.").first().waitFor();
@@ -240,11 +243,22 @@ async function phone(browser: Browser, articleUrl: string, siteId: number) {
   await context.close();
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-try {
-  const { articleUrl, siteId } = await desktop(browser);
-  await phone(browser, articleUrl, siteId);
-} finally {
-  await browser.close();
-  console.log(problems.length ? `\n${problems.length} problem(s):\n${problems.join("\n")}` : "\nNo console errors, nothing scrolls sideways.");
+async function main() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const { articleUrl, siteId } = await desktop(browser);
+    await phone(browser, articleUrl, siteId);
+  } catch (error) {
+    await current?.screenshot({ path: path.join(out, "failed.png"), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await browser.close();
+    console.log(problems.length ? `\n${problems.length} problem(s):\n${problems.join("\n")}` : "\nNo console errors, nothing scrolls sideways.");
+  }
 }
+
+void main().catch(async (error) => {
+  console.error(error);
+  await current?.screenshot({ path: path.join(out, "failed.png"), fullPage: true }).catch(() => undefined);
+  process.exitCode = 1;
+});
