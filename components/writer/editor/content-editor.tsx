@@ -177,7 +177,7 @@ export function ContentEditor({ content, site, canWrite, publish }: Props) {
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
           <label htmlFor="content-title" className="sr-only">Title</label>
           <input
@@ -209,7 +209,7 @@ export function ContentEditor({ content, site, canWrite, publish }: Props) {
           </Tabs>
         </div>
 
-        <aside className="space-y-4" aria-label="Article settings">
+        <aside className="min-w-0 space-y-4" aria-label="Article settings">
           <Card className="gap-4 py-5">
             <CardHeader><CardTitle className="text-base">SEO score</CardTitle></CardHeader>
             <CardContent className="space-y-4">
