@@ -191,7 +191,7 @@ test("ideas → tasks → write in the editor (formatting, meta, image, alt text
   await page.getByRole("button", { name: "Actions for image Cedar bed, filled" }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
-  await expect(page.getByText("1 image deleted.")).toBeVisible();
+  await expect(page.getByText(/Moved 1 image to the trash/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "No images yet" })).toBeVisible();
   const final = await (await page.request.get(`/api/v1/writer/content/${contentId}/`)).json();
   expect(final.data.status).toBe("review");
