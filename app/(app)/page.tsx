@@ -82,7 +82,7 @@ export default async function HomePage() {
           ? "no active rules. Let a rule write and publish on a schedule, within a budget."
           : `${autopilot.activeRules} active rule${autopilot.activeRules === 1 ? "" : "s"}${autopilot.next ? `; next: ${formatWhen(autopilot.next.at)}, “${autopilot.next.ruleName}”, up to ${autopilot.next.maxItems} items` : ""}; ${n(autopilot.spentThisMonth)} credits spent this month.`}
       </p>
-      <div className="mb-6 grid gap-3 sm:grid-cols-2 md:grid-cols-4 xl:grid-cols-7">
+      <div className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-4 xl:grid-cols-7">
         <KpiCard label="Keywords" value={kpis.keywords} icon={KeyRound} href="/planner/keywords" hint={kpis.keywords ? `${n(kpis.unclustered)} not clustered` : "Start here"} />
         <KpiCard label="Clusters" value={kpis.clusters} icon={FolderTree} href="/planner/clusters" />
         <KpiCard label="Ideas" value={kpis.ideas} icon={Lightbulb} href="/planner/ideas" />
@@ -96,7 +96,7 @@ export default async function HomePage() {
         <WorkflowSteps steps={d.steps} className="md:grid-cols-3 xl:grid-cols-6" />
       </section>
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-2">
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Output</CardTitle>
@@ -125,7 +125,7 @@ export default async function HomePage() {
         </Card>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>Recent runs</CardTitle>

@@ -43,7 +43,7 @@ export function AccountsTable({ rows, count, plans }: { rows: AdminAccountRow[];
       col.accessor("users", { header: "Users", meta: { align: "right" } }),
       col.accessor("sites", { header: "Sites", meta: { align: "right" } }),
       col.accessor("keywords", { header: "Keywords", meta: { align: "right" }, cell: ({ getValue }) => getValue().toLocaleString("en-US") }),
-      col.accessor("createdAt", { header: "Created", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US") }),
+      col.accessor("createdAt", { header: "Created", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { timeZone: "UTC" }) }),
     ]),
     rowActions: [
       { id: "suspend", label: "Suspend", icon: Ban, hidden: (a) => a.status === "suspended" || a.isSystem, confirm: { title: "Suspend this account?", description: "Its users are locked out on their next request.", confirmLabel: "Suspend" }, run: (id) => setAccountStatusAction({ id, status: "suspended" }) },

@@ -10,7 +10,7 @@ import { userFilters } from "./filters";
 
 type Row = Awaited<ReturnType<typeof listAllUsers>>["results"][number];
 const col = createDataTableColumnHelper<Row>();
-const date = (d: Date | string | null) => (d ? new Date(d).toLocaleDateString("en-US") : "Never");
+const date = (d: Date | string | null) => (d ? new Date(d).toLocaleDateString("en-US", { timeZone: "UTC" }) : "Never");
 
 export function UsersTable({ rows, count }: { rows: Row[]; count: number }) {
   const config: DataTableConfig<Row> = {

@@ -52,7 +52,7 @@ export function ManageBillingButton() {
 export function PlanCards({ overview }: { overview: PlansOverview }) {
   const currentPrice = overview.plans.find((p) => p.isCurrent)?.price ?? 0;
   return (
-    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
       {overview.plans.map((plan) => (
         <Card key={plan.id} className={cn("flex flex-col", plan.isCurrent && "border-primary ring-2 ring-primary/20")} aria-label={`${plan.name} plan`}>
           <CardHeader>

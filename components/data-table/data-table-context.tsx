@@ -31,7 +31,7 @@ type DataTableContextValue = {
     key: string,
     action: RunnableAction,
     invoke: Invoke,
-    options?: { count?: number; onSuccess?: () => void },
+    options?: { count?: number; ids?: number[]; onSuccess?: () => void },
   ) => Promise<void>;
 };
 
@@ -52,7 +52,7 @@ function fillCount(text: string, count: number) {
   return text.replaceAll("{count}", formatNumber(count));
 }
 
-type PendingConfirm = { confirm: ActionConfirm; variant?: "default" | "destructive"; count: number; resolve: (ok: boolean) => void };
+type PendingConfirm = { confirm: ActionConfirm; variant?: "default" | "destructive"; count: number; ids: number[]; resolve: (ok: boolean) => void };
 
 export function DataTableProvider({
   onSave,
@@ -69,9 +69,9 @@ export function DataTableProvider({
   const [confirmOpen, setConfirmOpen] = useState(false);
 
   const askConfirm = useCallback(
-    (confirm: ActionConfirm, variant: RunnableAction["variant"], count: number) =>
+    (confirm: ActionConfirm, variant: RunnableAction["variant"], count: number, ids: number[]) =>
       new Promise<boolean>((resolve) => {
-        setPending({ confirm, variant, count, resolve });
+        setPending({ confirm, variant, count, ids, resolve });
         setConfirmOpen(true);
       }),
     [],
@@ -83,8 +83,8 @@ export function DataTableProvider({
   };
 
   const runAction = useCallback<DataTableContextValue["runAction"]>(
-    async (key, action, invoke, { count = 1, onSuccess } = {}) => {
-      if (action.confirm && !(await askConfirm(action.confirm, action.variant, count))) return;
+    async (key, action, invoke, { count = 1, ids = [], onSuccess } = {}) => {
+      if (action.confirm && !(await askConfirm(action.confirm, action.variant, count, ids))) return;
       setRunningKey(key);
       try {
         const result = await invoke();
@@ -120,6 +120,7 @@ export function DataTableProvider({
                   <AlertDialogDescription>{fillCount(pending.confirm.description, pending.count)}</AlertDialogDescription>
                 )}
               </AlertDialogHeader>
+              {pending.confirm.details?.(pending.ids)}
               <AlertDialogFooter>
                 <AlertDialogCancel>Cancel</AlertDialogCancel>
                 <Button

@@ -55,7 +55,7 @@ export function DataTableRowActions<Row extends { id: number }>({
               {index === firstDestructive && index > 0 && <DropdownMenuSeparator />}
               <DropdownMenuItem
                 variant={action.variant === "destructive" ? "destructive" : "default"}
-                onSelect={() => void runAction(keyPrefix + action.id, action, () => action.run(row.id, row))}
+                onSelect={() => void runAction(keyPrefix + action.id, action, () => action.run(row.id, row), { ids: [row.id] })}
               >
                 {Icon && <Icon aria-hidden="true" />}
                 {action.label}

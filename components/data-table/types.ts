@@ -107,6 +107,8 @@ export type ActionConfirm = {
   title: string;
   description?: string;
   confirmLabel?: string;
+  /** More content under the description, given the selected ids (e.g. the estimated credits). */
+  details?: (selectedIds: number[]) => ReactNode;
 };
 
 type ActionBase = {
@@ -121,6 +123,8 @@ type ActionBase = {
 /** Runs on the selected rows of the current page. Returning `void` counts as success without a message. */
 export type DataTableBulkAction = ActionBase & {
   run: (selectedIds: number[]) => Promise<ActionResult | void> | ActionResult | void;
+  /** Why the action cannot run on this selection (the button is disabled and the reason shown), or null. */
+  unavailable?: (selectedIds: number[]) => string | null;
 };
 
 export type DataTableRowAction<Row extends { id: number }> = ActionBase & {

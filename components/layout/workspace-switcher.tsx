@@ -26,10 +26,10 @@ export function WorkspaceSwitcher({ selection }: { selection: Selection }) {
   if (!selection.sites.length) return <span className="text-sm text-muted-foreground">No sites yet</span>;
 
   return (
-    <div className="flex items-center gap-2" aria-busy={pending}>
+    <div className="flex min-w-0 items-center gap-2" aria-busy={pending}>
       <Select value={String(selection.site?.id ?? "")} onValueChange={(v) => choose(Number(v), null)}>
-        <SelectTrigger aria-label="Site" className="h-9 w-48">
-          <Globe className="size-4 text-muted-foreground" aria-hidden />
+        <SelectTrigger aria-label="Site" className="h-9 w-auto min-w-0 max-w-48 flex-1 sm:w-48 sm:flex-none">
+          <Globe className="hidden size-4 text-muted-foreground sm:block" aria-hidden />
           <SelectValue placeholder="Choose a site" />
         </SelectTrigger>
         <SelectContent>
@@ -46,8 +46,8 @@ export function WorkspaceSwitcher({ selection }: { selection: Selection }) {
         onValueChange={(v) => selection.site && choose(selection.site.id, v === ALL_SECTORS ? null : Number(v))}
         disabled={!selection.site || !selection.sectors.length}
       >
-        <SelectTrigger aria-label="Sector" className="h-9 w-44">
-          <Layers className="size-4 text-muted-foreground" aria-hidden />
+        <SelectTrigger aria-label="Sector" className="h-9 w-auto min-w-0 max-w-44 flex-1 sm:w-44 sm:flex-none">
+          <Layers className="hidden size-4 text-muted-foreground sm:block" aria-hidden />
           <SelectValue placeholder={selection.sectors.length ? "All sectors" : "No sectors"} />
         </SelectTrigger>
         <SelectContent>

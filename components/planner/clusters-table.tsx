@@ -13,6 +13,7 @@ import { editableCell } from "@/components/data-table/editable-cell";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import type { DataTableBulkAction, DataTableConfig } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
+import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Badge } from "@/components/ui/badge";
 import { ClusterPickerDialog } from "./cluster-picker-dialog";
 import { clusterFilters } from "./filters";
@@ -51,7 +52,7 @@ export function ClustersTable({ rows, count, countIsEstimate, workspace, allClus
       col.accessor("source", { header: "Source", cell: ({ getValue }) => <Badge variant="outline">{SOURCE_LABEL[getValue() as keyof typeof SOURCE_LABEL]}</Badge> }),
       col.accessor("ideasCount", { header: "Ideas", meta: { align: "right" }, cell: ({ row, getValue }) => <Link className="text-primary underline-offset-4 hover:underline" href={`/planner/ideas?cluster_id=${row.original.id}`}>{getValue()}</Link> }),
       col.accessor("status", { header: "Status", cell: ({ getValue }) => <Badge variant={getValue() === "active" ? "success" : "secondary"}>{getValue()}</Badge> }),
-      col.accessor("createdAt", { header: "Created", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric" }) }),
+      col.accessor("createdAt", { header: "Created", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" }) }),
     ]),
     rowActions: [
       { id: "keywords", label: "See keywords", icon: ListTree, run: (id) => router.push(`/planner/keywords?cluster_id=${id}`) },
@@ -66,7 +67,7 @@ export function ClustersTable({ rows, count, countIsEstimate, workspace, allClus
     bulkActions: canWrite
       ? [
           ...extraBulkActions,
-          { id: "ideas", label: "Generate ideas (AI)", icon: Lightbulb, confirm: { title: "Generate ideas for {count} cluster(s)?", description: "Uses credits for each cluster.", confirmLabel: "Start" }, run: generateIdeas },
+          { id: "ideas", label: "Generate ideas (AI)", icon: Lightbulb, confirm: { title: "Generate ideas for {count} cluster(s)?", description: "The AI proposes article ideas for each cluster.", confirmLabel: "Start", details: (ids) => <CostEstimate operation="generate_ideas" ids={ids} /> }, run: generateIdeas },
           { id: "delete", label: "Delete", icon: Trash2, variant: "destructive", confirm: { title: "Delete {count} cluster(s)?", description: "Their keywords stay, unassigned. The clusters go to the trash: restoring them within 30 days puts their keywords and ideas back.", confirmLabel: "Delete" }, run: (ids) => deleteClustersAction({ ids }) },
         ]
       : undefined,

@@ -43,7 +43,7 @@ export function IdeasTable({ rows, count, countIsEstimate, workspace, clusters, 
       col.accessor("contentType", { header: "Type", cell: ({ getValue }) => capitalize(getValue()) }),
       col.accessor("estimatedWordCount", { header: "Words", meta: { sortField: "estimatedWordCount", align: "right" }, cell: ({ getValue }) => getValue().toLocaleString("en-US") }),
       col.accessor("status", { header: "Status", meta: { sortField: "status" }, cell: ({ getValue }) => <Badge variant={STATUS_VARIANT[getValue() as keyof typeof STATUS_VARIANT]}>{capitalize(getValue())}</Badge> }),
-      col.accessor("createdAt", { header: "Created", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric" }) }),
+      col.accessor("createdAt", { header: "Created", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" }) }),
     ]),
     rowActions: canWrite
       ? [

@@ -12,6 +12,7 @@ import { editableCell } from "@/components/data-table/editable-cell";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import type { DataTableBulkAction, DataTableConfig } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
+import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Badge } from "@/components/ui/badge";
 import { ClusterLocallyDialog } from "./cluster-locally-dialog";
 import { AddKeywordsDialog } from "./add-keywords-dialog";
@@ -74,7 +75,7 @@ export function KeywordsTable({ rows, count, countIsEstimate, workspace, cluster
         ),
       }),
       col.accessor("status", { header: "Status", cell: editable(editableCell({ type: "select", options: KEYWORD_STATUS_OPTIONS })) ?? (({ getValue }) => getValue()) }),
-      col.accessor("createdAt", { header: "Added", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" }) }),
+      col.accessor("createdAt", { header: "Added", meta: { sortField: "createdAt" }, cell: ({ getValue }) => new Date(getValue()).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }) }),
     ]),
     bulkActions: canWrite
       ? [
@@ -83,7 +84,7 @@ export function KeywordsTable({ rows, count, countIsEstimate, workspace, cluster
             id: "auto-cluster",
             label: "Auto-cluster (AI)",
             icon: Sparkles,
-            confirm: { title: "Cluster {count} keyword(s) with AI?", description: "Uses credits: the Credits page lists the cost per batch of keywords.", confirmLabel: "Start" },
+            confirm: { title: "Cluster {count} keyword(s) with AI?", description: "The AI groups them into clusters by meaning and intent.", confirmLabel: "Start", details: (ids) => <CostEstimate operation="auto_cluster" ids={ids} /> },
             run: async (ids) => {
               const result = await autoClusterKeywordsAction({ ids });
               if (result.ok) track(result.data.id, "AI clustering");

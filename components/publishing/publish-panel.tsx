@@ -17,8 +17,9 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { RecordStatus } from "./records-table";
 
-type Props = {
+export type PublishPanelProps = {
   contentId: number;
+  /** The article's status as the editor knows it now (not as the page was loaded). */
   contentStatus: string;
   destinations: { key: string; label: string }[];
   defaults: { destinations: string[]; status: "publish" | "draft" };
@@ -26,11 +27,13 @@ type Props = {
   records: RecordDto[];
   canWrite: boolean;
   siteId: number;
+  /** Marks the article published without sending it anywhere (it went live elsewhere by hand). */
+  onMarkPublished?: () => void;
 };
 
 const list = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
 
-export function PublishPanel({ contentId, contentStatus, destinations, defaults, terms, records, canWrite, siteId }: Props) {
+export function PublishPanel({ contentId, contentStatus, destinations, defaults, terms, records, canWrite, siteId, onMarkPublished }: PublishPanelProps) {
   const { run, pending } = useAction();
   const { track } = useRunTracker();
   const [chosen, setChosen] = useState(new Set(defaults.destinations.filter((d) => destinations.some((x) => x.key === d))));
@@ -55,7 +58,7 @@ export function PublishPanel({ contentId, contentStatus, destinations, defaults,
     });
   }
   return (
-    <Card className="mt-6" data-testid="publish-panel">
+    <Card id="publish" className="mt-6 scroll-mt-20" data-testid="publish-panel">
       <CardHeader>
         <CardTitle className="flex items-center gap-2"><Send className="size-4" /> Publish</CardTitle>
         <CardDescription>{draft ? "Send the article to review first; then publish it to the hosted site, WordPress or Shopify." : "Publish to one or more destinations now, or schedule it. Publishing again updates the same post."}</CardDescription>
@@ -98,7 +101,14 @@ export function PublishPanel({ contentId, contentStatus, destinations, defaults,
                 This post was edited on the destination after the last publish. Overwrite those edits.
               </label>
             )}
-            <Button onClick={publish} disabled={draft || pending || chosen.size === 0}>{pending ? "Starting…" : when ? "Schedule" : "Publish"}</Button>
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <Button onClick={publish} disabled={draft || pending || chosen.size === 0}>{pending ? "Starting…" : when ? "Schedule" : "Publish"}</Button>
+              {onMarkPublished && contentStatus === "review" && (
+                <Button type="button" variant="link" size="sm" className="h-auto px-0 text-muted-foreground" onClick={onMarkPublished}>
+                  Already live elsewhere? Mark as published without publishing
+                </Button>
+              )}
+            </div>
           </fieldset>
         )}
         {records.length > 0 && (

@@ -118,14 +118,15 @@ export function RunProgressProvider({ children }: { children: React.ReactNode })
                 } else toast.error(result.message);
               },
             };
+            // One toast per run (the id), even if two polls or two tracked copies see it finish.
             // Finished, but some items failed: a warning that says how many, with the way to redo them.
-            if (p.status === "completed_with_errors") toast.warning(`${label} finished with ${p.failed ?? "some"} failed item${p.failed === 1 ? "" : "s"}`, { description: p.meta.message, action: retry, duration: 10_000 });
-            else if (p.state === "success") toast.success(`${label} finished`, { description: p.meta.message, action: view });
+            if (p.status === "completed_with_errors") toast.warning(`${label} finished with ${p.failed ?? "some"} failed item${p.failed === 1 ? "" : "s"}`, { id: `run-${id}`, description: p.meta.message, action: retry, duration: 10_000 });
+            else if (p.state === "success") toast.success(`${label} finished`, { id: `run-${id}`, description: p.meta.message, action: view });
             else {
               // A run stopped by a plan limit links to the plans page rather than to itself.
               const reason = p.error ?? p.meta.message;
               const action = isLimitMessage(reason) ? { label: "See plans", onClick: () => router.push(PLANS_URL) } : view;
-              toast.error(`${label} ${p.status === "cancelled" ? "cancelled" : "failed"}`, { description: reason, action });
+              toast.error(`${label} ${p.status === "cancelled" ? "cancelled" : "failed"}`, { id: `run-${id}`, description: reason, action });
             }
             router.refresh();
           }

@@ -27,12 +27,13 @@ const imageForm = z.object({
   inArticleImages: z.coerce.number<string | number>().int().min(0, "At least 0.").max(6, "At most 6."),
 });
 
-function TestButton({ type }: { type: "openai" | "runware" }) {
+/** Tests what is typed in the form (blank fields fall back to the saved values); the result says which. */
+function TestButton({ type, draft }: { type: "openai" | "runware"; draft: () => { apiKey?: string; baseUrl?: string; model?: string } }) {
   const { run, pending } = useAction();
   const [result, setResult] = useState<string | null>(null);
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
-      <Button type="button" variant="outline" disabled={pending} onClick={() => run(() => testConnectionAction({ integrationType: type }), { onSuccess: (r) => setResult(r.message), refresh: false })}>
+      <Button type="button" variant="outline" disabled={pending} onClick={() => { setResult(null); run(() => testConnectionAction({ integrationType: type, draft: draft() }), { onSuccess: (r) => setResult(r.message), refresh: false }); }}>
         <PlugZap className="size-4" /> {pending ? "Testing…" : "Test connection"}
       </Button>
       {result && <p className="text-sm text-muted-foreground" role="status">{result}</p>}
@@ -109,7 +110,15 @@ function KeyCard({ dto, title, description, showImageModel }: { dto: Integration
             )}
           </CardContent>
           <CardFooter className="flex flex-wrap justify-between gap-3 border-t pt-4">
-            <TestButton type={type} />
+            <TestButton
+              type={type}
+              draft={() => {
+                const v = form.getValues();
+                // Only what differs from the saved values (the rest is tested as saved anyway).
+                const typed = (value: string, saved: string | undefined) => (value.trim() && value.trim() !== (saved ?? "") ? value.trim() : undefined);
+                return { apiKey: v.apiKey.trim() || undefined, baseUrl: typed(v.baseUrl, config.baseUrl), model: typed(v.model, config.model) };
+              }}
+            />
             <Button type="submit" disabled={pending}>{pending ? "Saving…" : `Save ${title}`}</Button>
           </CardFooter>
         </form>

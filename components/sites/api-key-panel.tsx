@@ -25,7 +25,7 @@ export function ApiKeyPanel({ siteId, prefix, createdAt }: Props) {
         <div className="flex items-center gap-3 rounded-lg border p-3 text-sm">
           <KeyRound className="size-4 text-muted-foreground" aria-hidden />
           <code className="font-mono">sck_{prefix}_••••••••</code>
-          <span className="text-muted-foreground">created {createdAt ? new Date(createdAt).toLocaleDateString() : ""}</span>
+          <span className="text-muted-foreground">created {createdAt ? new Date(createdAt).toLocaleDateString("en-US", { timeZone: "UTC" }) : ""}</span>
         </div>
       ) : (
         <p className="text-sm">No key yet.</p>

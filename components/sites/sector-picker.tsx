@@ -4,7 +4,8 @@ import { useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { toastError } from "@/components/forms/toast-error";
-import { selectSectorsAction } from "@/lib/sites/actions";
+import { ArrowRight } from "lucide-react";
+import { selectSectorsAction, selectWorkspaceAction } from "@/lib/sites/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -30,6 +31,9 @@ export function SectorPicker({ siteId, industries, currentIndustrySlug, activeSe
   const [selected, setSelected] = useState<string[]>(activeSectorSlugs);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // After saving sectors, the next step of the journey: keywords for this site.
+  const [savedCount, setSavedCount] = useState(0);
+  const [going, startGoing] = useTransition();
   const industry = useMemo(() => industries.find((i) => i.slug === industrySlug), [industries, industrySlug]);
   const over = selected.length > maxSectors;
 
@@ -44,6 +48,7 @@ export function SectorPicker({ siteId, industries, currentIndustrySlug, activeSe
       if (result.ok) {
         toast.success(result.message);
         setError(null);
+        setSavedCount(result.data.sectors.length);
         router.refresh();
       } else {
         setError(result.message);
@@ -101,6 +106,25 @@ export function SectorPicker({ siteId, industries, currentIndustrySlug, activeSe
       )}
       {error && <Alert variant="destructive" role="alert"><AlertDescription>{error}</AlertDescription></Alert>}
       <Button onClick={save} disabled={disabled || pending || !industrySlug}>{pending ? "Saving…" : "Save industry and sectors"}</Button>
+      {savedCount > 0 && (
+        <Alert role="status" className="flex flex-wrap items-center justify-between gap-3">
+          <AlertDescription>
+            <span className="font-medium text-foreground">Next: add keywords.</span> Import or type the searches this site should rank for; the planner clusters them into article ideas.
+          </AlertDescription>
+          <Button
+            size="sm"
+            disabled={going}
+            onClick={() =>
+              startGoing(async () => {
+                await selectWorkspaceAction({ siteId, sectorId: null });
+                router.push("/planner/keywords");
+              })
+            }
+          >
+            {going ? "Opening…" : "Add keywords"} <ArrowRight />
+          </Button>
+        </Alert>
+      )}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { HOSTING_LABELS, SITE_TYPE_LABELS } from "./labels";
 const formSchema = createSiteSchema.pick({ name: true, slug: true, domain: true, description: true, siteType: true, hostingType: true });
 
 /** Create (no site) or edit the core fields of a site. */
-export function SiteForm({ site, onDone }: { site?: SiteDto; onDone?: (site: SiteDto) => void }) {
+export function SiteForm({ site, onDone, refresh = true }: { site?: SiteDto; onDone?: (site: SiteDto) => void; refresh?: boolean }) {
   const router = useRouter();
   const action = (values: z.input<typeof formSchema>) => (site ? updateSiteAction({ ...values, id: site.id }) : createSiteAction(values));
   const { form, submit, pending } = useActionForm(formSchema, action, {
@@ -31,7 +31,8 @@ export function SiteForm({ site, onDone }: { site?: SiteDto; onDone?: (site: Sit
     },
     onSuccess: (saved) => {
       onDone?.(saved);
-      router.refresh();
+      // Not when the caller navigates away: a refresh racing the navigation only delays it.
+      if (refresh) router.refresh();
     },
   });
   return (

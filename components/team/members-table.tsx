@@ -15,7 +15,7 @@ import { InviteMemberDialog } from "./invite-member-dialog";
 type Props = { rows: MemberDto[]; count: number; sites: { id: number; name: string }[]; canManage: boolean; currentUserId: number | null };
 
 const col = createDataTableColumnHelper<MemberDto>();
-const date = (value: Date | string | null) => (value ? new Date(value).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" }) : "Never");
+const date = (value: Date | string | null) => (value ? new Date(value).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }) : "Never");
 
 export function MembersTable({ rows, count, sites, canManage, currentUserId }: Props) {
   const [editing, setEditing] = useState<MemberDto | null>(null);

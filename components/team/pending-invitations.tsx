@@ -21,7 +21,7 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
             <li key={inv.id} className="flex items-center justify-between gap-4 py-2 text-sm">
               <span>
                 <span className="font-medium">{inv.email}</span> · {ROLE_LABELS[inv.role as keyof typeof ROLE_LABELS]} · expires{" "}
-                {new Date(inv.expiresAt).toLocaleDateString("en-US", { month: "short", day: "numeric" })}
+                {new Date(inv.expiresAt).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}
               </span>
               <ConfirmActionButton size="sm" variant="ghost" title={`Revoke the invitation for ${inv.email}?`} description="The link stops working." confirmLabel="Revoke" action={() => revokeInvitationAction({ id: inv.id })}>
                 Revoke

@@ -12,7 +12,7 @@ import { TRASH_TYPE_LABELS } from "./labels";
 
 const col = createDataTableColumnHelper<TrashRow>();
 
-const date = (value: Date | string) => new Date(value).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+const date = (value: Date | string) => new Date(value).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 
 function daysLeft(purgeAt: Date | string): string {
   const days = Math.max(0, Math.ceil((new Date(purgeAt).getTime() - Date.now()) / 86_400_000));

@@ -12,6 +12,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import type { DataTableBulkAction, DataTableConfig, DataTableFilter } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
+import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Button } from "@/components/ui/button";
 import { DeleteContentDialog } from "@/components/trash/delete-content-dialog";
 import { BulkStatusDialog } from "./bulk-status-dialog";
@@ -91,7 +92,7 @@ export function ContentTable({ kind, rows, count, countIsEstimate, filters, canW
       id: "optimize",
       label: "Optimize with AI",
       icon: Sparkles,
-      confirm: { title: "Ask the AI to optimize {count} article(s)?", description: "It proposes edits for what each article's score flags (2 credits per article that needs them). Nothing changes until you accept edits in the editor.", confirmLabel: "Start" },
+      confirm: { title: "Ask the AI to optimize {count} article(s)?", description: "It proposes edits for what each article's score flags. Nothing changes until you accept edits in the editor.", confirmLabel: "Start", details: (ids) => <CostEstimate operation="optimize_content" ids={ids} /> },
       run: async (ids) => {
         const result = await batchOptimizeAction({ contentIds: ids });
         if (result.ok) track(result.data.id, "Content optimization");

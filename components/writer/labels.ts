@@ -16,5 +16,5 @@ export function labelFor(map: Record<string, string>, value: string): string {
 }
 
 export const formatDate = (value: Date | string | null | undefined) =>
-  value ? new Date(value).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" }) : "—";
+  value ? new Date(value).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }) : "—";
 export const formatNumber = (n: number) => n.toLocaleString("en-US");

@@ -12,6 +12,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import type { DataTableBulkAction, DataTableConfig, DataTableFilter } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
+import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Button } from "@/components/ui/button";
 import { BulkStatusDialog } from "./bulk-status-dialog";
 import type { ClusterOption } from "./filters";
@@ -31,11 +32,13 @@ type Props = {
   extraBulkActions?: DataTableBulkAction[];
   /** Extra toolbar content, e.g. a run-progress indicator. */
   toolbarExtra?: ReactNode;
+  /** Planned images not drawn yet, per task id ("Generate images" needs some). */
+  imagesWaiting?: Record<number, number>;
 };
 
 const col = createDataTableColumnHelper<TaskDto>();
 
-export function TasksTable({ rows, count, countIsEstimate, filters, clusters, placement, canWrite, extraBulkActions = [], toolbarExtra }: Props) {
+export function TasksTable({ rows, count, countIsEstimate, filters, clusters, placement, canWrite, extraBulkActions = [], toolbarExtra, imagesWaiting }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState<TaskDto | null>(null);
   const [creating, setCreating] = useState(false);
@@ -43,12 +46,16 @@ export function TasksTable({ rows, count, countIsEstimate, filters, clusters, pl
   const { track } = useRunTracker();
   // AI runs on the selected tasks (credits apply); progress shows in the corner and on Runs.
   const aiActions: DataTableBulkAction[] = [
-    { action: generateContentAction, id: "generate-content", label: "Generate content", icon: Sparkles, run: "Article writing", what: "write an article for" },
-    { action: generateImagePromptsAction, id: "plan-images", label: "Plan images", icon: ImageIcon, run: "Image planning", what: "plan images (prompts and alt text) for" },
-    { action: generateImagesAction, id: "generate-images", label: "Generate images", icon: ImagePlus, run: "Image generation", what: "generate the planned images of" },
-  ].map(({ action, run, what, ...rest }) => ({
+    { action: generateContentAction, id: "generate-content", label: "Generate content", icon: Sparkles, run: "Article writing", what: "write an article for", operation: "generate_content" as const },
+    { action: generateImagePromptsAction, id: "plan-images", label: "Plan images", icon: ImageIcon, run: "Image planning", what: "plan images (prompts and alt text) for", operation: "generate_image_prompts" as const },
+    { action: generateImagesAction, id: "generate-images", label: "Generate images", icon: ImagePlus, run: "Image generation", what: "generate the planned images of", operation: "generate_images" as const },
+  ].map(({ action, run, what, operation, ...rest }) => ({
     ...rest,
-    confirm: { title: `${rest.label} for {count} task(s)?`, description: `The AI will ${what} each selected task. This uses credits.`, confirmLabel: "Start" },
+    unavailable:
+      rest.id === "generate-images" && imagesWaiting
+        ? (ids: number[]) => (ids.some((id) => imagesWaiting[id]) ? null : "Generate images draws the images that “Plan images” planned: plan images for these tasks first.")
+        : undefined,
+    confirm: { title: `${rest.label} for {count} task(s)?`, description: `The AI will ${what} each selected task.`, confirmLabel: "Start", details: (ids: number[]) => <CostEstimate operation={operation} ids={ids} /> },
     run: async (taskIds: number[]) => {
       const result = await action({ taskIds });
       if (result.ok) track(result.data.id, run);

@@ -103,7 +103,7 @@ export async function startGenerateImages(ctx: TenantContext, target: { taskIds?
     const tasks = await db.task.count({ where: { id: { in: ids } } });
     if (tasks !== ids.length) throw new NotFoundError("Task");
     images = await db.image.findMany({ where: { taskId: { in: ids }, storageKey: null, prompt: { not: "" } }, select: { id: true, siteId: true, sectorId: true } });
-    if (!images.length) throw new ValidationError("These tasks have no images waiting: generate image prompts first.");
+    if (!images.length) throw new ValidationError("These tasks have no planned images waiting: use “Plan images” on them first.");
   }
   await assertAffordable(ctx, "generate_images", 1, images.length);
   return startRun(ctx, jobs.generateImages, { imageIds: images.map((i) => i.id) }, {

@@ -9,7 +9,7 @@ import { createAuthorProfile, deleteAuthorProfile, updateAuthorProfile } from ".
 import { generateTestImage, testConnection } from "./connection";
 import { saveIntegration } from "./integrations";
 import { resetPrompt, savePrompt } from "./prompts";
-import { authorProfileSchema, integrationTypeSchema, resetPromptSchema, savePromptSchema, strategySchema, updateAuthorProfileSchema, updateStrategySchema } from "./schemas";
+import { authorProfileSchema, connectionDraftSchema, integrationTypeSchema, resetPromptSchema, savePromptSchema, strategySchema, updateAuthorProfileSchema, updateStrategySchema } from "./schemas";
 import { createStrategy, deleteStrategy, updateStrategy } from "./strategies";
 
 const LABELS = { openai: "OpenAI", runware: "Runware", image_generation: "Image generation" } as const;
@@ -19,8 +19,8 @@ export const saveIntegrationAction = defineAction(
   async (ctx, { integrationType, config }) => withToast(await saveIntegration(scoped(ownAccount(ctx)), ctx, integrationType, config), `${LABELS[integrationType]} settings saved.`),
 );
 
-export const testConnectionAction = defineAction({ schema: z.object({ integrationType: z.enum(["openai", "runware"]) }), permission: "manageAccount" }, async (ctx, { integrationType }) => {
-  const result = await testConnection(scoped(ownAccount(ctx)), ctx, integrationType);
+export const testConnectionAction = defineAction({ schema: z.object({ integrationType: z.enum(["openai", "runware"]), draft: connectionDraftSchema.optional() }), permission: "manageAccount" }, async (ctx, { integrationType, draft }) => {
+  const result = await testConnection(scoped(ownAccount(ctx)), ctx, integrationType, draft);
   return withToast(result, result.message);
 });
 

@@ -21,6 +21,10 @@ export const openaiSettingsSchema = z
 export const runwareSettingsSchema = z
   .object({ apiKey, clearApiKey: z.boolean().optional(), baseUrl: optionalUrl, model: modelName.default("runware:100@1") })
   .strict();
+/** "Test connection" with what is typed in the form (any field may be blank: the saved value is used). */
+export const connectionDraftSchema = z
+  .object({ apiKey, baseUrl: optionalUrl, model: z.union([z.literal(""), modelName]).optional().transform((v) => v || undefined) })
+  .strict();
 export const imageSettingsSchema = z
   .object({
     provider: z.enum(IMAGE_PROVIDERS).default("openai"),

@@ -13,6 +13,13 @@ describe("article image helpers", () => {
     expect(placeImageInHtml("", img(5, 0))).toMatch(/^<img [^>]*data-image-id="5"/);
   });
 
+  it("never puts an image at the very top, right under the featured image, when the article starts with a heading", () => {
+    const noIntro = "<h2>One</h2><p>a</p><h2>Two</h2><p>b</p>";
+    expect(placeImageInHtml(noIntro, img(1, 0))).toMatch(/^<h2>One<\/h2><p>a<\/p><img [^>]*data-image-id="1"[^>]*><h2>Two/);
+    expect(placeImageInHtml("<p> </p><h2>Only</h2><p>a</p>", img(2, 0))).toMatch(/<p>a<\/p><img [^>]*data-image-id="2"[^>]*>$/);
+    expect(placeImageInHtml(noIntro, img(3, 1))).toMatch(/<p>a<\/p><img [^>]*data-image-id="3"[^>]*><h2>Two/);
+  });
+
   it("updates an image that is already placed instead of adding it twice", () => {
     const once = placeImageInHtml(ARTICLE, img(1, 1));
     const twice = placeImageInHtml(once, { ...img(1, 1), alt: "New alt" });

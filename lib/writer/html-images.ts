@@ -70,12 +70,19 @@ export function placeImageInHtml(html: string, image: HtmlImage & { position: nu
   const doc = parse(html);
   const top = doc.children;
   const h2Indexes = top.map((node, index) => (isTag(node, "h2") ? index : -1)).filter((index) => index >= 0);
-  const before = h2Indexes[Math.max(0, image.position)]; // the H2 that starts the next section
+  let before: number | undefined = h2Indexes[Math.max(0, image.position)]; // the H2 that starts the next section
+  // Never at the very top (no text before it): it would sit right under the featured image.
+  // Such an article starts with its first H2: the image follows that first section instead.
+  if (before !== undefined && !top.slice(0, before).some((node) => textOf(node).trim())) before = h2Indexes.find((index) => index > before!);
   const el = imageElement(image);
   if (before === undefined) top.push(el);
   else top.splice(before, 0, el);
   relink(doc);
   return serialize(doc);
+}
+
+function textOf(node: ChildNode): string {
+  return render(node, { decodeEntities: true }).replace(/<[^>]*>/g, "");
 }
 
 function isTag(node: ChildNode, name: string): node is Element {

@@ -149,8 +149,9 @@ test("score and what to fix, three suggested links and one AI edit raise the sco
   // Publishing a new article offers links to it from older ones.
   await open(page, `/writer/content/${fresh.id}`);
   await page.getByRole("button", { name: "Send to review" }).click();
-  await expect(page.getByRole("button", { name: "Mark published" })).toBeVisible();
-  await page.getByRole("button", { name: "Mark published" }).click();
+  const markPublished = page.getByRole("button", { name: "Already live elsewhere? Mark as published without publishing" });
+  await expect(markPublished).toBeVisible();
+  await markPublished.click();
   const offer = page.getByRole("dialog", { name: /3 older articles mention this topic — add links to it\?/ });
   await expect(offer).toBeVisible();
   await expect(offer.getByRole("checkbox")).toHaveCount(3);

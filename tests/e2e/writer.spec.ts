@@ -175,7 +175,7 @@ test("ideas → tasks → write in the editor (formatting, meta, image, alt text
   // Move to review.
   await page.getByRole("button", { name: "Send to review" }).click();
   await expect(page.getByText("Sent to review.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Mark published" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish…" })).toBeVisible();
 
   await open(page, "/writer/drafts");
   const row = page.getByRole("row", { name: new RegExp(IDEAS[0]) });
@@ -191,7 +191,7 @@ test("ideas → tasks → write in the editor (formatting, meta, image, alt text
   await page.getByRole("button", { name: "Actions for image Cedar bed, filled" }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
-  await expect(page.getByText("Moved 1 image to the trash.", { exact: false })).toBeVisible();
+  await expect(page.getByText(/Moved 1 image to the trash/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "No images yet" })).toBeVisible();
   const final = await (await page.request.get(`/api/v1/writer/content/${contentId}/`)).json();
   expect(final.data.status).toBe("review");

@@ -16,7 +16,7 @@ export default async function AdminStatusPage() {
   return (
     <>
       <PageHeader title="System status" description={`Up ${Math.round(status.uptimeSeconds / 60)} min · Node ${status.versions.node} · Next.js ${status.versions.next} · Prisma ${status.versions.prisma} · app ${status.versions.app}`} />
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         {status.items.map((item) => {
           const Icon = ICON[item.status];
           return (

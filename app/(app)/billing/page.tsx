@@ -40,7 +40,7 @@ export default async function CreditsPage() {
           </AlertDescription>
         </Alert>
       )}
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <Card>
           <CardHeader>
             <CardDescription>Balance</CardDescription>

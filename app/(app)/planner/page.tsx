@@ -21,7 +21,7 @@ export default async function PlannerDashboardPage() {
   return (
     <>
       <PageHeader title="Planner" description={`${selection.site.name}${selection.sector ? ` · ${selection.sector.name}` : " · all sectors"}: from keywords to clusters to content ideas.`} />
-      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard label="Keywords" value={counts.keywords} icon={KeyRound} href="/planner/keywords" hint={`${counts.unclustered.toLocaleString("en-US")} not in a cluster yet`} />
         <KpiCard label="Total search volume" value={counts.totalVolume} icon={TrendingUp} hint="Monthly searches across all keywords" />
         <KpiCard label="Clusters" value={counts.clusters} icon={FolderTree} href="/planner/clusters" />
@@ -33,7 +33,7 @@ export default async function PlannerDashboardPage() {
       {counts.keywords === 0 ? (
         <Card><CardContent><EmptyState icon={KeyRound} title="Charts appear once you have keywords" description="Add or import keywords to see their intent and difficulty mix and your biggest clusters." /></CardContent></Card>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
           <Card>
             <CardHeader><CardTitle>Keywords by intent</CardTitle><CardDescription>What searchers want</CardDescription></CardHeader>
             <CardContent><DonutChart data={data.byIntent} category="intent" value="keywords" valueLabel="Keywords" /></CardContent>

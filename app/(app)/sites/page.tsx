@@ -34,7 +34,7 @@ export default async function SitesPage() {
           action={canManage ? <NewSiteDialog label="Create a site" /> : undefined}
         />
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {sites.map((site) => <SiteCard key={site.id} site={site} canManage={canManage} />)}
         </div>
       )}

@@ -14,6 +14,8 @@ import type { OptimizationDto } from "@/lib/optimizer/service";
 import type { ContentStatus } from "@/lib/writer/constants";
 import type { ContentDto } from "@/lib/writer/content";
 import type { ImageDto } from "@/lib/writer/image-dto";
+import { CostEstimate } from "@/components/billing/cost-estimate";
+import { PublishPanel, type PublishPanelProps } from "@/components/publishing/publish-panel";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatNumber } from "../labels";
@@ -26,6 +28,7 @@ import { FeaturedImagePanel } from "./featured-image-panel";
 import { LinksPanel } from "./links-panel";
 import { OptimizeDialog } from "./optimize-dialog";
 import { PublishLinksDialog } from "./publish-links-dialog";
+import { RenameOffer, renameChanges } from "./rename-offer";
 import { SaveIndicator } from "./save-indicator";
 import { ScoreChecks, ScoreSummary } from "./score-panel";
 import { SeoPanel } from "./seo-panel";
@@ -42,9 +45,11 @@ type Props = {
   content: ContentDto;
   site: { name: string; url: string };
   canWrite: boolean;
+  /** The Publish panel, shown under the editor with the article's live status. */
+  publish?: Omit<PublishPanelProps, "contentStatus" | "onMarkPublished">;
 };
 
-export function ContentEditor({ content, site, canWrite }: Props) {
+export function ContentEditor({ content, site, canWrite, publish }: Props) {
   const [images, setImages] = useState<ImageDto[]>(content.images);
   const [generation, setGeneration] = useState(0);
   const editorRef = useRef<Editor | null>(null);
@@ -53,14 +58,16 @@ export function ContentEditor({ content, site, canWrite }: Props) {
     setGeneration((g) => g + 1);
   }, []);
   const autosave = useAutosave(content, { editable: canWrite, onReplaced });
-  const { fields, setField, state, flush } = autosave;
+  const { fields, setField, state, flush, rebase } = autosave;
+  // A refresh of the page (e.g. when a publish run finishes) brings newer versions: continue from them.
+  useEffect(() => rebase(content), [content, rebase]);
 
   const editor = useEditor({
     extensions: articleExtensions(),
     content: content.html,
     editable: canWrite,
     immediatelyRender: false,
-    editorProps: { attributes: { class: "article-body min-h-[28rem] px-6 py-5 focus:outline-none", "aria-label": "Article text" } },
+    editorProps: { attributes: { class: "article-body min-h-[28rem] px-4 py-5 focus:outline-none sm:px-6", "aria-label": "Article text" } },
     onUpdate: ({ editor: e }) => setField("html", e.isEmpty ? "" : e.getHTML()),
     onBlur: () => void flush(),
   });
@@ -132,6 +139,25 @@ export function ContentEditor({ content, site, canWrite }: Props) {
     if (found) editor.view.dispatch(tr);
     return found;
   };
+  // Renaming: offer to bring the meta title and slug along once the title input is left.
+  const [titleBase, setTitleBase] = useState(content.title);
+  const [renaming, setRenaming] = useState(false);
+  const everPublished = Boolean(content.publishedAt) || autosave.status === "published";
+  const titleLeft = () => {
+    void flush();
+    const title = fields.title.trim();
+    if (!canWrite || !title || title === titleBase.trim()) return;
+    const offer = renameChanges(fields, everPublished);
+    if (offer.metaTitle || offer.slug) setRenaming(true);
+    else setTitleBase(title);
+  };
+  const closeRename = (changes?: Partial<EditableFields>) => {
+    for (const [name, value] of Object.entries(changes ?? {})) setField(name as "metaTitle" | "slug", value as string);
+    setRenaming(false);
+    setTitleBase(fields.title.trim());
+    if (changes) void flush();
+  };
+
   const deferredHtml = useDeferredValue(fields.html);
   const words = useMemo(() => countWords(deferredHtml), [deferredHtml]);
   const featured = images.find((i) => i.type === "featured" && i.url) ?? null;
@@ -151,7 +177,7 @@ export function ContentEditor({ content, site, canWrite }: Props) {
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">
           <label htmlFor="content-title" className="sr-only">Title</label>
           <input
@@ -161,10 +187,11 @@ export function ContentEditor({ content, site, canWrite }: Props) {
             maxLength={300}
             placeholder="Article title"
             onChange={(e) => setField("title", e.target.value)}
-            onBlur={() => void flush()}
-            className="w-full bg-transparent text-3xl font-bold tracking-tight outline-none placeholder:text-muted-foreground/60"
+            onBlur={titleLeft}
+            className="w-full bg-transparent text-2xl font-bold sm:text-3xl tracking-tight outline-none placeholder:text-muted-foreground/60"
           />
           {fieldErrors?.title && <p className="text-sm text-destructive">{fieldErrors.title[0]}</p>}
+          {renaming && <RenameOffer fields={fields} everPublished={everPublished} onApply={(changes) => closeRename(changes)} onDismiss={() => closeRename()} />}
           <Tabs defaultValue="write">
             <TabsList>
               <TabsTrigger value="write">{readOnly ? "Article" : "Write"}</TabsTrigger>
@@ -182,7 +209,7 @@ export function ContentEditor({ content, site, canWrite }: Props) {
           </Tabs>
         </div>
 
-        <aside className="space-y-4" aria-label="Article settings">
+        <aside className="min-w-0 space-y-4" aria-label="Article settings">
           <Card className="gap-4 py-5">
             <CardHeader><CardTitle className="text-base">SEO score</CardTitle></CardHeader>
             <CardContent className="space-y-4">
@@ -193,7 +220,7 @@ export function ContentEditor({ content, site, canWrite }: Props) {
                   <TabsTrigger value="links">Links{linkCount ? ` (${linkCount})` : ""}</TabsTrigger>
                 </TabsList>
                 <TabsContent value="checks" className="pt-2">
-                  <ScoreChecks analysis={analysis} canWrite={canWrite} optimizing={optimizing} onOptimize={() => void optimize()} />
+                  <ScoreChecks analysis={analysis} canWrite={canWrite} optimizing={optimizing} onOptimize={() => void optimize()} cost={<CostEstimate operation="optimize_content" ids={[content.id]} className="text-xs" />} />
                 </TabsContent>
                 {/* Mounted while hidden, so suggestions are ready (and counted on the tab) before it is opened. */}
                 <TabsContent value="links" forceMount className="pt-2 data-[state=inactive]:hidden">
@@ -245,6 +272,20 @@ export function ContentEditor({ content, site, canWrite }: Props) {
         </aside>
       </div>
 
+      {publish && (
+        <PublishPanel
+          {...publish}
+          contentStatus={autosave.status}
+          onMarkPublished={
+            canWrite
+              ? () =>
+                  void changeStatus("published").then((ok) =>
+                    ok ? toast.success("Marked published; it was not sent to any destination.") : toast.error("The status was not changed: see the message next to the save state."),
+                  )
+              : undefined
+          }
+        />
+      )}
       {proposal && reviewing && (
         <OptimizeDialog proposal={proposal} input={liveInput} onApply={applyProposal} onDismiss={() => void dismissProposal()} onClose={() => setReviewing(false)} />
       )}

@@ -61,7 +61,7 @@ export function ScoreSummary({ analysis, pending, onReview }: { analysis: Analys
 const FIRST = 5;
 
 /** What to fix, most points lost first; the AI button; passed checks on demand. */
-export function ScoreChecks({ analysis, canWrite, optimizing, onOptimize }: { analysis: Analysis; canWrite: boolean; optimizing: boolean; onOptimize: () => void }) {
+export function ScoreChecks({ analysis, canWrite, optimizing, onOptimize, cost }: { analysis: Analysis; canWrite: boolean; optimizing: boolean; onOptimize: () => void; cost?: React.ReactNode }) {
   const [showAll, setShowAll] = useState(false);
   const [showPassed, setShowPassed] = useState(false);
   const fix = analysis.checks.filter((c) => c.status !== "good").sort((a, b) => b.maxScore - b.score - (a.maxScore - a.score));
@@ -88,6 +88,7 @@ export function ScoreChecks({ analysis, canWrite, optimizing, onOptimize }: { an
           {optimizing ? "Asking the AI…" : "Optimize with AI"}
         </Button>
       )}
+      {canWrite && fix.length > 0 && cost}
       <div>
         <button type="button" className="flex w-full items-center justify-between text-sm text-muted-foreground hover:text-foreground" aria-expanded={showPassed} onClick={() => setShowPassed((v) => !v)}>
           Passed checks ({passed.length})

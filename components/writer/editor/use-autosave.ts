@@ -56,14 +56,17 @@ export function useAutosave(content: ContentDto, { editable, onReplaced }: { edi
   const [version, setVersion] = useState(content.version);
   // conflict: wait for the user's choice; blocked: the server refused the input (e.g. a taken
   // slug), so wait for the next edit instead of retrying the same request.
-  const live = useRef({ fields: fieldsOf(content), saved: fieldsOf(content), version: content.version, conflict: false, blocked: false });
+  // held: a change the editor's own panels asked the server for is running; autosave waits for it
+  // and continues from the version it writes (useServerEdit), so the two never race.
+  const live = useRef({ fields: fieldsOf(content), saved: fieldsOf(content), version: content.version, conflict: false, blocked: false, held: false });
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const save = useCallback(
-    async (extra: { status?: ContentStatus } = {}): Promise<boolean> => {
+    async ({ force, ...extra }: { status?: ContentStatus; force?: boolean } = {}): Promise<boolean> => {
       if (!editable || live.current.conflict) return false;
       if (timer.current) clearTimeout(timer.current);
+      if (live.current.held && !force) return true;
       while (inFlight.current) await inFlight.current;
       const snapshot = live.current.fields;
       const diff = changed(snapshot, live.current.saved);
@@ -156,7 +159,7 @@ export function useAutosave(content: ContentDto, { editable, onReplaced }: { edi
   const adopt = useCallback(
     (content: ContentDto) => {
       const loaded = fieldsOf(content);
-      live.current = { fields: loaded, saved: loaded, version: content.version, conflict: false, blocked: false };
+      live.current = { fields: loaded, saved: loaded, version: content.version, conflict: false, blocked: false, held: live.current.held };
       setFields(loaded);
       setVersion(content.version);
       setStatus(content.status);
@@ -164,6 +167,36 @@ export function useAutosave(content: ContentDto, { editable, onReplaced }: { edi
       onReplaced(loaded);
     },
     [onReplaced],
+  );
+
+  /**
+   * The page brought a newer version from the server (e.g. after a publish run, which moves the
+   * status on): when the text this tab last saved is unchanged there, continue from it without a
+   * conflict, keeping local edits; when nothing is pending here, load it whole. Otherwise the next
+   * save shows the usual conflict (someone else changed the text).
+   */
+  const rebase = useCallback(
+    (content: ContentDto) => {
+      if (content.version <= live.current.version || live.current.conflict) return;
+      const same = !Object.keys(changed(fieldsOf(content), live.current.saved)).length;
+      const pending = Object.keys(changed(live.current.fields, live.current.saved)).length > 0;
+      if (same) {
+        live.current.version = content.version;
+        setVersion(content.version);
+        setStatus(content.status);
+      } else if (!pending && !inFlight.current) adopt(content);
+    },
+    [adopt],
+  );
+
+  /** Holds autosave while a server-side edit of this article runs (see useServerEdit). */
+  const hold = useCallback(
+    (on: boolean) => {
+      live.current.held = on;
+      if (on && timer.current) clearTimeout(timer.current);
+      if (!on && Object.keys(changed(live.current.fields, live.current.saved)).length && !live.current.conflict) schedule();
+    },
+    [schedule],
   );
 
   /** Load theirs: drop local edits and continue from the other version. */
@@ -183,5 +216,5 @@ export function useAutosave(content: ContentDto, { editable, onReplaced }: { edi
 
   const hasUnsaved = state.kind === "dirty" || state.kind === "saving" || state.kind === "error" || state.kind === "conflict";
   const currentVersion = useCallback(() => live.current.version, []);
-  return { fields, setField, state, status, version, currentVersion, flush: save, changeStatus: (to: ContentStatus) => save({ status: to }), keepMine, loadTheirs, adopt, showConflict, hasUnsaved };
+  return { fields, setField, state, status, version, currentVersion, flush: save, changeStatus: (to: ContentStatus) => save({ status: to }), keepMine, loadTheirs, adopt, rebase, hold, showConflict, hasUnsaved };
 }

@@ -11,19 +11,22 @@ import type { ActionResult } from "@/lib/http/action";
 import type { ContentDto } from "@/lib/writer/content";
 import type { useAutosave } from "./use-autosave";
 
-type Autosave = Pick<ReturnType<typeof useAutosave>, "flush" | "currentVersion" | "adopt" | "showConflict">;
+type Autosave = Pick<ReturnType<typeof useAutosave>, "flush" | "currentVersion" | "adopt" | "showConflict" | "hold">;
 
 export type ServerEdit = <T>(run: (version: number) => Promise<ActionResult<T>>, articleOf?: (data: T) => ContentDto | null | undefined) => Promise<T | null>;
 
 export function useServerEdit(autosave: Autosave, editor: Editor | null, canWrite: boolean): ServerEdit {
-  const { flush, currentVersion, adopt, showConflict } = autosave;
+  const { flush, currentVersion, adopt, showConflict, hold } = autosave;
   return useCallback(
     async <T,>(run: (version: number) => Promise<ActionResult<T>>, articleOf?: (data: T) => ContentDto | null | undefined) => {
       if (!(await flush())) {
         toast.error("Your latest edits are not saved yet: see the message next to the save state.");
         return null;
       }
-      editor?.setEditable(false);
+      // No update event: the editor's HTML (normalised by TipTap) would otherwise count as an edit
+      // and be autosaved with the old version while the server writes the new one.
+      editor?.setEditable(false, false);
+      hold(true);
       try {
         const result = await run(currentVersion()).catch(() => null);
         if (!result) {
@@ -40,9 +43,10 @@ export function useServerEdit(autosave: Autosave, editor: Editor | null, canWrit
         if (result.message) toast.success(result.message);
         return result.data;
       } finally {
-        editor?.setEditable(canWrite);
+        editor?.setEditable(canWrite, false);
+        hold(false);
       }
     },
-    [flush, currentVersion, adopt, showConflict, editor, canWrite],
+    [flush, currentVersion, adopt, showConflict, hold, editor, canWrite],
   );
 }

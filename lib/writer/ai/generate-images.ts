@@ -30,7 +30,7 @@ export const generateImages: AIFunction<z.infer<typeof input>, Prepared, Output,
   async prepare(db: ScopedDb, { imageId }, config) {
     const image = await db.image.findFirst({ where: { id: imageId }, select: { id: true, type: true, prompt: true, siteId: true, taskId: true, contentId: true, altText: true, position: true } });
     if (!image) throw new NotFoundError("Image");
-    if (!image.prompt.trim()) throw new ValidationError("This image has no prompt: generate the image prompts first.");
+    if (!image.prompt.trim()) throw new ValidationError("This image has no prompt: use “Plan images” on its task first.");
     const size = image.type === "featured" ? config.images.featuredSize : config.images.inArticleSize;
     return { image, size, style: config.images.style, provider: config.images.provider };
   },

@@ -14,6 +14,10 @@ import * as author from "@/app/api/v1/system/author-profiles/[id]/route";
 import * as strategies from "@/app/api/v1/system/strategies/route";
 import * as strategy from "@/app/api/v1/system/strategies/[id]/route";
 import { startGenerateContent } from "@/lib/ai/service";
+import { scoped } from "@/lib/db/scoped";
+import { ownAccount } from "@/lib/db/tenant-context";
+import { testConnection } from "@/lib/settings/connection";
+import { connectionDraftSchema } from "@/lib/settings/schemas";
 import { callApi, tokenFor } from "@/tests/fixtures/api";
 import { contextFor, createUser, twoTenants } from "@/tests/fixtures/factories";
 import { createTasks, setupAIStub, waitForRun } from "@/tests/fixtures/ai";
@@ -59,6 +63,32 @@ describe("settings REST", () => {
     }
     const cleared = await callApi(integration.PUT, { method: "PUT", token, params: { pk: "openai" }, body: { clear_api_key: true, model: "gpt-4o" } });
     expect(cleared.body.data).toMatchObject({ has_api_key: false, api_key_masked: null });
+  });
+
+  it("Test connection tests what is typed in the form (not saved) and says which values it tested", async () => {
+    const { a } = await twoTenants();
+    const ctx = await contextFor(a.owner.id);
+    const db = scoped(ownAccount(ctx));
+    const env = { key: process.env.OPENAI_API_KEY, base: process.env.OPENAI_BASE_URL };
+    delete process.env.OPENAI_API_KEY;
+    delete process.env.OPENAI_BASE_URL;
+    try {
+      // Nothing saved and no environment: the saved settings fail, the typed server address works.
+      await expect(testConnection(db, ctx, "openai")).rejects.toThrow(/No AI provider is set up/);
+      const before = holder.stub.requests.length;
+      const typed = await testConnection(db, ctx, "openai", { apiKey: "sk-typed-123", baseUrl: holder.stub.url });
+      expect(typed).toMatchObject({ ok: true, fromForm: true });
+      expect(typed.message).toMatch(/^Tested the values in the form \(not saved yet\)\. Connected to/);
+      expect(holder.stub.requests.length).toBeGreaterThan(before);
+      expect(await rootDb().integrationSettings.count({ where: { accountId: a.account.id, integrationType: "openai" } })).toBe(0);
+      // Bad typed input is refused before any call.
+      expect(connectionDraftSchema.safeParse({ baseUrl: "ftp://x" }).success).toBe(false);
+    } finally {
+      process.env.OPENAI_API_KEY = env.key;
+      process.env.OPENAI_BASE_URL = env.base;
+    }
+    const saved = await testConnection(db, ctx, "openai");
+    expect(saved.message).toMatch(/^Tested the saved settings\./);
   });
 
   it("lists every prompt type with its default, saves an override the engine uses, and resets it", async () => {

@@ -22,7 +22,7 @@ export default async function ReferenceDataPage() {
   return (
     <>
       <PageHeader title="Reference data" description="Industries, their sectors and seed keywords shared by every account. Import updates rows with the same slug or keyword and adds new ones." />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         {REFERENCE_KINDS.map((kind) => (
           <Card key={kind}>
             <CardHeader>

@@ -41,14 +41,14 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
     <>
       {header}
       <UsageFilters days={query.days} siteId={query.siteId ?? null} sites={sites} />
-      <div className="mb-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="mb-4 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard label="Credits used" value={totals.credits} icon={Coins} hint={`Last ${query.days} days`} />
         <KpiCard label="Provider cost" value={formatUsd(totals.costUsd)} icon={DollarSign} hint="Tokens and images at list prices" />
         <KpiCard label="AI calls" value={totals.calls} icon={Activity} hint={`${totals.tokensIn.toLocaleString("en-US")} tokens in · ${totals.tokensOut.toLocaleString("en-US")} out`} />
         <KpiCard label="Images generated" value={totals.images} icon={ImageIcon} hint={`Last ${query.days} days`} />
       </div>
 
-      <div className="mb-4 grid gap-4 lg:grid-cols-3">
+      <div className="mb-4 grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>Spend per day</CardTitle>
@@ -86,7 +86,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       </div>
 
       {totals.calls > 0 && (
-        <div className="grid gap-4 xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
           <Card>
             <CardHeader>
               <CardTitle>By operation</CardTitle>
@@ -112,7 +112,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
               <CardTitle>By site</CardTitle>
               <CardDescription>Work tied to no site (e.g. connection tests) is listed as “No site”.</CardDescription>
             </CardHeader>
-            <CardContent className="grid gap-4 lg:grid-cols-2">
+            <CardContent className="grid grid-cols-1 gap-4 lg:grid-cols-2">
               <BarChart data={u.bySite.map((s) => ({ name: s.name, credits: s.credits }))} category="name" value="credits" valueLabel="Credits" layout="vertical" color="var(--chart-2)" height={Math.max(120, u.bySite.length * 44)} />
               <BreakdownTable label="Site" rows={u.bySite.map((s) => ({ key: String(s.siteId ?? "none"), ...s }))} />
             </CardContent>

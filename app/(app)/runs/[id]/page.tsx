@@ -68,7 +68,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           <AlertDescription>What succeeded is saved and charged. Retry the failed items once the cause below is fixed; the others are not done or charged again.</AlertDescription>
         </Alert>
       )}
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>{run.message || "—"}</CardTitle>

@@ -21,6 +21,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   const filters = taskFilters(clusters);
   const query = parseTableSearchParams(await searchParams, { filters, sortFields: TASK_SORT_FIELDS, defaultOrdering: "-createdAt" });
   const { count, countIsEstimate, results } = await listTasks(db, parseInput(listTasksQuerySchema, toServiceQuery(query)));
+  // "Generate images" draws the images "Plan images" planned: the table says when there are none.
+  const waiting = await db.image.groupBy({ by: ["taskId"], where: { taskId: { in: results.map((t) => t.id) }, storageKey: null, prompt: { not: "" } }, _count: { _all: true } });
   return (
     <>
       {header}
@@ -31,6 +33,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
         filters={filters}
         clusters={clusters}
         canWrite={canWrite}
+        imagesWaiting={Object.fromEntries(waiting.map((w) => [w.taskId!, w._count._all]))}
         placement={{ siteId: selection.site.id, sectorId: selection.sector?.id ?? null, sectors: selection.sectors, contentTypes }}
       />
     </>

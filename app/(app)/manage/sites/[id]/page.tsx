@@ -43,7 +43,7 @@ export default async function SiteDashboardPage({ params }: { params: Promise<{ 
         <Badge variant="outline">{HOSTING_LABELS[site.hostingType]}</Badge>
         {site.wpUrl && <Badge variant="outline">WordPress: {new URL(site.wpUrl).host}</Badge>}
       </div>
-      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {stats.map((stat) => (
           <Card key={stat.label}>
             <CardHeader className="pb-2"><CardDescription>{stat.label}</CardDescription><CardTitle className="text-3xl tabular-nums">{stat.value.toLocaleString("en-US")}</CardTitle></CardHeader>
@@ -55,7 +55,7 @@ export default async function SiteDashboardPage({ params }: { params: Promise<{ 
         <CardHeader><CardTitle>Sectors</CardTitle><CardDescription>Keywords and content are organised by sector.</CardDescription></CardHeader>
         <CardContent>
           {sectors.length ? (
-            <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
               {sectors.map((s) => (
                 <li key={s.id} className="flex items-center gap-2 rounded-lg border p-3 text-sm"><Layers className="size-4 text-muted-foreground" aria-hidden /> {s.name}</li>
               ))}

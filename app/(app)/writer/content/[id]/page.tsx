@@ -10,7 +10,6 @@ import { listDestinations } from "@/lib/publishing/destinations";
 import { defaultDestinationsFor, listRecords } from "@/lib/publishing/service";
 import { getPublishingSettings } from "@/lib/publishing/settings";
 import { ContentEditor } from "@/components/writer/editor/content-editor";
-import { PublishPanel } from "@/components/publishing/publish-panel";
 import { HOSTED, integrationKey } from "@/lib/publishing/destinations";
 
 export const metadata: Metadata = { title: "Editor" };
@@ -35,21 +34,23 @@ export default async function ContentEditorPage({ params }: { params: Promise<{ 
     db.contentTaxonomyMap.findMany({ where: { contentId: content.id }, orderBy: { id: "asc" }, select: { taxonomyType: true, name: true } }),
     defaultDestinationsFor(db, content),
   ]);
-  // Remount when another version is loaded from the server (e.g. after a refresh).
+  // The editor stays mounted across refreshes (it continues from newer versions itself) and gives
+  // the publish panel the article's live status.
   return (
-    <>
-      <ContentEditor key={`${content.id}`} content={content} site={{ name: site?.name ?? "", url }} canWrite={can.write(ctx.role)} />
-      <PublishPanel
-        key={`publish-${content.id}-${content.status}`}
-        contentId={content.id}
-        contentStatus={content.status}
-        siteId={content.siteId}
-        destinations={destinations.map(({ key, label }) => ({ key, label }))}
-        defaults={{ destinations: [...new Set([...(typeDestinations ?? settings.defaultDestinations), ...publishedTo(records.results)])], status: settings.defaultStatus }}
-        terms={{ categories: terms.filter((t) => t.taxonomyType === "category").map((t) => t.name), tags: terms.filter((t) => t.taxonomyType === "tag").map((t) => t.name) }}
-        records={records.results}
-        canWrite={can.write(ctx.role)}
-      />
-    </>
+    <ContentEditor
+      key={`${content.id}`}
+      content={content}
+      site={{ name: site?.name ?? "", url }}
+      canWrite={can.write(ctx.role)}
+      publish={{
+        contentId: content.id,
+        siteId: content.siteId,
+        destinations: destinations.map(({ key, label }) => ({ key, label })),
+        defaults: { destinations: [...new Set([...(typeDestinations ?? settings.defaultDestinations), ...publishedTo(records.results)])], status: settings.defaultStatus },
+        terms: { categories: terms.filter((t) => t.taxonomyType === "category").map((t) => t.name), tags: terms.filter((t) => t.taxonomyType === "tag").map((t) => t.name) },
+        records: records.results,
+        canWrite: can.write(ctx.role),
+      }}
+    />
   );
 }
