@@ -77,6 +77,7 @@ describe("the document describes the real answers", () => {
     });
     const invitation = await call("post", "/api/v1/auth/invitations/", { body: { email: `invitee-${Date.now()}@example.test`, role: "editor" } });
     const created = await call("post", "/api/v1/auth/sites/", { body: { name: "Second site" } });
+    const deployment = await call("post", "/api/v1/publisher/deploy/", { body: { site_id: site.site_id } });
     const key = await call("post", "/api/v1/auth/sites/{id}/api_key/");
     tokens.siteKey = key.api_key;
     const run = await rootDb().run.create({ data: { accountId: Number(ids["auth/sites:id"] ? (await rootDb().site.findUniqueOrThrow({ where: { id: site.site_id } })).accountId : 0), kind: "auto_cluster", functionId: "auto-cluster", eventName: "test", eventData: {} } });
@@ -94,6 +95,7 @@ describe("the document describes the real answers", () => {
       "integration/integrations:id": integration.id,
       "auth/invitations:id": invitation.invitation.id,
       "system/runs:id": run.id,
+      "publisher/deployments:id": deployment.id,
       "system/settings/task_progress:id": run.id,
       "billing/transactions:id": transaction.id,
       "system/settings/integrations:pk": "openai",
