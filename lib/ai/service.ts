@@ -112,3 +112,34 @@ export async function startGenerateImages(ctx: TenantContext, target: { taskIds?
     ...placement(images),
   });
 }
+
+/**
+ * `writer/tasks/generate_images`: images for whole tasks. Articles without image prompts get them
+ * planned first (same run), then every image of the tasks without a file is generated.
+ */
+export async function startGenerateTaskImages(ctx: TenantContext, taskIds: number[]): Promise<RunDto> {
+  assertCan(ctx.role, "write");
+  const ids = unique(taskIds);
+  const db = scoped(ownAccount(ctx));
+  const rows = await db.task.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true } });
+  if (rows.length !== ids.length) throw new NotFoundError("Task");
+  const [articles, planned, waiting] = await Promise.all([
+    db.content.findMany({ where: { taskId: { in: ids }, html: { not: "" } }, select: { taskId: true } }),
+    db.image.findMany({ where: { taskId: { in: ids }, prompt: { not: "" } }, select: { taskId: true }, distinct: ["taskId"] }),
+    db.image.count({ where: { taskId: { in: ids }, storageKey: null, prompt: { not: "" } } }),
+  ]);
+  const withArticle = new Set(articles.map((c) => c.taskId));
+  const missing = ids.filter((id) => !withArticle.has(id));
+  if (missing.length) throw new ValidationError(`Task${missing.length === 1 ? "" : "s"} ${missing.join(", ")} ha${missing.length === 1 ? "s" : "ve"} no article yet: generate the content first.`, { ids: ["Generate the content of these tasks first."] });
+  const withPrompts = new Set(planned.map((i) => i.taskId));
+  const promptTaskIds = ids.filter((id) => !withPrompts.has(id));
+  if (!promptTaskIds.length && !waiting) throw new ValidationError("Every image of these tasks is already generated.", { ids: ["Nothing to generate: the images of these tasks exist."] });
+  if (promptTaskIds.length) await assertAffordable(ctx, "generate_image_prompts", 1, promptTaskIds.length);
+  // At least the featured image of each newly planned article, plus the images already waiting.
+  await assertAffordable(ctx, "generate_images", 1, waiting + promptTaskIds.length);
+  return startRun(ctx, jobs.generateTaskImages, { taskIds: ids, promptTaskIds }, {
+    total: promptTaskIds.length + waiting,
+    message: promptTaskIds.length ? `Planning images for ${promptTaskIds.length} article${promptTaskIds.length === 1 ? "" : "s"}…` : `Generating ${waiting} image${waiting === 1 ? "" : "s"}…`,
+    ...placement(rows),
+  });
+}

@@ -27,6 +27,10 @@ export type GenerateImagePromptsPayload = z.infer<typeof generateImagePromptsPay
 export const generateImagesPayload = z.object({ imageIds: ids });
 export type GenerateImagesPayload = z.infer<typeof generateImagesPayload>;
 
+/** `promptTaskIds`: the tasks whose article has no image prompts yet (decided when the run starts). */
+export const generateTaskImagesPayload = z.object({ taskIds: ids, promptTaskIds: z.array(id) });
+export type GenerateTaskImagesPayload = z.infer<typeof generateTaskImagesPayload>;
+
 export const publishContentPayload = z.object({ recordIds: ids, overwrite: z.boolean().optional() });
 export type PublishContentPayload = z.infer<typeof publishContentPayload>;
 
@@ -81,6 +85,13 @@ export const jobs = {
     event: "writer/images.generation-requested",
     payload: generateImagesPayload,
     handler: () => import("@/lib/writer/jobs/generate-images"),
+  }),
+  generateTaskImages: defineJob({
+    name: "generate-task-images",
+    kind: "generate_images",
+    event: "writer/tasks.images-requested",
+    payload: generateTaskImagesPayload,
+    handler: () => import("@/lib/writer/jobs/generate-task-images"),
   }),
   publishContent: defineJob({
     name: "publish-content",
