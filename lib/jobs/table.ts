@@ -40,7 +40,7 @@ export type SyncIntegrationPayload = z.infer<typeof syncIntegrationPayload>;
 export const linkContentPayload = z.object({ contentIds: ids, mode: z.enum(["apply", "suggest"]), includeDrafts: z.boolean(), maxLinks: z.number().int().positive() });
 export type LinkContentPayload = z.infer<typeof linkContentPayload>;
 
-export const optimizeContentPayload = z.object({ contentIds: ids, checks: z.array(z.string()).optional() });
+export const optimizeContentPayload = z.object({ contentIds: ids, checks: z.array(z.string()).optional(), entryPoint: z.enum(["editor", "batch", "automation"]).optional() });
 export type OptimizeContentPayload = z.infer<typeof optimizeContentPayload>;
 
 export const jobs = {

@@ -74,7 +74,7 @@ export async function optimize(ctx: TenantContext, input: OptimizeInput): Promis
   const wanted = new Set<string>(input.checks ?? OPTIMIZABLE_CHECKS);
   if (!analysis.checks.some((c) => c.status !== "good" && wanted.has(c.id))) throw new ValidationError(NOTHING_TO_OPTIMIZE, { checks: [NOTHING_TO_OPTIMIZE] });
   await assertAffordable(ctx, 1);
-  const { result } = await runAIFunction<OptimizeContentResult>(ctx, "optimize_content", { contentId: input.contentId, checks: input.checks, userId: ctx.userId });
+  const { result } = await runAIFunction<OptimizeContentResult>(ctx, "optimize_content", { contentId: input.contentId, checks: input.checks, userId: ctx.userId, entryPoint: input.entryPoint ?? "editor" });
   return getOptimization(db, result.optimizationId);
 }
 
@@ -137,7 +137,7 @@ export async function startBatchOptimize(ctx: TenantContext, input: BatchOptimiz
   await assertAffordable(ctx, ids.length);
   const sameSite = rows.every((r) => r.siteId === rows[0].siteId);
   const sameSector = sameSite && rows.every((r) => r.sectorId === rows[0].sectorId);
-  return startRun(ctx, jobs.optimizeContent, { contentIds: ids, ...(input.checks ? { checks: input.checks } : {}) }, {
+  return startRun(ctx, jobs.optimizeContent, { contentIds: ids, ...(input.checks ? { checks: input.checks } : {}), entryPoint: input.entryPoint ?? "batch" }, {
     total: ids.length,
     message: `Proposing optimizations for ${ids.length} article${ids.length === 1 ? "" : "s"}…`,
     siteId: sameSite ? rows[0].siteId : null,
