@@ -7,6 +7,7 @@ import { ownAccount, type TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
+import { assertFeatureEnabled, getSystemSettings } from "@/lib/system/settings";
 import { jobs, startRun } from "@/lib/jobs/service";
 import type { RunDto } from "@/lib/runs/service";
 import { AUTO_CLUSTER_BATCH_SIZE } from "@/lib/planner/ai/auto-cluster";
@@ -17,6 +18,8 @@ function unique(ids: number[]) {
 
 /** Credits for at least the first step, and the plan's monthly AI requests (and images) for all of them. */
 async function assertAffordable(ctx: TenantContext, operation: Operation, firstStepUnits: number, calls: number) {
+  await getSystemSettings(); // current credit prices
+  if (operation === "generate_images") await assertFeatureEnabled("imageGeneration");
   await checkCredits(scoped(ownAccount(ctx)), ctx.accountId, calculateCredits(operation, firstStepUnits));
   await assertWithinLimit(ctx.accountId, "monthlyAiRequests", calls);
   if (operation === "generate_images") await assertWithinLimit(ctx.accountId, "monthlyImages", calls);

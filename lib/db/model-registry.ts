@@ -56,6 +56,8 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   // the local job queue (lib/jobs/local): slots per account, schedules of the whole installation
   JobSlot: account,
   JobSchedule: global,
+  SystemSettings: global,
+  SystemSettingsChange: global,
   AIPrompt: account,
   IntegrationSettings: account,
   // billing

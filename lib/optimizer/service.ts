@@ -11,6 +11,7 @@ import { ownAccount, type TenantContext } from "@/lib/db/tenant-context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ContentOptimization } from "@/lib/generated/prisma/client";
 import { assertWithinLimit } from "@/lib/plans/limits";
+import { getSystemSettings } from "@/lib/system/settings";
 import { jobs, startRun } from "@/lib/jobs/service";
 import type { RunDto } from "@/lib/runs/service";
 import { conflict, getContent, updateContent, type ContentDto } from "@/lib/writer/content";
@@ -59,6 +60,7 @@ export async function listOptimizations(db: ScopedDb, query: { contentId: number
 }
 
 async function assertAffordable(ctx: TenantContext, articles: number) {
+  await getSystemSettings(); // current credit prices
   await checkCredits(scoped(ownAccount(ctx)), ctx.accountId, calculateCredits("optimize_content", 1));
   await assertWithinLimit(ctx.accountId, "monthlyAiRequests", articles);
 }

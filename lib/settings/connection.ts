@@ -10,6 +10,7 @@ import { getPromptTemplate } from "@/lib/ai/prompt-store";
 import { generateImageOpenAI, listModels } from "@/lib/ai/providers/openai";
 import { generateImageRunware, testRunware } from "@/lib/ai/providers/runware";
 import { imageSize } from "image-size";
+import { assertFeatureEnabled } from "@/lib/system/settings";
 
 export async function testConnection(db: ScopedDb, ctx: TenantContext, type: "openai" | "runware") {
   assertCan(ctx.role, "manageAccount");
@@ -32,6 +33,7 @@ export async function testConnection(db: ScopedDb, ctx: TenantContext, type: "op
 
 export async function generateTestImage(db: ScopedDb, ctx: TenantContext, prompt = "A tidy desk with a notebook and a cup of coffee, morning light") {
   assertCan(ctx.role, "manageAccount");
+  await assertFeatureEnabled("imageGeneration");
   const config = await resolveAIConfig(db);
   const text = renderPrompt(await getPromptTemplate(db, "image_generation"), { prompt, style: config.images.style });
   const size = config.images.inArticleSize;
