@@ -46,6 +46,7 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   ContentOptimization: siteSector,
   // system: request metrics are read by developers only, through the admin tools
   RequestMetric: account,
+  ResourceTracking: account,
   GenerationUsage: account,
   AuthorProfile: account,
   Strategy: account,

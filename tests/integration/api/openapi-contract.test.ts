@@ -57,6 +57,11 @@ beforeAll(async () => {
   const developer = await createDeveloper();
   tokens = { owner: await tokenFor(a.owner.id), developer: await tokenFor(developer.id), siteKey: "" };
   ids = { site_id: a.site.id, sector_id: a.sector.id, slug: a.site.slug, "auth/sites:id": a.site.id, "publisher/sites:id": a.site.id };
+  // A request the developer tracked (X-Resource-Tracking: on), for /admin/metrics/requests/{tracking_id}/.
+  const tracking = await rootDb().resourceTracking.create({
+    data: { id: crypto.randomUUID(), accountId: developer.accountId, userId: developer.id, requestId: "seed", method: "GET", path: "/api/v1/admin/accounts/", status: 200, durationMs: 1, queries: 2, queryMs: 0.5, heapUsedMb: 50, heapDeltaMb: 0.1, rssMb: 120 },
+  });
+  ids["admin/metrics/requests:tracking_id"] = tracking.id;
 }, 60_000);
 
 describe("the document describes the real answers", () => {
