@@ -82,7 +82,7 @@ export async function monthUsage(db: ScopedDb, accountId: number, now = new Date
   const resetsOn = new Date(start);
   resetsOn.setUTCMonth(resetsOn.getUTCMonth() + 1);
   const limit = (c: { current: number; max: number }) => ({ used: c.current, max: c.max });
-  return { planName: requests.planName, resetsOn, creditsSpent: -(spent._sum.amount ?? 0), aiRequests: limit(requests), words: limit(words), images: limit(images) };
+  return { planName: requests.planName, resetsOn, creditsSpent: -(spent._sum.amount ?? 0) || 0, aiRequests: limit(requests), words: limit(words), images: limit(images) };
 }
 
 export const OPERATION_LABELS: Record<string, string> = Object.fromEntries(OPERATIONS.map((op) => [op, CREDIT_COSTS[op].label]));
