@@ -104,3 +104,9 @@ export class ConfigurationError extends AppError {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** A developer turned this feature off for the whole installation (System settings). */
+export class FeatureDisabledError extends AppError {
+  readonly status = 503;
+  readonly code = "feature_disabled";
+}

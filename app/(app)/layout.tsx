@@ -1,6 +1,7 @@
 import { requirePageContext } from "@/lib/auth/context";
 import { scoped } from "@/lib/db/scoped";
 import { resolveSelection } from "@/lib/sites/selection";
+import { maintenanceBanner } from "@/lib/system/settings";
 import { AppSidebar, MobileNav } from "@/components/layout/app-sidebar";
 import { UserMenu } from "@/components/layout/user-menu";
 import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageContext();
-  const selection = await resolveSelection(scoped(ctx), ctx);
+  const [selection, banner] = await Promise.all([resolveSelection(scoped(ctx), ctx), maintenanceBanner()]);
   return (
     <RunProgressProvider>
     <div className="flex min-h-screen">
@@ -27,6 +28,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <UserMenu name={ctx.user?.name ?? ""} email={ctx.user?.email ?? ""} role={ctx.role} accountName={ctx.account.name} />
           </div>
         </header>
+        {banner && (
+          <div role="status" data-testid="maintenance-banner" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 md:px-6 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            {banner}
+          </div>
+        )}
         <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>
       </div>
     </div>

@@ -3,7 +3,7 @@ import type { RecordDto } from "@/lib/publishing/service";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-const VARIANT: Record<string, "default" | "secondary" | "destructive" | "outline"> = { published: "default", failed: "destructive", scheduled: "outline", pending: "secondary", publishing: "secondary", unpublished: "secondary" };
+const VARIANT: Record<string, "default" | "secondary" | "destructive" | "outline"> = { published: "default", failed: "destructive", scheduled: "outline", pending: "secondary", publishing: "secondary", unpublished: "secondary", cancelled: "outline" };
 
 export function RecordStatus({ record }: { record: Pick<RecordDto, "status" | "remoteStatus" | "remoteChangedAt"> }) {
   return (

@@ -1,6 +1,8 @@
 // Which provider, key and models an account's AI work uses: the account's own settings first
 // (Settings → Integrations), then the environment (OPENAI_API_KEY, OPENAI_BASE_URL, ...).
 import { env } from "@/lib/config/env";
+import { getSystemSettings } from "@/lib/system/settings";
+import type { SystemSettingsValues } from "@/lib/system/settings-cache";
 import type { ScopedDb } from "@/lib/db/scoped";
 import { ConfigurationError } from "@/lib/errors";
 import { readImageSettings, readIntegrationSecrets } from "@/lib/settings/integrations";
@@ -13,14 +15,17 @@ export type AIConfig = { openai: OpenAIConfig | null; runware: RunwareConfig | n
 export const NO_KEY_MESSAGE = "No AI provider is set up: add an OpenAI key (or an OpenAI-compatible server address) in Settings → Integrations.";
 
 export async function resolveAIConfig(db: ScopedDb): Promise<AIConfig> {
-  const rows = await db.integrationSettings.findMany({ where: { isActive: true } });
+  // System settings first: their default models apply below, their credit prices to the charge.
+  const [rows, system] = await Promise.all([db.integrationSettings.findMany({ where: { isActive: true } }), getSystemSettings()]);
   const [openai, runware, images] = [readIntegrationSecrets(rows, "openai"), readIntegrationSecrets(rows, "runware"), readImageSettings(rows)];
-  return { openai: openaiConfig(openai), runware: runwareConfig(runware), images };
+  return { openai: openaiConfig(openai, system.defaultModels), runware: runwareConfig(runware, system.defaultModels), images };
 }
 
-function openaiConfig(account: Awaited<ReturnType<typeof readIntegrationSecrets>>): OpenAIConfig | null {
-  const model = (account?.model as string | undefined) || env.OPENAI_MODEL;
-  const imageModel = (account?.imageModel as string | undefined) || env.OPENAI_IMAGE_MODEL;
+type Defaults = SystemSettingsValues["defaultModels"];
+
+function openaiConfig(account: Awaited<ReturnType<typeof readIntegrationSecrets>>, defaults: Defaults): OpenAIConfig | null {
+  const model = (account?.model as string | undefined) || defaults.text || env.OPENAI_MODEL;
+  const imageModel = (account?.imageModel as string | undefined) || defaults.image || env.OPENAI_IMAGE_MODEL;
   const accountBase = account?.baseUrl as string | undefined;
   if (account?.apiKeyPlain || accountBase) {
     // A local OpenAI-compatible server often needs no key; the SDK still wants one.
@@ -32,10 +37,10 @@ function openaiConfig(account: Awaited<ReturnType<typeof readIntegrationSecrets>
   return null;
 }
 
-function runwareConfig(account: Awaited<ReturnType<typeof readIntegrationSecrets>>): RunwareConfig | null {
+function runwareConfig(account: Awaited<ReturnType<typeof readIntegrationSecrets>>, defaults: Defaults): RunwareConfig | null {
   const apiKey = account?.apiKeyPlain || env.RUNWARE_API_KEY;
   if (!apiKey) return null;
-  return { apiKey, baseURL: (account?.baseUrl as string | undefined) || env.RUNWARE_BASE_URL, model: (account?.model as string | undefined) || "runware:100@1" };
+  return { apiKey, baseURL: (account?.baseUrl as string | undefined) || env.RUNWARE_BASE_URL, model: (account?.model as string | undefined) || defaults.runware || "runware:100@1" };
 }
 
 export function requireOpenAI(config: AIConfig): OpenAIConfig {

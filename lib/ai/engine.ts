@@ -106,7 +106,7 @@ async function commitAIFunction<R>(
         const saved = await fn.save(tx, prepared, output.data);
         await writeRunLog(tx, options, [{ kind: "request", payload: { prompt } }, { kind: "response", payload: { raw: output.raw ?? null, usage: output.usage }, model: output.usage.model }]);
         const siteId = fn.siteId(prepared);
-        await recordUsage(tx, { ...output.usage, accountId: ctx.accountId, operation: fn.operation, credits, siteId, runId: options.runId, details: { step: options.stepId ?? null } });
+        await recordUsage(tx, { ...output.usage, accountId: ctx.accountId, operation: fn.operation, credits, siteId, runId: options.runId, entryPoint: fn.entryPoint?.(prepared) ?? null, details: { step: options.stepId ?? null } });
         // Last, so the account row (locked by the deduction) is held only until commit.
         if (credits > 0) {
           await deductCredits(tx, {

@@ -1,8 +1,19 @@
 // Prompt types with their defaults (in code) and documented {variables}. Accounts may override
 // any of them (AIPrompt rows); "reset to default" deletes the override.
+import type { AIFunctionName } from "./types";
 
 export const PROMPT_TYPES = ["clustering", "ideas", "content_generation", "image_prompts", "image_generation", "optimization"] as const;
 export type PromptType = (typeof PROMPT_TYPES)[number];
+
+/** The AI function each prompt serves (`AIPrompt.functionName`, the reference's function_name). */
+export const PROMPT_FUNCTIONS = {
+  clustering: "auto_cluster",
+  ideas: "generate_ideas",
+  content_generation: "generate_content",
+  image_prompts: "generate_image_prompts",
+  image_generation: "generate_images",
+  optimization: "optimize_content",
+} as const satisfies Record<PromptType, AIFunctionName>;
 
 type PromptDefinition = { label: string; description: string; variables: Record<string, string>; defaultValue: string };
 

@@ -7,6 +7,7 @@ import { ownAccount, type TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import { assertWithinLimit } from "@/lib/plans/limits";
+import { assertFeatureEnabled, getSystemSettings } from "@/lib/system/settings";
 import { jobs, startRun } from "@/lib/jobs/service";
 import type { RunDto } from "@/lib/runs/service";
 import { AUTO_CLUSTER_BATCH_SIZE } from "@/lib/planner/ai/auto-cluster";
@@ -17,6 +18,8 @@ function unique(ids: number[]) {
 
 /** Credits for at least the first step, and the plan's monthly AI requests (and images) for all of them. */
 async function assertAffordable(ctx: TenantContext, operation: Operation, firstStepUnits: number, calls: number) {
+  await getSystemSettings(); // current credit prices
+  if (operation === "generate_images") await assertFeatureEnabled("imageGeneration");
   await checkCredits(scoped(ownAccount(ctx)), ctx.accountId, calculateCredits(operation, firstStepUnits));
   await assertWithinLimit(ctx.accountId, "monthlyAiRequests", calls);
   if (operation === "generate_images") await assertWithinLimit(ctx.accountId, "monthlyImages", calls);
@@ -110,5 +113,36 @@ export async function startGenerateImages(ctx: TenantContext, target: { taskIds?
     total: images.length,
     message: `Generating ${images.length} image${images.length === 1 ? "" : "s"}…`,
     ...placement(images),
+  });
+}
+
+/**
+ * `writer/tasks/generate_images`: images for whole tasks. Articles without image prompts get them
+ * planned first (same run), then every image of the tasks without a file is generated.
+ */
+export async function startGenerateTaskImages(ctx: TenantContext, taskIds: number[]): Promise<RunDto> {
+  assertCan(ctx.role, "write");
+  const ids = unique(taskIds);
+  const db = scoped(ownAccount(ctx));
+  const rows = await db.task.findMany({ where: { id: { in: ids } }, select: { id: true, siteId: true, sectorId: true } });
+  if (rows.length !== ids.length) throw new NotFoundError("Task");
+  const [articles, planned, waiting] = await Promise.all([
+    db.content.findMany({ where: { taskId: { in: ids }, html: { not: "" } }, select: { taskId: true } }),
+    db.image.findMany({ where: { taskId: { in: ids }, prompt: { not: "" } }, select: { taskId: true }, distinct: ["taskId"] }),
+    db.image.count({ where: { taskId: { in: ids }, storageKey: null, prompt: { not: "" } } }),
+  ]);
+  const withArticle = new Set(articles.map((c) => c.taskId));
+  const missing = ids.filter((id) => !withArticle.has(id));
+  if (missing.length) throw new ValidationError(`Task${missing.length === 1 ? "" : "s"} ${missing.join(", ")} ha${missing.length === 1 ? "s" : "ve"} no article yet: generate the content first.`, { ids: ["Generate the content of these tasks first."] });
+  const withPrompts = new Set(planned.map((i) => i.taskId));
+  const promptTaskIds = ids.filter((id) => !withPrompts.has(id));
+  if (!promptTaskIds.length && !waiting) throw new ValidationError("Every image of these tasks is already generated.", { ids: ["Nothing to generate: the images of these tasks exist."] });
+  if (promptTaskIds.length) await assertAffordable(ctx, "generate_image_prompts", 1, promptTaskIds.length);
+  // At least the featured image of each newly planned article, plus the images already waiting.
+  await assertAffordable(ctx, "generate_images", 1, waiting + promptTaskIds.length);
+  return startRun(ctx, jobs.generateTaskImages, { taskIds: ids, promptTaskIds }, {
+    total: promptTaskIds.length + waiting,
+    message: promptTaskIds.length ? `Planning images for ${promptTaskIds.length} article${promptTaskIds.length === 1 ? "" : "s"}…` : `Generating ${waiting} image${waiting === 1 ? "" : "s"}…`,
+    ...placement(rows),
   });
 }

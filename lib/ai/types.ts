@@ -35,4 +35,6 @@ export type AIFunction<I = unknown, P = unknown, O = unknown, R = unknown> = {
   /** Database writes only: runs inside the transaction that charges the credits. */
   save(tx: ScopedTx, prepared: P, output: O): Promise<R>;
   siteId(prepared: P): number | null;
+  /** Where the request came from (editor, batch, automation), recorded on the usage row. */
+  entryPoint?(prepared: P): string | null;
 };

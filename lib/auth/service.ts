@@ -9,6 +9,7 @@ import { incrementBucket, isRateLimited, resetRateLimit } from "@/lib/rate-limit
 import { uniqueSlug } from "@/lib/utils/slug";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 import { seesGrantedSitesOnly } from "./permissions";
+import { assertFeatureEnabled } from "@/lib/system/settings";
 import type { CredentialsInput, RegisterInput } from "./schemas";
 
 export type AppContext = TenantContext & {
@@ -19,6 +20,7 @@ export type AppContext = TenantContext & {
 export const SIGN_IN_LIMIT = { attempts: 10, windowSeconds: 15 * 60 };
 
 export async function registerAccount(input: RegisterInput) {
+  await assertFeatureEnabled("signups");
   const db = rootDb();
   const plan = (await db.plan.findFirst({ where: { isDefault: true, isActive: true } })) ?? (await db.plan.findFirst({ where: { isActive: true }, orderBy: { sortOrder: "asc" } }));
   if (!plan) throw new Error("No active plan exists: the reference data was not seeded.");

@@ -107,6 +107,8 @@ export type UsageInput = Usage & {
   credits: number;
   siteId?: number | null;
   runId?: string | null;
+  /** Where the request came from (optimizer: editor, batch, automation). */
+  entryPoint?: string | null;
   details?: Record<string, unknown>;
 };
 
@@ -114,9 +116,9 @@ export type UsageInput = Usage & {
 export async function recordUsage(tx: SqlClient, usage: UsageInput): Promise<{ id: number; costUsd: number }> {
   const cost = costUsd(usage);
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO credit_usage_logs ("accountId", "siteId", "runId", operation, model, "tokensIn", "tokensOut", images, "costUsd", credits, details)
+    INSERT INTO credit_usage_logs ("accountId", "siteId", "runId", operation, model, "tokensIn", "tokensOut", images, "costUsd", credits, details, "entryPoint")
     VALUES (${usage.accountId}, ${usage.siteId ?? null}, ${usage.runId ?? null}::uuid, ${usage.operation}, ${usage.model},
-            ${usage.tokensIn ?? 0}, ${usage.tokensOut ?? 0}, ${usage.images ?? 0}, ${cost}, ${usage.credits}, ${JSON.stringify(usage.details ?? {})}::jsonb)
+            ${usage.tokensIn ?? 0}, ${usage.tokensOut ?? 0}, ${usage.images ?? 0}, ${cost}, ${usage.credits}, ${JSON.stringify(usage.details ?? {})}::jsonb, ${usage.entryPoint ?? null})
     RETURNING id`;
   return { id: rows[0].id, costUsd: cost };
 }

@@ -1,5 +1,7 @@
 // What model calls cost us (USD, for the usage log) and what they cost the customer (credits).
-// One table, read by the credit service, the billing page and the engine.
+// One table, read by the credit service, the billing page and the engine. Developers may override
+// credits per operation in System settings (lib/system/settings.ts), applied through the cache below.
+import { creditPriceOverride } from "@/lib/system/settings-cache";
 
 /** USD per 1M tokens (input, output). Unknown models fall back to DEFAULT_TEXT_PRICE. */
 export const TEXT_PRICES_USD: Record<string, { input: number; output: number }> = {
@@ -40,7 +42,12 @@ export const CREDIT_COSTS: Record<Operation, { credits: number; per: number; uni
 export function calculateCredits(operation: Operation, units = 1): number {
   const cost = CREDIT_COSTS[operation];
   if (units <= 0) return 0;
-  return Math.ceil(units / cost.per) * cost.credits;
+  return Math.ceil(units / cost.per) * creditsPerBlock(operation);
+}
+
+/** Credits per block of an operation: the System settings override, else the table. */
+export function creditsPerBlock(operation: Operation): number {
+  return creditPriceOverride(operation) ?? CREDIT_COSTS[operation].credits;
 }
 
 export type Usage = { model: string; tokensIn?: number; tokensOut?: number; images?: number };

@@ -44,6 +44,7 @@ export const usageResponse = z.object({
   byOperation: z.array(z.object({ ...sums, operation: z.string(), label: z.string() })),
   byModel: z.array(z.object({ ...sums, model: z.string() })),
   bySite: z.array(z.object({ ...sums, siteId: id.nullable(), name: z.string() })),
+  byEntryPoint: z.array(z.object({ ...sums, operation: z.string(), entryPoint: z.string() })).describe("Usage by where it was asked for (optimizer: editor, batch, automation)"),
   month: z.object({ planName: z.string(), resetsOn: z.date(), creditsSpent: z.number().int(), aiRequests: used, words: used, images: used }),
 });
 

@@ -6,7 +6,7 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { monthStart } from "@/lib/plans/limits";
 import { listActivePlans } from "@/lib/plans/service";
 import { paymentsEnabled } from "./payments";
-import { CREDIT_COSTS, LOW_BALANCE_CREDITS, OPERATIONS } from "./prices";
+import { CREDIT_COSTS, creditsPerBlock, LOW_BALANCE_CREDITS, OPERATIONS } from "./prices";
 
 export async function getCreditSummary(db: ScopedDb, ctx: TenantContext) {
   const [account, transactions, usageByRun, usage] = await Promise.all([
@@ -30,7 +30,7 @@ export async function getCreditSummary(db: ScopedDb, ctx: TenantContext) {
     plan: account.plan,
     lowBalance: account.credits < LOW_BALANCE_CREDITS,
     lowBalanceThreshold: LOW_BALANCE_CREDITS,
-    costs: OPERATIONS.filter((op) => op !== "test").map((op) => ({ operation: op, ...CREDIT_COSTS[op] })),
+    costs: OPERATIONS.filter((op) => op !== "test").map((op) => ({ operation: op, ...CREDIT_COSTS[op], credits: creditsPerBlock(op) })),
     transactions,
     runs: usageByRun.map((u) => {
       const run = runs.find((r) => r.id === u.runId);

@@ -41,7 +41,7 @@ export async function usagePerDay(db: ScopedDb, accountId: number, since: Date, 
 export async function getUsage(db: ScopedDb, accountId: number, query: UsageQuery, now = new Date()) {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (query.days - 1)));
   const where: Prisma.CreditUsageLogWhereInput = { createdAt: { gte: since }, ...(query.siteId ? { siteId: query.siteId } : {}) };
-  const [byDay, total, byOperation, byModel, bySite, sites, month] = await Promise.all([
+  const [byDay, total, byOperation, byModel, bySite, sites, month, byEntryPoint] = await Promise.all([
     usagePerDay(db, accountId, since, query.days, query.siteId),
     db.creditUsageLog.aggregate({ where, _sum: SUM, _count: { _all: true } }),
     db.creditUsageLog.groupBy({ by: ["operation"], where, _sum: SUM, _count: { _all: true } }),
@@ -49,6 +49,7 @@ export async function getUsage(db: ScopedDb, accountId: number, query: UsageQuer
     db.creditUsageLog.groupBy({ by: ["siteId"], where, _sum: SUM, _count: { _all: true } }),
     db.site.findMany({ select: { id: true, name: true } }),
     monthUsage(db, accountId, now),
+    db.creditUsageLog.groupBy({ by: ["operation", "entryPoint"], where: { ...where, entryPoint: { not: null } }, _sum: SUM, _count: { _all: true } }),
   ]);
   const byCost = <T extends Sums>(a: T, b: T) => b.credits - a.credits || b.costUsd - a.costUsd;
   const siteName = new Map(sites.map((s) => [s.id, s.name]));
@@ -61,6 +62,8 @@ export async function getUsage(db: ScopedDb, accountId: number, query: UsageQuer
       .sort(byCost),
     byModel: byModel.map((g) => ({ model: g.model || "unknown", ...sums(g) })).sort(byCost),
     bySite: bySite.map((g) => ({ siteId: g.siteId, name: g.siteId ? (siteName.get(g.siteId) ?? `Site ${g.siteId}`) : "No site", ...sums(g) })).sort(byCost),
+    /** Operations that record where they were asked for (the optimizer: editor, batch, automation). */
+    byEntryPoint: byEntryPoint.map((g) => ({ operation: g.operation, entryPoint: g.entryPoint!, ...sums(g) })).sort(byCost),
     month,
   };
 }
@@ -79,7 +82,7 @@ export async function monthUsage(db: ScopedDb, accountId: number, now = new Date
   const resetsOn = new Date(start);
   resetsOn.setUTCMonth(resetsOn.getUTCMonth() + 1);
   const limit = (c: { current: number; max: number }) => ({ used: c.current, max: c.max });
-  return { planName: requests.planName, resetsOn, creditsSpent: -(spent._sum.amount ?? 0), aiRequests: limit(requests), words: limit(words), images: limit(images) };
+  return { planName: requests.planName, resetsOn, creditsSpent: -(spent._sum.amount ?? 0) || 0, aiRequests: limit(requests), words: limit(words), images: limit(images) };
 }
 
 export const OPERATION_LABELS: Record<string, string> = Object.fromEntries(OPERATIONS.map((op) => [op, CREDIT_COSTS[op].label]));

@@ -4,6 +4,8 @@
 import { env } from "@/lib/config/env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { instrumentPgClient } from "./query-tracking";
 
 const globalForDb = globalThis as unknown as { __rootDb?: PrismaClient; __rootDbUrl?: string };
 
@@ -17,9 +19,10 @@ function databaseUrl(): string {
 export function rootDb(): PrismaClient {
   const url = databaseUrl();
   if (!globalForDb.__rootDb || globalForDb.__rootDbUrl !== url) {
-    globalForDb.__rootDb = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE }),
-    });
+    // Our own pool, so each connection's queries can be counted for resource tracking.
+    const pool = new pg.Pool({ connectionString: url, max: env.DATABASE_POOL_SIZE });
+    pool.on("connect", instrumentPgClient);
+    globalForDb.__rootDb = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     globalForDb.__rootDbUrl = url;
   }
   return globalForDb.__rootDb;

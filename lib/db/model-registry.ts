@@ -46,6 +46,7 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   ContentOptimization: siteSector,
   // system: request metrics are read by developers only, through the admin tools
   RequestMetric: account,
+  ResourceTracking: account,
   GenerationUsage: account,
   AuthorProfile: account,
   Strategy: account,
@@ -56,6 +57,8 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   // the local job queue (lib/jobs/local): slots per account, schedules of the whole installation
   JobSlot: account,
   JobSchedule: global,
+  SystemSettings: global,
+  SystemSettingsChange: global,
   AIPrompt: account,
   IntegrationSettings: account,
   // billing

@@ -10,6 +10,7 @@ import { verifyApiTokenClaims } from "@/lib/auth/tokens";
 import { UnauthorizedError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { startRequestProbe } from "@/lib/system/metrics";
+import { TRACKING_ID_HEADER, trackingRequested, withResourceTracking } from "@/lib/system/resource-tracking";
 import { applyThrottleHeaders, throttle, ThrottledError, type ThrottleState } from "@/lib/rate-limit/throttle";
 import { camelKeys, snakeFieldErrors, snakeKeys } from "./case";
 import { clientIp } from "./client-ip";
@@ -64,7 +65,7 @@ export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = u
   options: RouteOptions<A, B, Q>,
   handler: (input: HandlerInput<A, B, Q>) => Promise<unknown>,
 ) {
-  return describeRoute(options, async (request: NextRequest, segment?: { params?: Promise<Record<string, string>> }) => {
+  const handle = async (request: NextRequest, segment?: { params?: Promise<Record<string, string>> }) => {
     const requestId = requestIdFrom(request.headers);
     const started = Date.now();
     const probe = startRequestProbe();
@@ -101,7 +102,15 @@ export function apiRoute<A extends AuthMode, B extends z.ZodType | undefined = u
     response.headers.set(REQUEST_ID_HEADER, requestId);
     probe.finish({ requestId, kind: "api", method: request.method, path: request.nextUrl.pathname, status: response.status, accountId: ctx?.accountId, userId: ctx?.userId });
     log.info("request", { requestId, method: request.method, path: request.nextUrl.pathname, status: response.status, ms: Date.now() - started });
-    return response;
+    return { response, ctx, requestId };
+  };
+  return describeRoute(options, async (request: NextRequest, segment?: { params?: Promise<Record<string, string>> }) => {
+    // Resource tracking only when asked for (developers; see lib/system/resource-tracking.ts).
+    if (!trackingRequested(request.headers)) return (await handle(request, segment)).response;
+    const { result, finish } = await withResourceTracking(() => handle(request, segment));
+    const trackingId = await finish({ ctx: result.ctx, requestId: result.requestId, method: request.method, path: request.nextUrl.pathname, status: result.response.status });
+    if (trackingId) result.response.headers.set(TRACKING_ID_HEADER, trackingId);
+    return result.response;
   });
 }
 

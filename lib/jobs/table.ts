@@ -27,6 +27,10 @@ export type GenerateImagePromptsPayload = z.infer<typeof generateImagePromptsPay
 export const generateImagesPayload = z.object({ imageIds: ids });
 export type GenerateImagesPayload = z.infer<typeof generateImagesPayload>;
 
+/** `promptTaskIds`: the tasks whose article has no image prompts yet (decided when the run starts). */
+export const generateTaskImagesPayload = z.object({ taskIds: ids, promptTaskIds: z.array(id) });
+export type GenerateTaskImagesPayload = z.infer<typeof generateTaskImagesPayload>;
+
 export const publishContentPayload = z.object({ recordIds: ids, overwrite: z.boolean().optional() });
 export type PublishContentPayload = z.infer<typeof publishContentPayload>;
 
@@ -36,7 +40,7 @@ export type SyncIntegrationPayload = z.infer<typeof syncIntegrationPayload>;
 export const linkContentPayload = z.object({ contentIds: ids, mode: z.enum(["apply", "suggest"]), includeDrafts: z.boolean(), maxLinks: z.number().int().positive() });
 export type LinkContentPayload = z.infer<typeof linkContentPayload>;
 
-export const optimizeContentPayload = z.object({ contentIds: ids, checks: z.array(z.string()).optional() });
+export const optimizeContentPayload = z.object({ contentIds: ids, checks: z.array(z.string()).optional(), entryPoint: z.enum(["editor", "batch", "automation"]).optional() });
 export type OptimizeContentPayload = z.infer<typeof optimizeContentPayload>;
 
 export const automationExecutePayload = z.object({ executionId: id });
@@ -84,6 +88,13 @@ export const jobs = {
     event: "writer/images.generation-requested",
     payload: generateImagesPayload,
     handler: () => import("@/lib/writer/jobs/generate-images"),
+  }),
+  generateTaskImages: defineJob({
+    name: "generate-task-images",
+    kind: "generate_images",
+    event: "writer/tasks.images-requested",
+    payload: generateTaskImagesPayload,
+    handler: () => import("@/lib/writer/jobs/generate-task-images"),
   }),
   publishContent: defineJob({
     name: "publish-content",

@@ -25,7 +25,12 @@ export const analyzeSchema = z.union([
 ], { error: "Give a content_id, or the article's fields." });
 export type AnalyzeRequest = z.infer<typeof analyzeSchema>;
 
-export const optimizeSchema = z.object({ contentId: idSchema, checks }).strict();
+/** Where an optimization was asked for (the reference's entry_point): recorded on it and on its usage. */
+export const ENTRY_POINTS = ["editor", "batch", "automation"] as const;
+export type EntryPoint = (typeof ENTRY_POINTS)[number];
+const entryPoint = z.enum(ENTRY_POINTS, { error: `Use one of: ${ENTRY_POINTS.join(", ")}.` }).optional();
+
+export const optimizeSchema = z.object({ contentId: idSchema, checks, entryPoint }).strict();
 export type OptimizeInput = z.infer<typeof optimizeSchema>;
 
 export const applyOptimizationSchema = z
@@ -44,6 +49,7 @@ export const batchOptimizeSchema = z
   .object({
     contentIds: z.array(idSchema, { error: "Send content_ids as a list." }).min(1, "Select at least one article.").max(500, "At most 500 articles at once."),
     checks,
+    entryPoint,
   })
   .strict();
 export type BatchOptimizeInput = z.infer<typeof batchOptimizeSchema>;

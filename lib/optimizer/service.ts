@@ -11,6 +11,7 @@ import { ownAccount, type TenantContext } from "@/lib/db/tenant-context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ContentOptimization } from "@/lib/generated/prisma/client";
 import { assertWithinLimit } from "@/lib/plans/limits";
+import { getSystemSettings } from "@/lib/system/settings";
 import { jobs, startRun } from "@/lib/jobs/service";
 import type { RunDto } from "@/lib/runs/service";
 import { conflict, getContent, updateContent, type ContentDto } from "@/lib/writer/content";
@@ -59,6 +60,7 @@ export async function listOptimizations(db: ScopedDb, query: { contentId: number
 }
 
 async function assertAffordable(ctx: TenantContext, articles: number) {
+  await getSystemSettings(); // current credit prices
   await checkCredits(scoped(ownAccount(ctx)), ctx.accountId, calculateCredits("optimize_content", 1));
   await assertWithinLimit(ctx.accountId, "monthlyAiRequests", articles);
 }
@@ -74,7 +76,7 @@ export async function optimize(ctx: TenantContext, input: OptimizeInput): Promis
   const wanted = new Set<string>(input.checks ?? OPTIMIZABLE_CHECKS);
   if (!analysis.checks.some((c) => c.status !== "good" && wanted.has(c.id))) throw new ValidationError(NOTHING_TO_OPTIMIZE, { checks: [NOTHING_TO_OPTIMIZE] });
   await assertAffordable(ctx, 1);
-  const { result } = await runAIFunction<OptimizeContentResult>(ctx, "optimize_content", { contentId: input.contentId, checks: input.checks, userId: ctx.userId });
+  const { result } = await runAIFunction<OptimizeContentResult>(ctx, "optimize_content", { contentId: input.contentId, checks: input.checks, userId: ctx.userId, entryPoint: input.entryPoint ?? "editor" });
   return getOptimization(db, result.optimizationId);
 }
 
@@ -137,7 +139,7 @@ export async function startBatchOptimize(ctx: TenantContext, input: BatchOptimiz
   await assertAffordable(ctx, ids.length);
   const sameSite = rows.every((r) => r.siteId === rows[0].siteId);
   const sameSector = sameSite && rows.every((r) => r.sectorId === rows[0].sectorId);
-  return startRun(ctx, jobs.optimizeContent, { contentIds: ids, ...(input.checks ? { checks: input.checks } : {}) }, {
+  return startRun(ctx, jobs.optimizeContent, { contentIds: ids, ...(input.checks ? { checks: input.checks } : {}), entryPoint: input.entryPoint ?? "batch" }, {
     total: ids.length,
     message: `Proposing optimizations for ${ids.length} article${ids.length === 1 ? "" : "s"}…`,
     siteId: sameSite ? rows[0].siteId : null,

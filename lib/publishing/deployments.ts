@@ -72,3 +72,44 @@ export async function listDeployments(db: ScopedDb, query: { siteId?: number; pa
 export function assertDeployable(readiness: Readiness) {
   if (!readiness.ready) throw new ValidationError("The site is not ready to deploy.", { site: readiness.checks.filter((c) => !c.ok && c.blocking).map((c) => c.detail) });
 }
+
+type Check = { name: string; ok: boolean; detail: string };
+export type DeploymentChanges = {
+  previousVersion: number | null;
+  pages: { before: number; after: number };
+  posts: { before: number; after: number };
+  /** Readiness checks whose result differs from the previous deployment's. */
+  checks: { name: string; before: boolean | null; after: boolean; detail: string }[];
+  /** Posts and pages published or edited between the previous deployment and this one (newest first, at most 50 each). */
+  postsUpdated: { id: number; title: string; slug: string; updatedAt: Date }[];
+  pagesUpdated: { id: number; title: string; slug: string; updatedAt: Date }[];
+};
+export type DeploymentDetail = Omit<DeploymentRecord, "accountId"> & { changes: DeploymentChanges };
+
+/** One deployment and what changed since the deployment before it. */
+export async function getDeployment(db: ScopedDb, id: number): Promise<DeploymentDetail> {
+  const row = await db.deploymentRecord.findFirst({ where: { id } });
+  if (!row) throw new NotFoundError("Deployment");
+  const previous = await db.deploymentRecord.findFirst({ where: { siteId: row.siteId, version: { lt: row.version } }, orderBy: { version: "desc" } });
+  const window = { ...(previous ? { gt: previous.createdAt } : {}), lte: row.createdAt };
+  const [posts, pages] = await Promise.all([
+    db.hostedPost.findMany({ where: { siteId: row.siteId, updatedAt: window }, select: { id: true, title: true, slug: true, updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 50 }),
+    db.sitePage.findMany({ where: { siteId: row.siteId, updatedAt: window }, select: { id: true, title: true, slug: true, updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 50 }),
+  ]);
+  const before = new Map(((previous?.readiness ?? []) as Check[]).map((c) => [c.name, c.ok]));
+  const checks = (row.readiness as Check[])
+    .filter((c) => before.get(c.name) !== c.ok)
+    .map((c) => ({ name: c.name, before: before.has(c.name) ? before.get(c.name)! : null, after: c.ok, detail: c.detail }));
+  const { accountId: _a, ...rest } = row;
+  return {
+    ...rest,
+    changes: {
+      previousVersion: previous?.version ?? null,
+      pages: { before: previous?.pages ?? 0, after: row.pages },
+      posts: { before: previous?.posts ?? 0, after: row.posts },
+      checks,
+      postsUpdated: posts,
+      pagesUpdated: pages,
+    },
+  };
+}

@@ -132,3 +132,15 @@ export const bridgeContentResponse = z.object({
 export const bridgeResultResponse = z.object({ recordId: id, status: PublishingStatusSchema });
 export const bridgeChangesResponse = z.object({ received: z.number().int(), changed: z.number().int(), deleted: z.number().int() });
 export const bridgeStructureResponse = z.object({ postTypes: z.number().int(), terms: z.number().int() });
+
+const changedItem = z.object({ id, title: z.string(), slug: z.string(), updatedAt: z.date() });
+export const deploymentDetailResponse = deploymentResponse.extend({
+  changes: z.object({
+    previousVersion: z.number().int().nullable(),
+    pages: z.object({ before: z.number().int(), after: z.number().int() }),
+    posts: z.object({ before: z.number().int(), after: z.number().int() }),
+    checks: z.array(z.object({ name: z.string(), before: z.boolean().nullable(), after: z.boolean(), detail: z.string() })),
+    postsUpdated: z.array(changedItem),
+    pagesUpdated: z.array(changedItem),
+  }),
+});

@@ -30,7 +30,18 @@ export const publishToWordPressSchema = z
 export const unpublishSchema = z.object({ contentId: idSchema, destinations: z.array(destinationKey).max(20).optional(), delete: z.boolean().optional() }).strict();
 export type UnpublishRequest = z.infer<typeof unpublishSchema>;
 
-export const RECORD_STATUSES = ["pending", "scheduled", "publishing", "published", "failed", "unpublished"] as const;
+export const RECORD_STATUSES = ["pending", "scheduled", "publishing", "published", "failed", "unpublished", "cancelled"] as const;
+
+/** PATCH of a publishing record: reschedule (`scheduled_at`) or cancel (`status: "cancelled"`) a scheduled publish, nothing else. */
+export const updateRecordSchema = z
+  .object({
+    scheduledAt: futureDate.optional(),
+    status: z.literal("cancelled", { error: 'Only "cancelled" can be set; publish or unpublish the article for anything else.' }).optional(),
+  })
+  .strict()
+  .refine((v) => (v.scheduledAt ? 1 : 0) + (v.status ? 1 : 0) === 1, { message: "Send either scheduled_at (reschedule) or status: \"cancelled\" (cancel).", path: ["scheduledAt"] })
+  .refine((v) => !v.scheduledAt || v.scheduledAt.getTime() > Date.now() + 30_000, { message: "Choose a time in the future.", path: ["scheduledAt"] });
+export type UpdateRecordInput = z.infer<typeof updateRecordSchema>;
 export const listRecordsQuerySchema = listQuerySchema.extend({
   siteId: idSchema.optional(),
   contentId: idSchema.optional(),

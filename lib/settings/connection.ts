@@ -11,6 +11,7 @@ import { getPromptTemplate } from "@/lib/ai/prompt-store";
 import { generateImageOpenAI, listModels } from "@/lib/ai/providers/openai";
 import { generateImageRunware, testRunware } from "@/lib/ai/providers/runware";
 import { imageSize } from "image-size";
+import { assertFeatureEnabled } from "@/lib/system/settings";
 
 /** Values typed in the form and not saved yet: the test uses them over the saved ones. */
 export type ConnectionDraft = { apiKey?: string; baseUrl?: string; model?: string };
@@ -54,6 +55,7 @@ export async function testConnection(db: ScopedDb, ctx: TenantContext, type: "op
 
 export async function generateTestImage(db: ScopedDb, ctx: TenantContext, prompt = "A tidy desk with a notebook and a cup of coffee, morning light") {
   assertCan(ctx.role, "manageAccount");
+  await assertFeatureEnabled("imageGeneration");
   const config = await resolveAIConfig(db);
   const text = renderPrompt(await getPromptTemplate(db, "image_generation"), { prompt, style: config.images.style });
   const size = config.images.inArticleSize;

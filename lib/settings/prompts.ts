@@ -2,10 +2,12 @@
 import { assertCan } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import type { ScopedDb } from "@/lib/db/scoped";
-import { PROMPT_TYPES, PROMPTS, type PromptType } from "@/lib/ai/prompts";
+import { PROMPT_FUNCTIONS, PROMPT_TYPES, PROMPTS, type PromptType } from "@/lib/ai/prompts";
 
 export type PromptDto = {
   promptType: PromptType;
+  /** The AI function this prompt serves. */
+  functionName: string;
   label: string;
   description: string;
   variables: Record<string, string>;
@@ -20,7 +22,7 @@ export async function listPrompts(db: ScopedDb): Promise<PromptDto[]> {
   return PROMPT_TYPES.map((type) => {
     const override = overrides.find((o) => o.promptType === type);
     const def = PROMPTS[type];
-    return { promptType: type, label: def.label, description: def.description, variables: def.variables, value: override?.value ?? def.defaultValue, defaultValue: def.defaultValue, isCustom: Boolean(override), updatedAt: override?.updatedAt ?? null };
+    return { promptType: type, functionName: override?.functionName || PROMPT_FUNCTIONS[type], label: def.label, description: def.description, variables: def.variables, value: override?.value ?? def.defaultValue, defaultValue: def.defaultValue, isCustom: Boolean(override), updatedAt: override?.updatedAt ?? null };
   });
 }
 
@@ -34,8 +36,8 @@ export async function savePrompt(db: ScopedDb, ctx: TenantContext, type: PromptT
   if (value.trim() === PROMPTS[type].defaultValue.trim()) return resetPrompt(db, ctx, type);
   await db.aIPrompt.upsert({
     where: { accountId_promptType: { accountId: ctx.accountId, promptType: type } },
-    create: { accountId: ctx.accountId, promptType: type, value },
-    update: { value },
+    create: { accountId: ctx.accountId, promptType: type, functionName: PROMPT_FUNCTIONS[type], value },
+    update: { value, functionName: PROMPT_FUNCTIONS[type] },
   });
   return one(db, type);
 }

@@ -5,6 +5,7 @@ import { AuthorProfileModel, IntegrationTypeSchema, StrategyModel } from "@/lib/
 
 export const promptResponse = z.object({
   promptType: z.string().describe("clustering, ideas, content_generation, image_prompts, image_generation or optimization"),
+  functionName: z.string().describe("The AI function the prompt serves: auto_cluster, generate_ideas, generate_content, generate_image_prompts, generate_images or optimize_content"),
   label: z.string(),
   description: z.string(),
   variables: z.record(z.string(), z.string()),

@@ -12,12 +12,14 @@ import { EDIT_KINDS, analyzeContent, currentValue, projectEdits, type AnalyzeInp
 import { OPTIMIZABLE_CHECKS, analysisInputFor, subheadingsOf } from "@/lib/optimizer/content";
 import type { AIFunction, ScopedTx } from "@/lib/ai/types";
 import { textCall } from "@/lib/ai/text-call";
+import { ENTRY_POINTS, type EntryPoint } from "@/lib/optimizer/schemas";
 
 const input = z.object({
   contentId: idSchema,
   checks: z.array(z.enum(OPTIMIZABLE_CHECKS)).max(OPTIMIZABLE_CHECKS.length).optional(),
   userId: idSchema.nullable().optional(),
   runId: z.uuid().optional(),
+  entryPoint: z.enum(ENTRY_POINTS).optional(),
 });
 export const optimizeOutputSchema = z.object({
   edits: z.array(z.object({ kind: z.enum(EDIT_KINDS), index: z.number().int(), after: z.string(), reason: z.string() })),
@@ -34,6 +36,7 @@ type Prepared = {
   wordCount: number;
   userId: number | null;
   runId: string | null;
+  entryPoint: EntryPoint;
 };
 
 export const NOTHING_TO_OPTIMIZE = "Nothing for the AI to fix: the title, meta, first paragraph, subheadings and slug already pass their checks.";
@@ -75,7 +78,7 @@ export const optimizeContent: AIFunction<z.infer<typeof input>, Prepared, Output
   operation: "optimize_content",
   input,
   promptType: "optimization",
-  async prepare(db: ScopedDb, { contentId, checks, userId, runId }) {
+  async prepare(db: ScopedDb, { contentId, checks, userId, runId, entryPoint }) {
     const content = await db.content.findFirst({
       where: { id: contentId },
       select: { id: true, siteId: true, sectorId: true, version: true, status: true, title: true, html: true, metaTitle: true, metaDescription: true, slug: true, primaryKeyword: true, secondaryKeywords: true, task: { select: { targetWordCount: true } } },
@@ -98,6 +101,7 @@ export const optimizeContent: AIFunction<z.infer<typeof input>, Prepared, Output
       wordCount: analysis.stats.wordCount,
       userId: userId ?? null,
       runId: runId ?? null,
+      entryPoint: entryPoint ?? (runId ? "batch" : "editor"),
     };
   },
   units: () => 1,
@@ -116,6 +120,7 @@ export const optimizeContent: AIFunction<z.infer<typeof input>, Prepared, Output
   }),
   call: textCall(optimizeOutputSchema, "content_edits"),
   siteId: (p) => p.content.siteId,
+  entryPoint: (p) => p.entryPoint,
   async save(tx: ScopedTx, p, output) {
     const edits = normalizeEdits(p, output);
     const projection = projectEdits(p.analysisInput, edits);
@@ -132,6 +137,7 @@ export const optimizeContent: AIFunction<z.infer<typeof input>, Prepared, Output
         checks: p.flagged.map((c) => c.id),
         edits: edits.map((e) => ({ ...e, scoreDelta: byId.get(e.id)!.scoreDelta, improves: byId.get(e.id)!.improves })),
         runId: p.runId,
+        entryPoint: p.entryPoint,
         createdById: p.userId,
       },
       select: { id: true },

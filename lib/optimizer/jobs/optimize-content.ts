@@ -16,7 +16,7 @@ export default defineHandler<OptimizeContentPayload>(async ({ ctx, db, payload, 
   const optimize = aiItemWork<OptimizeContentResult>(ctx, run.id, "optimize_content");
   const outcomes = await io.items<number, Outcome>(
     ids.map((contentId) => ({ key: `optimize-${contentId}`, input: contentId })),
-    async (contentId, item) => (todo.has(contentId) ? optimize({ contentId, checks: payload.checks, userId: run.userId, runId: run.id }, item) : { result: { contentId, nothingToFix: true as const } }),
+    async (contentId, item) => (todo.has(contentId) ? optimize({ contentId, checks: payload.checks, userId: run.userId, runId: run.id, entryPoint: payload.entryPoint ?? "batch" }, item) : { result: { contentId, nothingToFix: true as const } }),
     { message: "Optimization proposed." },
   );
   const proposals = outcomes.flatMap((o) => (o.ok && "optimizationId" in o.result ? [o.result] : []));

@@ -1,5 +1,6 @@
 // generate_images: one Image row → its file. The provider's image (b64 or URL) is turned into
 // bytes at once and stored; a provider URL is never kept. Width, height and type come from the bytes.
+import { assertFeatureEnabled } from "@/lib/system/settings";
 import { imageSize } from "image-size";
 import { z } from "zod";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -28,6 +29,8 @@ export const generateImages: AIFunction<z.infer<typeof input>, Prepared, Output,
   input,
   promptType: "image_generation",
   async prepare(db: ScopedDb, { imageId }, config) {
+    // Turned off while a run waited: its remaining images fail with the reason, nothing is charged.
+    await assertFeatureEnabled("imageGeneration");
     const image = await db.image.findFirst({ where: { id: imageId }, select: { id: true, type: true, prompt: true, siteId: true, taskId: true, contentId: true, altText: true, position: true } });
     if (!image) throw new NotFoundError("Image");
     if (!image.prompt.trim()) throw new ValidationError("This image has no prompt: use “Plan images” on its task first.");

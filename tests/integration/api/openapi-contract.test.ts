@@ -57,6 +57,11 @@ beforeAll(async () => {
   const developer = await createDeveloper();
   tokens = { owner: await tokenFor(a.owner.id), developer: await tokenFor(developer.id), siteKey: "" };
   ids = { site_id: a.site.id, sector_id: a.sector.id, slug: a.site.slug, "auth/sites:id": a.site.id, "publisher/sites:id": a.site.id };
+  // A request the developer tracked (X-Resource-Tracking: on), for /admin/metrics/requests/{tracking_id}/.
+  const tracking = await rootDb().resourceTracking.create({
+    data: { id: crypto.randomUUID(), accountId: developer.accountId, userId: developer.id, requestId: "seed", method: "GET", path: "/api/v1/admin/accounts/", status: 200, durationMs: 1, queries: 2, queryMs: 0.5, heapUsedMb: 50, heapDeltaMb: 0.1, rssMb: 120 },
+  });
+  ids["admin/metrics/requests:tracking_id"] = tracking.id;
 }, 60_000);
 
 describe("the document describes the real answers", () => {
@@ -77,6 +82,7 @@ describe("the document describes the real answers", () => {
     });
     const invitation = await call("post", "/api/v1/auth/invitations/", { body: { email: `invitee-${Date.now()}@example.test`, role: "editor" } });
     const created = await call("post", "/api/v1/auth/sites/", { body: { name: "Second site" } });
+    const deployment = await call("post", "/api/v1/publisher/deploy/", { body: { site_id: site.site_id } });
     const key = await call("post", "/api/v1/auth/sites/{id}/api_key/");
     tokens.siteKey = key.api_key;
     const run = await rootDb().run.create({ data: { accountId: Number(ids["auth/sites:id"] ? (await rootDb().site.findUniqueOrThrow({ where: { id: site.site_id } })).accountId : 0), kind: "auto_cluster", functionId: "auto-cluster", eventName: "test", eventData: {} } });
@@ -94,6 +100,7 @@ describe("the document describes the real answers", () => {
       "integration/integrations:id": integration.id,
       "auth/invitations:id": invitation.invitation.id,
       "system/runs:id": run.id,
+      "publisher/deployments:id": deployment.id,
       "system/settings/task_progress:id": run.id,
       "billing/transactions:id": transaction.id,
       "system/settings/integrations:pk": "openai",
@@ -103,7 +110,7 @@ describe("the document describes the real answers", () => {
   });
 
   it("every GET endpoint answers what the document says", async () => {
-    const developerOnly = (path: string) => path.startsWith("/api/v1/admin/");
+    const developerOnly = (path: string) => path.startsWith("/api/v1/admin/") || path === "/api/v1/system/settings/system/";
     const bridge = (path: string) => path.startsWith("/api/v1/integration/bridge/");
     const checked: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {

@@ -4,7 +4,7 @@ import { Activity, Coins, DollarSign, Image as ImageIcon, Sparkles } from "lucid
 import { requirePageContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { usageQuerySchema } from "@/lib/billing/schemas";
-import { getUsage } from "@/lib/billing/usage";
+import { getUsage, OPERATION_LABELS } from "@/lib/billing/usage";
 import { scoped } from "@/lib/db/scoped";
 import { ownAccount } from "@/lib/db/tenant-context";
 import { camelKeys } from "@/lib/http/case";
@@ -117,6 +117,17 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
               <BreakdownTable label="Site" rows={u.bySite.map((s) => ({ key: String(s.siteId ?? "none"), ...s }))} />
             </CardContent>
           </Card>
+          {u.byEntryPoint.length > 0 && (
+            <Card className="xl:col-span-2">
+              <CardHeader>
+                <CardTitle>By entry point</CardTitle>
+                <CardDescription>Where optimizations were asked for: the editor, a batch, or an automation.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <BreakdownTable label="Entry point" rows={u.byEntryPoint.map((e) => ({ key: `${e.operation}:${e.entryPoint}`, name: `${OPERATION_LABELS[e.operation] ?? e.operation} · ${e.entryPoint}`, ...e }))} />
+              </CardContent>
+            </Card>
+          )}
         </div>
       )}
     </>

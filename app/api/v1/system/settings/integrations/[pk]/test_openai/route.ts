@@ -1,11 +1,13 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/http/route";
 import { parseInput } from "@/lib/http/validation";
 import { scoped } from "@/lib/db/scoped";
 import { ownAccount } from "@/lib/db/tenant-context";
 import { testConnection } from "@/lib/settings/connection";
 import { providerTestResponse } from "@/lib/settings/responses";
+import { integrationTypeSchema } from "@/lib/settings/schemas";
 
-const provider = z.enum(["openai", "runware"], { error: "Only openai and runware can be tested." });
-
-export const POST = apiRoute({ summary: "Test the OpenAI connection", response: providerTestResponse, auth: "user", permission: "manageAccount" }, async ({ ctx, params }) => testConnection(scoped(ownAccount(ctx)), ctx, parseInput(provider, params.pk)));
+export const POST = apiRoute({ summary: "Test the OpenAI connection", response: providerTestResponse, auth: "user", permission: "manageAccount" }, async ({ ctx, params }) => {
+  // Any of the account's integrations may carry the action; it always tests OpenAI.
+  parseInput(integrationTypeSchema, params.pk);
+  return testConnection(scoped(ownAccount(ctx)), ctx, "openai");
+});
