@@ -74,4 +74,11 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   // trash and the sites' content types (lib/trash, lib/sites/content-types.ts)
   TrashEntry: siteSector,
   SiteContentType: site,
+  // site builder (lib/site-builder): options are the wizard's reference data, edited by developers
+  SiteBlueprint: siteSector,
+  PageBlueprint: siteSector,
+  SiteBlueprintCluster: siteSector,
+  SiteBlueprintTaxonomy: siteSector,
+  SiteBuilderOption: global,
+  SiteAsset: site,
 };
