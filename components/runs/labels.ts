@@ -9,6 +9,8 @@ export const RUN_KIND_LABELS: Record<string, string> = {
   sync_integration: "WordPress sync",
   link_content: "Internal linking",
   optimize_content: "Content optimization",
+  generate_structure: "Site structure",
+  generate_page_content: "Site page copy",
 };
 
 export const RUN_STATUS_LABELS: Record<string, string> = {

@@ -16,7 +16,7 @@ function unique(ids: number[]) {
 }
 
 /** Credits for at least the first step, and the plan's monthly AI requests (and images) for all of them. */
-async function assertAffordable(ctx: TenantContext, operation: Operation, firstStepUnits: number, calls: number) {
+export async function assertAffordable(ctx: TenantContext, operation: Operation, firstStepUnits: number, calls: number) {
   await checkCredits(scoped(ownAccount(ctx)), ctx.accountId, calculateCredits(operation, firstStepUnits));
   await assertWithinLimit(ctx.accountId, "monthlyAiRequests", calls);
   if (operation === "generate_images") await assertWithinLimit(ctx.accountId, "monthlyImages", calls);

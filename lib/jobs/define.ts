@@ -18,7 +18,9 @@ export type RunKind =
   | "publish_content"
   | "sync_integration"
   | "link_content"
-  | "optimize_content";
+  | "optimize_content"
+  | "generate_structure"
+  | "generate_page_content";
 
 export type RunRef = { id: string; accountId: number; userId: number | null; siteId: number | null; sectorId: number | null };
 

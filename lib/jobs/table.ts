@@ -39,6 +39,12 @@ export type LinkContentPayload = z.infer<typeof linkContentPayload>;
 export const optimizeContentPayload = z.object({ contentIds: ids, checks: z.array(z.string()).optional() });
 export type OptimizeContentPayload = z.infer<typeof optimizeContentPayload>;
 
+export const generateSiteStructurePayload = z.object({ blueprintId: id });
+export type GenerateSiteStructurePayload = z.infer<typeof generateSiteStructurePayload>;
+
+export const generateBlueprintPagesPayload = z.object({ blueprintId: id, pageIds: ids });
+export type GenerateBlueprintPagesPayload = z.infer<typeof generateBlueprintPagesPayload>;
+
 export const jobs = {
   autoClusterKeywords: defineJob({
     name: "auto-cluster-keywords",
@@ -109,6 +115,20 @@ export const jobs = {
     event: "optimizer/content.optimize-requested",
     payload: optimizeContentPayload,
     handler: () => import("@/lib/optimizer/jobs/optimize-content"),
+  }),
+  generateSiteStructure: defineJob({
+    name: "generate-site-structure",
+    kind: "generate_structure",
+    event: "site-builder/blueprint.structure-requested",
+    payload: generateSiteStructurePayload,
+    handler: () => import("@/lib/site-builder/jobs/generate-structure"),
+  }),
+  generateBlueprintPages: defineJob({
+    name: "generate-blueprint-pages",
+    kind: "generate_page_content",
+    event: "site-builder/pages.content-requested",
+    payload: generateBlueprintPagesPayload,
+    handler: () => import("@/lib/site-builder/jobs/generate-pages"),
   }),
 } satisfies Record<string, JobDefinition>;
 

@@ -3,3 +3,4 @@ export { listBlueprints, getBlueprint, findBlueprint, createBlueprint, updateBlu
 export { listPages, blueprintPages, getPage, findPage, createPage, updatePage, deletePage, type PageRow } from "./pages";
 export { listTaxonomies, createTaxonomy, importTaxonomies, type TaxonomyRow } from "./taxonomies";
 export { getMetadata, type SiteBuilderMetadata } from "./metadata";
+export { startGenerateStructure, startGeneratePages, startGeneratePageContent, createBlueprintTasks, getBlueprintProgress } from "./generation";
