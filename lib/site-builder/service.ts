@@ -4,3 +4,4 @@ export { listPages, blueprintPages, getPage, findPage, createPage, updatePage, d
 export { listTaxonomies, createTaxonomy, importTaxonomies, type TaxonomyRow } from "./taxonomies";
 export { getMetadata, type SiteBuilderMetadata } from "./metadata";
 export { startGenerateStructure, startGeneratePages, startGeneratePageContent, createBlueprintTasks, getBlueprintProgress } from "./generation";
+export { deployBlueprint, blueprintReadiness, renderPageHtml, type DeploySnapshot } from "./deploy";

@@ -139,6 +139,9 @@ CREATE UNIQUE INDEX "site_blueprint_taxonomies_blueprintId_kind_slug_key" ON "si
 CREATE UNIQUE INDEX "site_builder_options_kind_slug_key" ON "site_builder_options"("kind", "slug");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "site_assets_storageKey_key" ON "site_assets"("storageKey");
+
+-- CreateIndex
 CREATE INDEX "site_assets_accountId_siteId_idx" ON "site_assets"("accountId", "siteId");
 
 -- AddForeignKey
