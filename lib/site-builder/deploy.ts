@@ -28,8 +28,9 @@ export function renderPageHtml(page: Pick<PageRow, "sections" | "purpose">): str
   return sanitizeHtml(parts.join("\n"));
 }
 
-function navigation(pages: PageRow[]): NavItem[] {
-  const shown = pages.filter((p) => p.type !== "post" && p.showInNav);
+/** The menu: deployed pages shown in navigation, nested as in the tree (home's children at the top). */
+function navigation(pages: PageRow[], deployed: Set<number>): NavItem[] {
+  const shown = pages.filter((p) => deployed.has(p.id) && p.showInNav);
   const bySlugId = new Map(pages.map((p) => [p.id, p]));
   const items = new Map<number, NavItem>(shown.map((p) => [p.id, { title: p.title, slug: p.slug, children: [] }]));
   const roots: NavItem[] = [];
@@ -101,7 +102,7 @@ export async function deployBlueprint(db: ScopedDb, ctx: TenantContext, blueprin
       const snapshot: DeploySnapshot = {
         version,
         pages: rendered.map((r) => ({ slug: r.page.slug, title: r.page.title, hash: r.hash, parentSlug: r.page.parentId ? (slugOf.get(r.page.parentId) ?? null) : null, showInNav: r.page.showInNav })),
-        navigation: navigation(all),
+        navigation: navigation(all, new Set(rendered.map((r) => r.page.id))),
         taxonomies,
       };
       await tx.siteBlueprint.update({ where: { id: blueprintId }, data: { deployedSnapshot: snapshot as unknown as Prisma.InputJsonValue, deployedVersion: version, lastDeployedAt: new Date(), status: "deployed" } });
