@@ -5,3 +5,4 @@ export { listTaxonomies, createTaxonomy, importTaxonomies, type TaxonomyRow } fr
 export { getMetadata, type SiteBuilderMetadata } from "./metadata";
 export { startGenerateStructure, startGeneratePages, startGeneratePageContent, createBlueprintTasks, getBlueprintProgress } from "./generation";
 export { deployBlueprint, blueprintReadiness, renderPageHtml, type DeploySnapshot } from "./deploy";
+export { listAssets, uploadAsset, deleteAssets, type AssetRow } from "./assets";
