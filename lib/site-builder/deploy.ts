@@ -61,8 +61,8 @@ export async function blueprintReadiness(db: ScopedDb, blueprintId: number) {
   return { blueprint, site, pages: withCopy, checks, ready: checks.every((c) => c.ok || !c.blocking) };
 }
 
-export async function deployBlueprint(db: ScopedDb, ctx: TenantContext, blueprintId: number) {
-  assertCan(ctx.role, "write");
+/** What a deploy would do: readiness, rendered pages, and the difference from the last deploy. */
+export async function planBlueprintDeploy(db: ScopedDb, blueprintId: number) {
   const { blueprint, site, pages, checks, ready } = await blueprintReadiness(db, blueprintId);
   const all = await blueprintPages(db, blueprintId);
   const previous = (blueprint.deployedSnapshot ?? null) as DeploySnapshot | null;
@@ -84,6 +84,12 @@ export async function deployBlueprint(db: ScopedDb, ctx: TenantContext, blueprin
   }
   const now = new Set(rendered.map((r) => r.page.slug));
   changes.removed = [...before.keys()].filter((slug) => !now.has(slug));
+  return { blueprint, site, all, before, slugOf, rendered, changes, checks, ready };
+}
+
+export async function deployBlueprint(db: ScopedDb, ctx: TenantContext, blueprintId: number) {
+  assertCan(ctx.role, "write");
+  const { site, all, before, slugOf, rendered, changes, checks, ready } = await planBlueprintDeploy(db, blueprintId);
   const last = await db.deploymentRecord.findFirst({ where: { siteId: site.id }, orderBy: { version: "desc" }, select: { version: true } });
   const version = (last?.version ?? 0) + 1;
   const posts = await db.hostedPost.count({ where: { siteId: site.id, content: { deletedAt: null } } });

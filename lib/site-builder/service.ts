@@ -4,5 +4,5 @@ export { listPages, blueprintPages, getPage, findPage, createPage, updatePage, d
 export { listTaxonomies, createTaxonomy, importTaxonomies, type TaxonomyRow } from "./taxonomies";
 export { getMetadata, type SiteBuilderMetadata } from "./metadata";
 export { startGenerateStructure, startGeneratePages, startGeneratePageContent, createBlueprintTasks, getBlueprintProgress } from "./generation";
-export { deployBlueprint, blueprintReadiness, renderPageHtml, type DeploySnapshot } from "./deploy";
+export { deployBlueprint, planBlueprintDeploy, blueprintReadiness, renderPageHtml, type DeploySnapshot } from "./deploy";
 export { listAssets, uploadAsset, deleteAssets, type AssetRow } from "./assets";
