@@ -15,7 +15,7 @@ export function ClusterPicker({ blueprintId, clusters, attached, canWrite }: { b
   if (!clusters.length) return <p className="text-sm text-muted-foreground">This sector has no clusters yet: cluster its keywords in the Planner first.</p>;
   return (
     <div className="space-y-3">
-      <div className="grid max-h-64 gap-1 overflow-y-auto sm:grid-cols-2">
+      <div className="grid max-h-64 gap-1 overflow-y-auto">
         {clusters.map((c) => (
           <label key={c.id} className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-muted">
             <Checkbox disabled={!canWrite} checked={picked.includes(c.id)} onCheckedChange={(v) => setPicked((p) => (v ? [...p, c.id] : p.filter((id) => id !== c.id)))} />

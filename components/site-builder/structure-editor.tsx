@@ -29,12 +29,12 @@ export function StructureEditor({ blueprintId, pages, canWrite, pageCredits }: {
     return <EmptyState icon={FileText} title="No pages yet" description="Generate the structure from the clusters (above), or add the first page by hand." action={canWrite ? <AddPageForm blueprintId={blueprintId} pages={pages} /> : undefined} />;
   }
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+    <div className="grid gap-4 2xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <div className="space-y-3">
         <ul className="divide-y rounded-md border" aria-label="Page tree">
           {pages.map((p) => (
             <li key={p.id} className={cn("flex items-center gap-2 px-2 py-1.5 text-sm", p.id === selected?.id && "bg-muted")}>
-              <button type="button" className="flex min-w-0 flex-1 items-center gap-2 text-left" style={{ paddingLeft: `${p.depth * 16}px` }} onClick={() => setSelectedId(p.id)}>
+              <button type="button" aria-label={`${p.title} (${p.type})`} aria-current={p.id === selected?.id ? "true" : undefined} className="flex min-w-0 flex-1 items-center gap-2 text-left" style={{ paddingLeft: `${p.depth * 16}px` }} onClick={() => setSelectedId(p.id)}>
                 <Badge variant={p.type === "post" ? "outline" : "secondary"} className="shrink-0 capitalize">{p.type}</Badge>
                 <span className="truncate font-medium">{p.title}</span>
                 <span className={cn("ml-auto size-2 shrink-0 rounded-full", p.status === "generated" ? "bg-emerald-500" : p.status === "failed" ? "bg-destructive" : "bg-muted-foreground/30")} title={p.status} aria-label={p.status} />
@@ -83,7 +83,7 @@ function AddPageForm({ blueprintId, pages }: { blueprintId: number; pages: Page[
   const { run, pending } = useAction();
   return (
     <form
-      className="grid gap-2 rounded-md border p-3 sm:grid-cols-[2fr_1fr_1.5fr_auto] sm:items-end"
+      className="grid gap-2 rounded-md border p-3 md:grid-cols-[2fr_1fr_1.5fr_auto] md:items-end"
       onSubmit={(e) => {
         e.preventDefault();
         run(() => createPageAction({ blueprintId, title, type, parentId }), { onSuccess: () => setTitle("") });
