@@ -29,7 +29,7 @@ export function StructureEditor({ blueprintId, pages, canWrite, pageCredits }: {
     return <EmptyState icon={FileText} title="No pages yet" description="Generate the structure from the clusters (above), or add the first page by hand." action={canWrite ? <AddPageForm blueprintId={blueprintId} pages={pages} /> : undefined} />;
   }
   return (
-    <div className="grid gap-4 2xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+    <div className="grid grid-cols-1 gap-4 2xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <div className="space-y-3">
         <ul className="divide-y rounded-md border" aria-label="Page tree">
           {pages.map((p) => (

@@ -59,7 +59,7 @@ export default async function BlueprintPage({ params }: { params: Promise<{ id: 
         description={`${nameOf(options.businessTypes, blueprint.businessType)} · for ${nameOf(options.audienceProfiles, blueprint.audience).toLowerCase()} · ${nameOf(options.brandPersonalities, blueprint.brandPersonality).toLowerCase()} · hero: ${nameOf(options.heroImageryDirections, blueprint.heroImagery).toLowerCase()}`}
         actions={canWrite ? <BlueprintActions blueprintId={id} hasPages={pages.length > 0} pagesWithoutCopy={withoutCopy} posts={posts} costs={costs} deploy={{ ready: plan.ready, blocking: plan.checks.filter((c) => c.blocking && !c.ok).map((c) => c.detail), changes: plan.changes, siteSlug: plan.site.slug }} /> : undefined}
       />
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_360px]">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_360px]">
         <div className="min-w-0 space-y-4">
           <Card>
             <CardHeader>
