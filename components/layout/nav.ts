@@ -1,4 +1,4 @@
-import { BarChart3, Bot, CreditCard, FileText, Globe, LayoutDashboard, Lightbulb, Settings, Shield, Trash2, type LucideIcon } from "lucide-react";
+import { BarChart3, Bot, CreditCard, FileText, Globe, LayoutDashboard, LayoutTemplate, Lightbulb, Settings, Shield, Trash2, type LucideIcon } from "lucide-react";
 
 export type NavItem = { href: string; label: string; icon: LucideIcon; children?: { href: string; label: string }[]; developerOnly?: boolean };
 
@@ -29,6 +29,7 @@ export const NAV: NavItem[] = [
   },
   { href: "/automation", label: "Automation", icon: Bot },
   { href: "/sites", label: "Sites", icon: Globe },
+  { href: "/site-builder", label: "Site builder", icon: LayoutTemplate },
   { href: "/trash", label: "Trash", icon: Trash2 },
   {
     href: "/settings",

@@ -10,6 +10,8 @@ export const RUN_KIND_LABELS: Record<string, string> = {
   link_content: "Internal linking",
   optimize_content: "Content optimization",
   automation: "Automation",
+  generate_structure: "Site structure",
+  generate_page_content: "Site page copy",
 };
 
 export const RUN_STATUS_LABELS: Record<string, string> = {

@@ -141,6 +141,8 @@ const LABELS: Record<AIFunctionName, (units: number) => string> = {
   generate_image_prompts: () => "Image prompts for an article",
   generate_images: () => "Image generation",
   optimize_content: () => "Content optimization",
+  generate_structure: () => "Site structure",
+  generate_page_content: () => "Site page copy",
 };
 
 function describe(name: AIFunctionName, units: number) {

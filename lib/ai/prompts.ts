@@ -2,7 +2,7 @@
 // any of them (AIPrompt rows); "reset to default" deletes the override.
 import type { AIFunctionName } from "./types";
 
-export const PROMPT_TYPES = ["clustering", "ideas", "content_generation", "image_prompts", "image_generation", "optimization"] as const;
+export const PROMPT_TYPES = ["clustering", "ideas", "content_generation", "image_prompts", "image_generation", "optimization", "site_structure", "page_content"] as const;
 export type PromptType = (typeof PROMPT_TYPES)[number];
 
 /** The AI function each prompt serves (`AIPrompt.functionName`, the reference's function_name). */
@@ -13,6 +13,8 @@ export const PROMPT_FUNCTIONS = {
   image_prompts: "generate_image_prompts",
   image_generation: "generate_images",
   optimization: "optimize_content",
+  site_structure: "generate_structure",
+  page_content: "generate_page_content",
 } as const satisfies Record<PromptType, AIFunctionName>;
 
 type PromptDefinition = { label: string; description: string; variables: Record<string, string>; defaultValue: string };
@@ -149,6 +151,60 @@ Rules:
 - Meta title: 50-60 characters with the primary keyword. Meta description: 120-155 characters with the primary keyword, saying what the reader gets.
 - intro: the whole new first paragraph as inline HTML (no <p>), mentioning the primary keyword naturally; keep every existing link (<a ...>...</a>) exactly as it is.
 - heading: plain text, no HTML. slug: lowercase words joined by hyphens.`,
+  },
+  site_structure: {
+    label: "Site structure",
+    description: "Plans a whole site from a Site Builder blueprint: the page tree, each page's purpose, keywords and sections, and the taxonomies its posts use.",
+    variables: {
+      site: "The site's name",
+      blueprint: "The blueprint's name and description",
+      business_type: "The business type chosen in the wizard",
+      audience: "The audience profile",
+      brand_personality: "The brand personality",
+      hero_imagery: "The hero imagery direction",
+      clusters: "The attached planner clusters, one per line: name | top keywords",
+      page_types: "The allowed page types",
+      section_types: "The allowed section types",
+    },
+    defaultValue: `You are an information architect and SEO strategist. Plan the website "{site}" ({blueprint}).
+
+Business type: {business_type}
+Audience: {audience}
+Brand personality: {brand_personality}
+Hero imagery: {hero_imagery}
+
+Clusters (name | keywords):
+{clusters}
+
+Return the site's pages as a flat list; each page names its parent by slug (null for top-level pages).
+- Exactly one page of type "home" with slug "home" and parentSlug null.
+- One "pillar" page per cluster (clusterName = the cluster's name exactly), under home; 1-3 "supporting" pages or "post" entries (blog posts) under each pillar, with the same clusterName.
+- An "about" and a "contact" page under home; a "blog" page when there are posts.
+- Page types: {page_types}. Section types: {section_types}.
+- Each page: a title, a unique slug (lowercase words joined by hyphens), a one-sentence purpose, 1-5 target keywords from the cluster, and 3-6 sections (type, heading, a one-sentence brief).
+- Also return the categories (one per cluster) and tags (3-8) the blog posts will use.`,
+  },
+  page_content: {
+    label: "Site page copy",
+    description: "Writes the copy of one Site Builder page, section by section (hero, features, FAQs, calls to action…).",
+    variables: {
+      site: "The site's name",
+      title: "The page's title",
+      type: "The page's type (home, pillar, about…)",
+      purpose: "What the page is for",
+      keywords: "Target keywords, comma-separated",
+      audience: "The audience profile",
+      brand_personality: "The brand personality",
+      sections: "The sections to write, one per line: number. type | heading | brief",
+    },
+    defaultValue: `Write the copy of the page "{title}" ({type}) of the website "{site}" for {audience}, in a {brand_personality} voice.
+Purpose: {purpose}
+Target keywords: {keywords}
+
+Sections to write (number. type | heading | brief):
+{sections}
+
+For every section, in order, return its heading and its content as HTML (<p>, <ul>, <h3>, <strong>; no <h1>/<h2>, no scripts, no inline styles). FAQ sections: <h3> questions with <p> answers. Call-to-action sections: one short paragraph. Use the target keywords naturally.`,
   },
 };
 

@@ -10,6 +10,8 @@ const loaders: Record<AIFunctionName, Loader> = {
   generate_image_prompts: () => import("@/lib/writer/ai/generate-image-prompts").then((m) => m.generateImagePrompts as unknown as AIFunction),
   generate_images: () => import("@/lib/writer/ai/generate-images").then((m) => m.generateImages as unknown as AIFunction),
   optimize_content: () => import("@/lib/optimizer/ai/optimize-content").then((m) => m.optimizeContent as unknown as AIFunction),
+  generate_structure: () => import("@/lib/site-builder/ai/generate-structure").then((m) => m.generateStructure as unknown as AIFunction),
+  generate_page_content: () => import("@/lib/site-builder/ai/generate-page-content").then((m) => m.generatePageContent as unknown as AIFunction),
 };
 
 const loaded = new Map<AIFunctionName, Promise<AIFunction>>();

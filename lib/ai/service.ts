@@ -17,7 +17,7 @@ function unique(ids: number[]) {
 }
 
 /** Credits for at least the first step, and the plan's monthly AI requests (and images) for all of them. */
-async function assertAffordable(ctx: TenantContext, operation: Operation, firstStepUnits: number, calls: number) {
+export async function assertAffordable(ctx: TenantContext, operation: Operation, firstStepUnits: number, calls: number) {
   await getSystemSettings(); // current credit prices
   if (operation === "generate_images") await assertFeatureEnabled("imageGeneration");
   await checkCredits(scoped(ownAccount(ctx)), ctx.accountId, calculateCredits(operation, firstStepUnits));

@@ -4,7 +4,7 @@ import type { Operation, Usage } from "@/lib/billing/prices";
 import type { AIConfig } from "./config";
 import type { PromptType } from "./prompts";
 
-export const AI_FUNCTION_NAMES = ["auto_cluster", "generate_ideas", "generate_content", "generate_image_prompts", "generate_images", "optimize_content"] as const;
+export const AI_FUNCTION_NAMES = ["auto_cluster", "generate_ideas", "generate_content", "generate_image_prompts", "generate_images", "optimize_content", "generate_structure", "generate_page_content"] as const;
 export type AIFunctionName = (typeof AI_FUNCTION_NAMES)[number];
 
 export type ScopedTx = Parameters<Parameters<ScopedDb["$transaction"]>[0]>[0];

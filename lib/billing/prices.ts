@@ -24,7 +24,7 @@ export const IMAGE_PRICES_USD: Record<string, number> = {
 };
 export const DEFAULT_IMAGE_PRICE = 0.04;
 
-export const OPERATIONS = ["auto_cluster", "generate_ideas", "generate_content", "generate_image_prompts", "generate_images", "optimize_content", "test"] as const;
+export const OPERATIONS = ["auto_cluster", "generate_ideas", "generate_content", "generate_image_prompts", "generate_images", "optimize_content", "generate_structure", "generate_page_content", "test"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** Credits per unit of work. The unit is what a customer understands, not tokens. */
@@ -35,6 +35,8 @@ export const CREDIT_COSTS: Record<Operation, { credits: number; per: number; uni
   generate_image_prompts: { credits: 1, per: 1, unit: "article", label: "Image prompts" },
   generate_images: { credits: 3, per: 1, unit: "image", label: "Image generation" },
   optimize_content: { credits: 2, per: 1, unit: "article", label: "Content optimization" },
+  generate_structure: { credits: 5, per: 1, unit: "site structure", label: "Site structure" },
+  generate_page_content: { credits: 4, per: 1, unit: "page", label: "Site page copy" },
   test: { credits: 0, per: 1, unit: "call", label: "Connection tests" },
 };
 

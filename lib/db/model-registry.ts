@@ -82,4 +82,11 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   AutomationExecution: siteSector,
   AutomationItem: siteSector,
   ScheduledTask: account,
+  // site builder (lib/site-builder): options are the wizard's reference data, edited by developers
+  SiteBlueprint: siteSector,
+  PageBlueprint: siteSector,
+  SiteBlueprintCluster: siteSector,
+  SiteBlueprintTaxonomy: siteSector,
+  SiteBuilderOption: global,
+  SiteAsset: site,
 };

@@ -145,8 +145,15 @@ function pagerLinks(ctx: Ctx, basePath: string, page: number, total: number): { 
 
 async function home(ctx: Ctx, page: number): Promise<Result> {
   const { site } = ctx;
-  const { posts, total } = await listHostedPostPage(site.id, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const [{ posts, total }, homeEntry] = await Promise.all([
+    listHostedPostPage(site.id, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    // A Site Builder deploy (or the site manager) may give the home page its own copy: page "home".
+    page === 1 ? findHostedEntry(site.id, "home") : null,
+  ]);
   if (page > 1 && !posts.length) return notFound(ctx);
+  const homePage = homeEntry?.page ?? null;
+  const linkCtx = { siteSlug: site.slug, domain: site.domain, linkBase: ctx.linkBase };
+  const leadHtml = homePage?.html ? rewriteBody(homePage.html, linkCtx, mayLinkToSite(homePage.html, linkCtx) ? await liveCheck(site.id) : () => true) : "";
   const seo = seoOf(site);
   const description = seo.metaDescription || site.description || `The latest articles from ${site.name}.`;
   const links = pagerLinks(ctx, "", page, total);
@@ -162,8 +169,8 @@ async function home(ctx: Ctx, page: number): Promise<Result> {
     next: links.nextAbs,
     structuredData: [{ "@context": "https://schema.org", "@type": "WebSite", name: site.name, url: ctx.publicBase, description, publisher: publisher(site) }],
   };
-  const main = listingHtml({ heading: site.name, intro: site.description, cards: posts.map((p) => cardOf(ctx, p)), prev: links.prev, next: links.next, empty: "No articles yet." });
-  return ok(ctx, documentHtml(ctx.chrome, head, main), latest(site.updatedAt, ...posts.map((p) => p.updatedAt), ...site.nav.map((p) => p.updatedAt)));
+  const main = listingHtml({ heading: site.name, intro: site.description, leadHtml, cards: posts.map((p) => cardOf(ctx, p)), prev: links.prev, next: links.next, empty: "No articles yet." });
+  return ok(ctx, documentHtml(ctx.chrome, head, main), latest(site.updatedAt, homePage?.updatedAt, ...posts.map((p) => p.updatedAt), ...site.nav.map((p) => p.updatedAt)));
 }
 
 async function archive(ctx: Ctx, kind: "category" | "tag", slug: string, page: number): Promise<Result> {

@@ -113,10 +113,12 @@ export function pagerHtml(prev: string | null, next: string | null): string {
   return `<nav class="h-pager" aria-label="Pagination">${prev ? `<a href="${esc(prev)}" rel="prev">← Newer posts</a>` : "<span></span>"}${next ? `<a href="${esc(next)}" rel="next">Older posts →</a>` : ""}</nav>`;
 }
 
-export function listingHtml(input: { heading: string; intro: string; cards: Card[]; prev: string | null; next: string | null; empty: string; crumbs?: { href: string; name: string }[] }): string {
+/** `leadHtml`: sanitised copy shown between the hero and the cards (a deployed home page's). */
+export function listingHtml(input: { heading: string; intro: string; cards: Card[]; prev: string | null; next: string | null; empty: string; crumbs?: { href: string; name: string }[]; leadHtml?: string }): string {
   const crumbs = input.crumbs?.length ? `<nav class="h-crumbs" aria-label="Breadcrumb">${input.crumbs.map((c) => `<a href="${esc(c.href)}">${esc(c.name)}</a>`).join(" / ")}</nav>` : "";
   return [
     `<section class="h-hero"><div class="wrap">${crumbs}<h1>${esc(input.heading)}</h1>${input.intro ? `<p>${esc(input.intro)}</p>` : ""}</div></section>`,
+    input.leadHtml ? `<div class="wrap"><div class="h-body">${input.leadHtml}</div></div>` : "",
     `<div class="wrap">${input.cards.length ? cardsHtml(input.cards, { eagerFirst: true }) : `<p class="h-empty">${esc(input.empty)}</p>`}${pagerHtml(input.prev, input.next)}</div>`,
   ].join("");
 }

@@ -19,7 +19,9 @@ export type RunKind =
   | "sync_integration"
   | "link_content"
   | "optimize_content"
-  | "automation";
+  | "automation"
+  | "generate_structure"
+  | "generate_page_content";
 
 export type RunRef = { id: string; accountId: number; userId: number | null; siteId: number | null; sectorId: number | null };
 

@@ -46,6 +46,12 @@ export type OptimizeContentPayload = z.infer<typeof optimizeContentPayload>;
 export const automationExecutePayload = z.object({ executionId: id });
 export type AutomationExecutePayload = z.infer<typeof automationExecutePayload>;
 
+export const generateSiteStructurePayload = z.object({ blueprintId: id });
+export type GenerateSiteStructurePayload = z.infer<typeof generateSiteStructurePayload>;
+
+export const generateBlueprintPagesPayload = z.object({ blueprintId: id, pageIds: ids });
+export type GenerateBlueprintPagesPayload = z.infer<typeof generateBlueprintPagesPayload>;
+
 export const jobs = {
   autoClusterKeywords: defineJob({
     name: "auto-cluster-keywords",
@@ -130,6 +136,20 @@ export const jobs = {
     event: "automation/rule.execution-requested",
     payload: automationExecutePayload,
     handler: () => import("@/lib/automation/jobs/execute-rule"),
+  }),
+  generateSiteStructure: defineJob({
+    name: "generate-site-structure",
+    kind: "generate_structure",
+    event: "site-builder/blueprint.structure-requested",
+    payload: generateSiteStructurePayload,
+    handler: () => import("@/lib/site-builder/jobs/generate-structure"),
+  }),
+  generateBlueprintPages: defineJob({
+    name: "generate-blueprint-pages",
+    kind: "generate_page_content",
+    event: "site-builder/pages.content-requested",
+    payload: generateBlueprintPagesPayload,
+    handler: () => import("@/lib/site-builder/jobs/generate-pages"),
   }),
 } satisfies Record<string, JobDefinition>;
 

@@ -60,12 +60,14 @@ export async function getSiteDefinition(siteId: number) {
   const [pages, posts] = await Promise.all([listHostedPages(site.id), listHostedPosts(site.id, { take: 500 })]);
   const deployment = await rootDb().deploymentRecord.findFirst({ where: { siteId: site.id, status: "deployed" }, orderBy: { version: "desc" }, select: { version: true, deployedAt: true } });
   const { toSiteDto } = await import("@/lib/sites/service");
+  const { deployedBlueprintOf } = await import("@/lib/site-builder/public");
   return {
     site: toPublicSiteDto(toSiteDto(site)),
     navigation: pages.filter((p) => p.showInNav).map((p) => ({ title: p.title, path: `/sites/${site.slug}/${p.slug}` })),
     pages: pages.map(({ html: _html, ...p }) => ({ ...p, path: `/sites/${site.slug}/${p.slug}` })),
     posts: posts.map(({ html: _html, ...p }) => ({ ...p, path: `/sites/${site.slug}/${p.slug}` })),
     deployment: deployment ?? null,
+    blueprint: await deployedBlueprintOf(site.id, site.slug),
   };
 }
 

@@ -1,6 +1,7 @@
 // REST response schemas of publishing, integrations and the WordPress bridge (the API description
 // and contract tests read them).
 import { z } from "zod";
+import { deployedBlueprintResponse } from "@/lib/site-builder/public-responses";
 import { DeploymentRecordModel, HostingTypeSchema, PublishingRecordModel, PublishingStatusSchema, SiteIntegrationModel, SiteTypeSchema, SyncStatusSchema } from "@/lib/generated/model-schemas";
 
 const id = z.number().int();
@@ -53,6 +54,7 @@ export const siteDefinitionResponse = z.object({
     }),
   ),
   deployment: z.object({ version: z.number().int(), deployedAt: z.date().nullable() }).nullable(),
+  blueprint: deployedBlueprintResponse.nullable().describe("The Site Builder blueprint last deployed to the site: navigation tree, taxonomies, assets"),
 });
 
 export const integrationResponse = SiteIntegrationModel.omit({ accountId: true, credentials: true, config: true }).extend({

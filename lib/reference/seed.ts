@@ -1,10 +1,11 @@
 // Inserts the reference data that is missing (plans, industries, sectors, seed keywords, the
-// system account). Never overwrites: admins' edits survive restarts.
+// site builder's options, the system account). Never overwrites: admins' edits survive restarts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { rootDb } from "@/lib/db/client";
 import type { KeywordIntent } from "@/lib/generated/prisma/enums";
 import { DEFAULT_PLAN_SLUG, defaultPlans } from "@/lib/plans/defaults";
+import { defaultOptionRows } from "@/lib/site-builder/options";
 
 type ReferenceData = {
   industries: {
@@ -53,6 +54,8 @@ export async function seedReferenceData(): Promise<void> {
     ),
     skipDuplicates: true,
   });
+
+  await db.siteBuilderOption.createMany({ data: defaultOptionRows(), skipDuplicates: true });
 
   const topPlan = await db.plan.findFirstOrThrow({ orderBy: { sortOrder: "desc" } });
   await db.account.upsert({

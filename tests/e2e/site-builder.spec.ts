@@ -1,0 +1,120 @@
+// Site Builder end to end against the local OpenAI stub: clusters → a blueprint from the wizard →
+// the AI's page tree → page copy → deploy → the hosted site shows the pages and the menu.
+// Screenshots at 1440 and 390 px go to test-results/site-builder/.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { startOpenAIStub, type OpenAIStub } from "../fixtures/openai-stub";
+import { open } from "./support/navigation";
+
+const stamp = Date.now().toString(36);
+const owner = { name: "Sam Builder", account: `Builder ${stamp}`, email: `builder-${stamp}@example.test`, password: "a strong password 1" };
+// E2E_DATABASE_URL: the database of a server started by hand (E2E_REUSE=1), else the e2e server's embedded one.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 52000}/app`;
+
+let stub: OpenAIStub;
+test.beforeAll(async () => {
+  stub = await startOpenAIStub({ latencyMs: 300 });
+});
+test.afterAll(async () => stub?.close());
+
+async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
+  const res = method === "GET" ? await request.get(path, { headers: { authorization: `Bearer ${token}` } }) : await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
+  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true);
+  return (await res.json()).data;
+}
+
+// Generous for a first visit of a page on a development server (E2E_REUSE=1); instant on the production build.
+const SLOW = { timeout: 120_000 };
+
+async function shoot(page: Page, name: string) {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.screenshot({ path: `test-results/site-builder/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test("from clusters to a deployed, browsable hosted site", async ({ page, request }) => {
+  test.setTimeout(300_000);
+  await open(page, "/sign-up");
+  await page.getByLabel("Your name").fill(owner.name);
+  await page.getByLabel("Team or company name").fill(owner.account);
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/sites/, SLOW);
+
+  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
+  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal" });
+  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
+  const industry = (industries.results ?? industries)[0];
+  const selected = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const sectorId = selected.sectors[0].id;
+  for (const [name, keywords] of [["Tomato care", ["watering tomatoes", "tomato fertilizer"]], ["Composting", ["home compost bin", "compost ratio"]]] as const) {
+    const cluster = await api(request, token, "POST", "/api/v1/planner/clusters/", { site_id: site.id, sector_id: sectorId, name });
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    for (const [i, keyword] of keywords.entries()) {
+      const row = await db.query(`INSERT INTO keywords ("accountId","siteId","sectorId",keyword,normalized,volume,"updatedAt") VALUES ($1,$2,$3,$4,$4,$5,now()) RETURNING id`, [site.account_id, site.id, sectorId, keyword, 900 - i * 100]);
+      await db.query(`INSERT INTO keyword_clusters ("accountId","keywordId","clusterId") VALUES ($1,$2,$3)`, [site.account_id, row.rows[0].id, cluster.id]);
+    }
+    await db.end();
+  }
+
+  await open(page, "/settings/integrations");
+  const openai = page.locator("form").filter({ has: page.getByRole("button", { name: "Save OpenAI" }) });
+  await openai.getByLabel("Server address (optional)").fill(stub.url);
+  await openai.getByRole("button", { name: "Save OpenAI" }).click();
+  await expect(page.getByText("OpenAI settings saved.")).toBeVisible(SLOW);
+
+  // The wizard
+  await open(page, "/site-builder");
+  await expect(page.getByText("No blueprints yet")).toBeVisible(SLOW);
+  await shoot(page, "01-empty");
+  await page.getByRole("button", { name: "New blueprint" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Business type").click();
+  await page.getByRole("option", { name: "Publisher / blog" }).click();
+  await dialog.getByLabel("Audience").click();
+  await page.getByRole("option", { name: "Beginners" }).click();
+  await dialog.getByLabel("Brand personality").click();
+  await page.getByRole("option", { name: "Friendly" }).click();
+  await dialog.getByLabel("Tomato care").check();
+  await dialog.getByLabel("Composting").check();
+  await shoot(page, "02-wizard");
+  await dialog.getByRole("button", { name: "Create blueprint" }).click();
+  await expect(page).toHaveURL(/\/site-builder\/\d+/, SLOW);
+  await expect(page.getByText("No pages yet")).toBeVisible(SLOW);
+
+  // Structure (AI), then copy (AI), each after a confirmation that names its cost
+  await page.getByRole("button", { name: "Generate structure" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("5 credits");
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  const tree = page.getByRole("list", { name: "Page tree" });
+  await expect(tree).toContainText("Tomato care basics", SLOW);
+  await page.getByRole("button", { name: "Write all pages" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Write pages" }).click();
+  await expect(page.getByText("Every page has copy.")).toBeVisible(SLOW);
+
+  // Edit the tree: rename a page
+  await tree.getByRole("button", { name: "Tomato care basics (supporting)" }).click();
+  await page.getByLabel("Title", { exact: true }).fill("Tomato care: the basics");
+  await page.getByRole("button", { name: "Save page" }).click();
+  await expect(tree).toContainText("Tomato care: the basics");
+  await tree.getByRole("button", { name: "Tomato care (pillar)" }).click();
+  await shoot(page, "03-blueprint");
+
+  // Deploy: the confirmation lists the pages it adds
+  await page.getByRole("button", { name: "Deploy" }).first().click();
+  await expect(page.getByRole("alertdialog")).toContainText("/tomato-care");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Deploy" }).click();
+  await expect(page.getByText(/Deployed version 1/)).toBeVisible(SLOW);
+
+  // The hosted site
+  // Hosted pages carry no client JavaScript: a plain navigation.
+  await page.goto(`/sites/${site.slug}/tomato-care`);
+  await expect(page.getByRole("heading", { name: /Tomato care at a glance/ })).toBeVisible(SLOW);
+  await shoot(page, "04-hosted-page");
+  const def = await (await request.get(`/api/v1/publisher/sites/${site.id}/definition/`)).json();
+  expect(def.data.blueprint.navigation.map((n: { slug: string }) => n.slug)).toEqual(expect.arrayContaining(["tomato-care", "composting", "about-us"]));
+});
