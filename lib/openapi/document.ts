@@ -5,7 +5,7 @@ import { z } from "zod";
 import { appVersion } from "@/lib/config/env";
 import { routeMeta, type RouteMeta } from "@/lib/http/route-meta";
 import { apiRouteFiles } from "@/lib/generated/api-routes";
-import { jsonSchema } from "./json-schema";
+import { hoistedSchemas, jsonSchema } from "./json-schema";
 
 type Json = Record<string, unknown>;
 export type RouteModule = { file: string; module: Record<string, unknown> };
@@ -195,7 +195,7 @@ export function buildOpenApiDocument(routes: RouteModule[]): { document: Json; u
         sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The browser session of the web app (`__Secure-authjs.session-token` over HTTPS)." },
         siteApiKey: { type: "http", scheme: "bearer", description: "A site's API key (Site → Integrations), for the WordPress bridge only." },
       },
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, ...hoistedSchemas() },
       responses: Object.fromEntries(
         Object.entries(ERROR_TEXT).map(([code, description]) => [`Error${code}`, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
       ),

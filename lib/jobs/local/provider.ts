@@ -11,7 +11,7 @@ import { describeFailure } from "@/lib/failures";
 import type { Run } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import type { RunEventData, RunRef } from "../define";
-import { executeJob, RunInterrupted, runRef, type StepRuntime } from "../execute";
+import { executeJob, forgetGate, RunInterrupted, runRef, type StepRuntime } from "../execute";
 import { accountConcurrency, RUN_RETRIES } from "../mode";
 import type { DispatchedRun, JobProvider } from "../provider";
 import { claimDueSchedules, claimRuns, countOpenRuns, failRun, loadSteps, registerSchedules, releaseRun, renewRunLeases, renewSlots, retryRunLater, saveStep, type StepRow } from "../store";
@@ -50,8 +50,10 @@ export class LocalJobProvider implements JobProvider {
     this.poke();
   }
 
-  async cancel(): Promise<void> {
-    // The status is already "cancelled": items read it before they start (at most 250 ms old).
+  async cancel(runId: string): Promise<void> {
+    // The status is already "cancelled": items read it before they start, here at once, in other
+    // processes within 250 ms.
+    forgetGate(runId);
   }
 
   async emit(): Promise<void> {

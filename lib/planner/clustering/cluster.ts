@@ -7,8 +7,9 @@ import { INTENTS, type ClusterInputKeyword, type ClusterOptions, type ClusterRes
 export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_MIN_CLUSTER_SIZE = 2;
 /** Stragglers join a cluster at this share of the threshold (see attachStragglers). */
-export const ATTACH_SHARE = Number(process.env.ATTACH_SHARE ?? 0.5);
-const PAIR_SHARE = Number(process.env.PAIR_SHARE ?? 0.7);
+export const ATTACH_SHARE = 0.5;
+/** Keywords still alone pair up at this share of the threshold. */
+const PAIR_SHARE = 0.7;
 
 type Item = { id: number; keyword: string; norm: string; volume: number; intent: Intent | null };
 

@@ -9,7 +9,7 @@ import { callApi, tokenFor, type ApiResponse } from "@/tests/fixtures/api";
 import { createDeveloper, twoTenants } from "@/tests/fixtures/factories";
 
 type Operation = { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, { content?: Record<string, { schema: object }> }> };
-type Doc = { paths: Record<string, Record<string, Operation>> };
+type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, object> } };
 
 const modules = import.meta.glob<Record<string, unknown>>("/app/api/v1/**/route.ts");
 const handlerFor = async (path: string, method: string) => {
@@ -29,7 +29,8 @@ function validate(path: string, method: string, response: ApiResponse, expected:
   const content = doc.paths[path][method].responses[String(expected)].content!;
   const type = Object.keys(content)[0];
   if (type !== "application/json") return expect(response.headers.get("content-type")).toContain(type);
-  const check = ajv.compile(content[type].schema);
+  // Refs to the document's components (recursive schemas) resolve against the schema's root.
+  const check = ajv.compile({ ...content[type].schema, components: { schemas: doc.components.schemas } });
   const ok = check(response.body);
   expect(ok, `${method.toUpperCase()} ${path} does not match the document: ${ajv.errorsText(check.errors, { separator: "\n" })}\n${JSON.stringify(response.body).slice(0, 600)}`).toBe(true);
 }
@@ -85,6 +86,12 @@ describe("the document describes the real answers", () => {
     const deployment = await call("post", "/api/v1/publisher/deploy/", { body: { site_id: site.site_id } });
     const key = await call("post", "/api/v1/auth/sites/{id}/api_key/");
     tokens.siteKey = key.api_key;
+    const rule = await call("post", "/api/v1/automation/rules/", {
+      body: { site_id: site.site_id, sector_id: site.sector_id, name: "Write queued tasks", trigger: "schedule", cron: "0 9 * * 1-5", time_zone: "Europe/Paris", actions: [{ type: "generate_content" }], limits: { max_items: 5, daily_budget: 100 } },
+    });
+    const scheduled = await call("post", "/api/v1/automation/scheduled-tasks/", { body: { rule_id: rule.id, due_at: new Date(Date.now() + 3600_000).toISOString() } });
+    const blueprint = await call("post", "/api/v1/site-builder/blueprints/", { body: { site_id: site.site_id, sector_id: site.sector_id, name: "Garden site", business_type: "publisher", audience: "beginners" } });
+    const page = await call("post", "/api/v1/site-builder/pages/", { body: { blueprint_id: blueprint.id, type: "home", title: "Home" } });
     const run = await rootDb().run.create({ data: { accountId: Number(ids["auth/sites:id"] ? (await rootDb().site.findUniqueOrThrow({ where: { id: site.site_id } })).accountId : 0), kind: "auto_cluster", functionId: "auto-cluster", eventName: "test", eventData: {} } });
     const transaction = await rootDb().creditTransaction.findFirstOrThrow({ where: { accountId: run.accountId } });
     Object.assign(ids, {
@@ -105,6 +112,10 @@ describe("the document describes the real answers", () => {
       "billing/transactions:id": transaction.id,
       "system/settings/integrations:pk": "openai",
       "admin/reference:kind": "industries",
+      "automation/rules:id": rule.id,
+      "automation/scheduled-tasks:id": scheduled.id,
+      "site-builder/blueprints:id": blueprint.id,
+      "site-builder/pages:id": page.id,
       second_site: created.id,
     });
   });

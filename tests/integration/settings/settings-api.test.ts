@@ -95,7 +95,7 @@ describe("settings REST", () => {
     const { a } = await twoTenants();
     const token = await tokenFor(a.owner.id);
     const list = await callApi(prompts.GET, { token });
-    expect(list.body.data.results.map((p: { prompt_type: string }) => p.prompt_type)).toEqual(["clustering", "ideas", "content_generation", "image_prompts", "image_generation", "optimization"]);
+    expect(list.body.data.results.map((p: { prompt_type: string }) => p.prompt_type)).toEqual(["clustering", "ideas", "content_generation", "image_prompts", "image_generation", "optimization", "site_structure", "page_content"]);
     expect(list.body.data.results[2]).toMatchObject({ is_custom: false });
     expect(Object.keys(list.body.data.results[2].variables)).toContain("tone");
     const custom = "Write in {language} about {title}. Tone: {tone}. Sections: {sections}. CUSTOM-MARKER";
