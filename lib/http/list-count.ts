@@ -4,8 +4,8 @@
 // capped COUNT is worth running. Lists without an estimator count up to the cap and report
 // "more than EXACT_COUNT_LIMIT" as an estimate.
 
-/** Up to this many matching rows the count is exact (a capped COUNT over an index: a few ms). */
-export const EXACT_COUNT_LIMIT = 10_000;
+/** Up to this many matching rows the count is exact (a capped COUNT: a few ms even for a substring search). */
+export const EXACT_COUNT_LIMIT = 2_000;
 
 export type ListCount = { count: number; countIsEstimate: boolean };
 
