@@ -11,25 +11,12 @@ import { assertWithinLimit } from "@/lib/plans/limits";
 import { assertActiveSector } from "@/lib/sites/placement";
 import { releaseTrashedKeywords, trashKeywords } from "@/lib/trash/service";
 import { recomputeClusterStats } from "./cluster-stats";
-import { countKeywords, estimateKeywords, KEYWORD_ORDERING, keywordFilterSql, keywordPage } from "./keyword-list";
+import { countKeywords, estimateKeywords, KEYWORD_ORDERING, keywordFilterSql, keywordPage, type KeywordListRow } from "./keyword-list";
 import { checkKeyword, normalizeKeyword } from "./keyword-text";
 import { parseNumber } from "./csv/numbers";
 import type { AddKeywordLinesInput, CreateKeywordInput, KeywordListQuery, UpdateKeywordInput } from "./schemas";
 
-export type KeywordRow = {
-  id: number;
-  keyword: string;
-  volume: number | null;
-  difficulty: number | null;
-  intent: string | null;
-  cpc: number | null;
-  status: string;
-  source: string;
-  siteId: number;
-  sectorId: number;
-  clusters: { id: number; name: string }[];
-  createdAt: Date;
-};
+export type KeywordRow = KeywordListRow;
 
 
 export function keywordWhere(query: Omit<KeywordListQuery, "page" | "pageSize" | "ordering">): Prisma.KeywordWhereInput {
