@@ -112,7 +112,8 @@ suite(reason ? `publisher against a real WordPress — skipped: ${reason}` : "pu
     expect(items.body.data.results.find((i: { remote_id: string }) => i.remote_id === record.remoteId).content_id).toBe(article.id);
 
     // An edit made in WordPress is detected by the next sync and not overwritten by a re-publish.
-    await new Promise((r) => setTimeout(r, 1100));
+    // WordPress stores whole seconds and a change must be more than 1 s newer: wait past both.
+    await new Promise((r) => setTimeout(r, 2100));
     await wp(`/wp/v2/posts/${record.remoteId}`, { method: "POST", json: { title: `Changed in WordPress ${run}` } });
     await callApi(sync.POST, { method: "POST", token, params: { id: String(integrationId) } });
     await rt.idle();
