@@ -23,7 +23,8 @@ import { assertAllVisible, camelOrdering, clusterNames } from "./lookups";
 import { findTaskPlacement, resolvePlacement } from "./references";
 import type { CreateContentInput, ListContentQuery, UpdateContentInput } from "./schemas";
 
-const LIST_SELECT = {
+/** The article's own columns in a list row; the REST list schema picks the same ones. */
+export const CONTENT_LIST_FIELDS = {
   id: true,
   siteId: true,
   sectorId: true,
@@ -37,6 +38,10 @@ const LIST_SELECT = {
   createdAt: true,
   updatedAt: true,
   publishedAt: true,
+} as const;
+
+const LIST_SELECT = {
+  ...CONTENT_LIST_FIELDS,
   // The content's own rows (same account by construction).
   clusters: { select: { clusterId: true }, where: { role: "primary" }, take: 1 },
   images: { where: { type: "featured" }, select: { id: true, storageKey: true, altText: true }, orderBy: { updatedAt: "desc" }, take: 1 },

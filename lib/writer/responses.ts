@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { VersionConflictError } from "@/lib/errors";
 import { ContentModel, ContentStatusSchema, ImageModel, TaskModel } from "@/lib/generated/model-schemas";
-import type { ContentDto } from "./content";
+import { CONTENT_LIST_FIELDS, type ContentDto } from "./content";
 import type { ImageDto } from "./image-dto";
 
 const named = z.object({ id: z.number().int(), name: z.string() });
@@ -20,21 +20,7 @@ export const contentResponse = ContentModel.omit({ accountId: true, html: true }
   images: z.array(imageResponse),
 });
 
-export const contentListItemResponse = ContentModel.pick({
-  id: true,
-  siteId: true,
-  sectorId: true,
-  taskId: true,
-  title: true,
-  status: true,
-  wordCount: true,
-  slug: true,
-  primaryKeyword: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  publishedAt: true,
-}).extend({
+export const contentListItemResponse = ContentModel.pick(CONTENT_LIST_FIELDS).extend({
   cluster: named.nullable(),
   featuredImage: z.object({ id: z.number().int(), url: z.string(), altText: z.string() }).nullable(),
 });
