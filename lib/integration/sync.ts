@@ -1,8 +1,10 @@
-// Two-way sync with WordPress. Pull: post types, categories, tags, and every post and page
-// (any status but trash) into RemoteItem, so users see what the site already has and avoid
-// duplicates. Edits made in WordPress are detected by modified date against what our last publish
-// left (PublishingRecord.remoteModifiedAt) and shown (remoteChangedAt), never overwritten: the
-// next publish of that article stops and asks for "overwrite". Push is the publisher's job.
+// Two-way sync with WordPress and Shopify. Pull: each adapter's `listRemoteItems` (WordPress: post
+// types, categories, tags, every post and page but trashed ones; Shopify: every article of the
+// blog) into RemoteItem, so users see what the site already has and avoid duplicates. Edits made on
+// the platform are detected by modified date against what our last publish left
+// (PublishingRecord.remoteModifiedAt) and shown (remoteChangedAt), never overwritten: the next
+// publish of that article stops and asks for "overwrite" (lib/publishing/service.ts executeRecord).
+// Push is the publisher's job.
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
@@ -11,15 +13,32 @@ import type { Prisma, SiteIntegration } from "@/lib/generated/prisma/client";
 import type { Paginated } from "@/lib/http/validation";
 import { describeFailure } from "@/lib/failures";
 import { jobs, startRun } from "@/lib/jobs/service";
+import { PUBLISHED_KINDS, type PublishingAdapter, type RemoteItemKind, type RemoteItemSummary } from "@/lib/publishing/adapters";
 import type { ListRemoteItemsQuery } from "./schemas";
-import { findIntegration, wordpressAdapterFor } from "./service";
+import { adapterFor, findIntegration } from "./service";
 
-const MAX_PAGES = 50; // 5,000 posts and 5,000 pages per sync
-const PER_PAGE = 100;
+const KIND_STATS = { post: "posts", page: "pages", article: "articles", category: "categories", tag: "tags", post_type: "postTypes" } as const satisfies Record<RemoteItemKind, string>;
+const KIND_LABELS: Record<RemoteItemKind, string> = { post: "posts", page: "pages", article: "articles", category: "categories", tag: "tags", post_type: "post types" };
+const PLATFORM_NAMES: Record<SiteIntegration["platform"], string> = { wordpress: "WordPress", shopify: "Shopify", custom: "the custom platform" };
 
-export type SyncStats = { posts: number; pages: number; categories: number; tags: number; postTypes: number; changed: number; linked: number };
+type KindCounts = Record<(typeof KIND_STATS)[RemoteItemKind], number>;
+export type SyncStats = KindCounts & { changed: number; linked: number; /** "12 posts, 3 pages, …": what this platform has, for the UI and the run. */ summary: string; /** Kinds with more items than one sync pulls. */ truncated: RemoteItemKind[] };
+export type SyncProgress = { done: number; total: number; message: string };
+type SyncAdapter = PublishingAdapter & Required<Pick<PublishingAdapter, "listRemoteItems" | "remoteKinds">>;
 
-type Item = { kind: string; remoteId: string; title: string; slug: string; url: string; status: string; modifiedAt: Date | null; data?: Record<string, unknown> };
+export function platformName(platform: SiteIntegration["platform"]): string {
+  return PLATFORM_NAMES[platform];
+}
+
+/** The adapter of an integration that can be synced (WordPress and Shopify), or a 400. */
+export function syncAdapterFor(integration: SiteIntegration): SyncAdapter {
+  if (integration.platform === "custom") throw new ValidationError("Custom integrations cannot be synced: they push and pull through the REST API.");
+  const adapter = adapterFor(integration);
+  if (!adapter.listRemoteItems || !adapter.remoteKinds) throw new ValidationError(`${platformName(integration.platform)} integrations cannot be synced.`);
+  return adapter as SyncAdapter;
+}
+
+type Item = Omit<RemoteItemSummary, "kind"> & { kind: string };
 
 export async function upsertRemoteItems(db: ScopedDb, integration: Pick<SiteIntegration, "id" | "siteId" | "accountId">, items: Item[], syncedAt: Date) {
   for (const item of items) {
@@ -56,42 +75,38 @@ export async function detectRemoteChanges(db: ScopedDb, integrationIds: number[]
   }
   let linked = 0;
   for (const record of records) {
-    const result = await db.remoteItem.updateMany({ where: { integrationId: { in: integrationIds }, kind: { in: ["post", "page"] }, remoteId: record.remoteId!, contentId: null }, data: { contentId: record.contentId } });
+    const result = await db.remoteItem.updateMany({ where: { integrationId: { in: integrationIds }, kind: { in: [...PUBLISHED_KINDS] }, remoteId: record.remoteId!, contentId: null }, data: { contentId: record.contentId } });
     linked += result.count;
   }
   return { changed, linked };
 }
 
 /** The sync itself (the run's step, also callable directly). */
-export async function syncIntegrationNow(db: ScopedDb, integrationId: number, onProgress?: (message: string) => Promise<void>): Promise<SyncStats> {
+export async function syncIntegrationNow(db: ScopedDb, integrationId: number, onProgress?: (progress: SyncProgress) => Promise<void>): Promise<SyncStats> {
   const integration = await findIntegration(db, integrationId);
-  const adapter = wordpressAdapterFor(integration);
+  const adapter = syncAdapterFor(integration);
+  const total = adapter.remoteKinds.length + 1;
   const started = new Date();
   await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "syncing", syncError: null } });
   try {
-    const [types, categories, tags] = await Promise.all([adapter.listPostTypes(), adapter.listCategories(), adapter.listTags()]);
-    await upsertRemoteItems(db, integration, types.map((t) => ({ kind: "post_type", remoteId: t.slug, title: t.name, slug: t.slug, url: "", status: t.viewable ? "viewable" : "hidden", modifiedAt: null, data: { restBase: t.restBase, hierarchical: t.hierarchical } })), started);
-    const terms = (kind: string, list: typeof categories) => list.map((t) => ({ kind, remoteId: t.id, title: t.name, slug: t.slug, url: "", status: "", modifiedAt: null, data: { parent: t.parent, count: t.count } }));
-    await upsertRemoteItems(db, integration, [...terms("category", categories), ...terms("tag", tags)], started);
-    await onProgress?.(`Pulled ${types.length} post types, ${categories.length} categories and ${tags.length} tags.`);
-    const counts = { post: 0, page: 0 };
+    const counts = Object.fromEntries(Object.values(KIND_STATS).map((field) => [field, 0])) as KindCounts;
     const seen: { remoteId: string; modifiedAt: Date | null }[] = [];
-    for (const type of ["posts", "pages"] as const) {
-      const kind = type === "posts" ? "post" : "page";
-      for (let page = 1; page <= MAX_PAGES; page++) {
-        const result = await adapter.listPosts({ type, page, perPage: PER_PAGE });
-        const items = result.items.map((p) => ({ kind, remoteId: p.id, title: p.title, slug: p.slug, url: p.link, status: p.status, modifiedAt: p.modified_gmt ? new Date(p.modified_gmt) : null }));
-        await upsertRemoteItems(db, integration, items, started);
-        counts[kind] += items.length;
-        seen.push(...items);
-        if (page >= result.totalPages || !result.items.length) break;
-      }
-      await onProgress?.(`Pulled ${counts.post} posts and ${counts.page} pages.`);
+    const truncated: RemoteItemKind[] = [];
+    let done = 0;
+    for await (const batch of adapter.listRemoteItems()) {
+      await upsertRemoteItems(db, integration, batch.items, started);
+      counts[KIND_STATS[batch.kind]] += batch.items.length;
+      if (PUBLISHED_KINDS.includes(batch.kind)) seen.push(...batch.items);
+      if (batch.truncated) truncated.push(batch.kind);
+      if (batch.done) done++;
+      await onProgress?.({ done, total, message: `Pulled ${counts[KIND_STATS[batch.kind]]} ${KIND_LABELS[batch.kind]}${batch.done ? "" : " so far"}.` });
     }
-    // What was not seen in this full pass no longer exists in WordPress (or is in the trash).
-    await db.remoteItem.deleteMany({ where: { integrationId: integration.id, syncedAt: { lt: started } } });
+    // What was not seen in this full pass no longer exists on the platform (or is in the trash);
+    // a kind cut off at the sync's limit keeps what it did not reach.
+    await db.remoteItem.deleteMany({ where: { integrationId: integration.id, syncedAt: { lt: started }, ...(truncated.length ? { kind: { notIn: truncated } } : {}) } });
     const { changed, linked } = await detectRemoteChanges(db, [integration.id], integration.siteId, seen);
-    const stats: SyncStats = { posts: counts.post, pages: counts.page, categories: categories.length, tags: tags.length, postTypes: types.length, changed, linked };
+    const summary = adapter.remoteKinds.map((kind) => `${counts[KIND_STATS[kind]]} ${KIND_LABELS[kind]}`).join(", ");
+    const stats: SyncStats = { ...counts, changed, linked, summary, truncated };
     await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "success", lastSyncAt: new Date(), syncError: null, syncStats: stats as Prisma.InputJsonValue } });
     return stats;
   } catch (error) {
@@ -104,9 +119,9 @@ export async function syncIntegrationNow(db: ScopedDb, integrationId: number, on
 export async function requestSync(db: ScopedDb, ctx: TenantContext, integrationId: number): Promise<{ runId: string }> {
   assertCan(ctx.role, "manageAccount");
   const integration = await findIntegration(db, integrationId);
-  if (integration.platform !== "wordpress") throw new ValidationError("Only WordPress integrations can be synced.");
+  const adapter = syncAdapterFor(integration);
   if (!integration.isActive) throw new ValidationError("This integration is turned off: turn it on to sync.");
-  const run = await startRun(ctx, jobs.syncIntegration, { integrationId }, { total: 3, message: "Syncing with WordPress…", siteId: integration.siteId });
+  const run = await startRun(ctx, jobs.syncIntegration, { integrationId }, { total: adapter.remoteKinds.length + 1, message: `Syncing with ${platformName(integration.platform)}…`, siteId: integration.siteId });
   return { runId: run.id };
 }
 
@@ -121,12 +136,13 @@ export async function syncHealth(db: ScopedDb, integrationId: number) {
   const count = (kind: string) => grouped.find((g) => g.kind === kind)?._count._all ?? 0;
   return {
     integrationId: integration.id,
+    platform: integration.platform,
     syncEnabled: integration.syncEnabled,
     syncStatus: integration.syncStatus,
     lastSyncAt: integration.lastSyncAt,
     syncError: integration.syncError,
     healthy: integration.syncStatus !== "failed" && failed === 0,
-    counts: { posts: count("post"), pages: count("page"), categories: count("category"), tags: count("tag"), postTypes: count("post_type") },
+    counts: { posts: count("post"), pages: count("page"), articles: count("article"), categories: count("category"), tags: count("tag"), postTypes: count("post_type") },
     changedRemotely: changed,
     failedRecords: failed,
     pendingRecords: pending,
