@@ -40,15 +40,53 @@ export function syncAdapterFor(integration: SiteIntegration): SyncAdapter {
 
 type Item = Omit<RemoteItemSummary, "kind"> & { kind: string };
 
+/**
+ * Stores a batch of pulled items, stamped `syncedAt` (the sweep removes what a full pass did not
+ * stamp). Set-based, as a sync of thousands of unchanged items is the usual case: one read, one
+ * insert of the new items, one stamp of the unchanged ones, an update per changed one.
+ */
 export async function upsertRemoteItems(db: ScopedDb, integration: Pick<SiteIntegration, "id" | "siteId" | "accountId">, items: Item[], syncedAt: Date) {
-  for (const item of items) {
-    const fields = { title: item.title.slice(0, 500), slug: item.slug.slice(0, 200), url: item.url.slice(0, 1000), status: item.status, modifiedAt: item.modifiedAt, data: (item.data ?? {}) as Prisma.InputJsonValue, syncedAt };
-    await db.remoteItem.upsert({
-      where: { integrationId_kind_remoteId: { integrationId: integration.id, kind: item.kind, remoteId: item.remoteId } },
-      create: { ...fields, accountId: integration.accountId, siteId: integration.siteId, integrationId: integration.id, kind: item.kind, remoteId: item.remoteId },
-      update: fields,
+  const byKind = new Map<string, Item[]>();
+  for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  for (const [kind, group] of byKind) {
+    const existing = await db.remoteItem.findMany({
+      where: { integrationId: integration.id, kind, remoteId: { in: group.map((i) => i.remoteId) } },
+      select: { id: true, remoteId: true, title: true, slug: true, url: true, status: true, modifiedAt: true, data: true },
     });
+    const rows = new Map(existing.map((row) => [row.remoteId, row]));
+    const fresh: Prisma.RemoteItemCreateManyInput[] = [];
+    const unchanged: number[] = [];
+    for (const item of group) {
+      const fields = { title: item.title.slice(0, 500), slug: item.slug.slice(0, 200), url: item.url.slice(0, 1000), status: item.status, modifiedAt: item.modifiedAt, data: (item.data ?? {}) as Prisma.InputJsonValue };
+      const row = rows.get(item.remoteId);
+      if (!row) fresh.push({ ...fields, syncedAt, accountId: integration.accountId, siteId: integration.siteId, integrationId: integration.id, kind, remoteId: item.remoteId });
+      else if (sameFields(row, fields)) unchanged.push(row.id);
+      else await db.remoteItem.update({ where: { id: row.id }, data: { ...fields, syncedAt } });
+    }
+    // skipDuplicates: the same item twice in a batch, or a sync running alongside, inserts it once.
+    if (fresh.length) await db.remoteItem.createMany({ data: fresh, skipDuplicates: true });
+    if (unchanged.length) await db.remoteItem.updateMany({ where: { id: { in: unchanged } }, data: { syncedAt } });
   }
+}
+
+type StoredFields = { title: string; slug: string; url: string; status: string; modifiedAt: Date | null; data: Prisma.JsonValue };
+
+function sameFields(row: StoredFields, fields: Omit<StoredFields, "data"> & { data: Prisma.InputJsonValue }): boolean {
+  return (
+    row.title === fields.title &&
+    row.slug === fields.slug &&
+    row.url === fields.url &&
+    row.status === fields.status &&
+    (row.modifiedAt?.getTime() ?? null) === (fields.modifiedAt?.getTime() ?? null) &&
+    canonical(row.data) === canonical(fields.data)
+  );
+}
+
+/** JSON with sorted keys: jsonb hands keys back in its own order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  return JSON.stringify(value ?? null);
 }
 
 /**

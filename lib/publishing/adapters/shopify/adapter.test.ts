@@ -8,7 +8,7 @@ import { nextPageInfo } from "./pagination";
 const SHOP = "https://stub-shop.myshopify.com";
 const json = (body: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json", ...headers } });
 const article = (id: number, extra: Record<string, unknown> = {}) => ({ id, blog_id: 7, title: `Article ${id}`, handle: `article-${id}`, published_at: "2026-01-01T10:00:00-05:00", updated_at: "2026-02-01T10:00:00-05:00", tags: "a, b", author: "Ann", ...extra });
-const link = (pageInfo: string, rel: string) => `<${SHOP}/admin/api/2024-10/blogs/7/articles.json?limit=250&page_info=${pageInfo}>; rel="${rel}"`;
+const link = (pageInfo: string, rel: string) => `<${SHOP}/admin/api/2024-10/blogs/7/articles.json?limit=250&fields=id,title&page_info=${pageInfo}>; rel="${rel}"`;
 
 /** A shop whose blog 7 answers `pages` in order, each with its Link header. */
 function fakeShop(pages: { ids: number[]; link?: string }[]) {
@@ -38,6 +38,11 @@ describe("nextPageInfo", () => {
   it("reads the rel=next cursor, whatever the order of the links", () => {
     expect(nextPageInfo(link("abc", "next"))).toBe("abc");
     expect(nextPageInfo(`${link("prev1", "previous")}, ${link("next2", "next")}`)).toBe("next2");
+  });
+  it("keeps URLs whole when they carry commas (fields=id,title)", () => {
+    const withFields = (cursor: string, rel: string) => `<${SHOP}/admin/api/2024-10/blogs/7/articles.json?limit=250&fields=id,title,updated_at&page_info=${cursor}>; rel="${rel}"`;
+    expect(nextPageInfo(`${withFields("p1", "previous")}, ${withFields("n2", "next")}`)).toBe("n2");
+    expect(nextPageInfo(withFields("n1", "next"))).toBe("n1");
   });
   it("is null on the last page, without a header, and for a malformed link", () => {
     expect(nextPageInfo(link("prev1", "previous"))).toBeNull();

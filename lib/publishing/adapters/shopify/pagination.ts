@@ -7,11 +7,11 @@ export const SHOPIFY_MAX_LIMIT = 250;
 /** The page_info cursor of the rel="next" link, or null on the last page. */
 export function nextPageInfo(link: string | null): string | null {
   if (!link) return null;
-  for (const part of link.split(",")) {
-    const match = part.match(/<([^>]+)>\s*;\s*rel="?next"?/i);
-    if (!match) continue;
+  // Not split on ",": the URLs carry `fields=id,title,…` unencoded.
+  for (const [, target, rel] of link.matchAll(/<([^>]*)>\s*;\s*rel="?([^",;]*)"?/gi)) {
+    if (rel.toLowerCase() !== "next") continue;
     try {
-      return new URL(match[1]).searchParams.get("page_info");
+      return new URL(target).searchParams.get("page_info");
     } catch {
       return null;
     }
