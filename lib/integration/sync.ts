@@ -22,7 +22,7 @@ const KIND_LABELS: Record<RemoteItemKind, string> = { post: "posts", page: "page
 const PLATFORM_NAMES: Record<SiteIntegration["platform"], string> = { wordpress: "WordPress", shopify: "Shopify", custom: "the custom platform" };
 
 type KindCounts = Record<(typeof KIND_STATS)[RemoteItemKind], number>;
-export type SyncStats = KindCounts & { changed: number; linked: number; /** "12 posts, 3 pages, …": what this platform has, for the UI and the run. */ summary: string; /** Kinds with more items than one sync pulls. */ truncated: RemoteItemKind[] };
+export type SyncStats = KindCounts & { platform: string; changed: number; linked: number; /** "12 posts, 3 pages, …": what this platform has, for the UI and the run. */ summary: string; /** Kinds with more items than one sync pulls. */ truncated: RemoteItemKind[] };
 export type SyncProgress = { done: number; total: number; message: string };
 type SyncAdapter = PublishingAdapter & Required<Pick<PublishingAdapter, "listRemoteItems" | "remoteKinds">>;
 
@@ -144,7 +144,7 @@ export async function syncIntegrationNow(db: ScopedDb, integrationId: number, on
     await db.remoteItem.deleteMany({ where: { integrationId: integration.id, syncedAt: { lt: started }, ...(truncated.length ? { kind: { notIn: truncated } } : {}) } });
     const { changed, linked } = await detectRemoteChanges(db, [integration.id], integration.siteId, seen);
     const summary = adapter.remoteKinds.map((kind) => `${counts[KIND_STATS[kind]]} ${KIND_LABELS[kind]}`).join(", ");
-    const stats: SyncStats = { ...counts, changed, linked, summary, truncated };
+    const stats: SyncStats = { platform: platformName(integration.platform), ...counts, changed, linked, summary, truncated };
     await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "success", lastSyncAt: new Date(), syncError: null, syncStats: stats as Prisma.InputJsonValue } });
     return stats;
   } catch (error) {

@@ -12,6 +12,6 @@ export default defineHandler<SyncIntegrationPayload>(async ({ db, payload, io })
     }),
   );
   await io.progress({ done: total, total, message: "Synced." });
-  const message = `Synced: ${stats.summary}${stats.changed ? `; ${stats.changed} edited on the platform since the last publish` : ""}${stats.truncated.length ? `; stopped at the sync's limit for ${stats.truncated.join(", ")}` : ""}.`;
+  const message = `Synced: ${stats.summary}${stats.changed ? `; ${stats.changed} edited in ${stats.platform} since the last publish` : ""}${stats.truncated.length ? `; stopped at the sync's limit for ${stats.truncated.join(", ")}` : ""}.`;
   return { message, result: stats };
 });
