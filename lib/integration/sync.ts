@@ -18,7 +18,8 @@ import type { ListRemoteItemsQuery } from "./schemas";
 import { adapterFor, findIntegration } from "./service";
 
 const KIND_STATS = { post: "posts", page: "pages", article: "articles", category: "categories", tag: "tags", post_type: "postTypes" } as const satisfies Record<RemoteItemKind, string>;
-const KIND_LABELS: Record<RemoteItemKind, string> = { post: "posts", page: "pages", article: "articles", category: "categories", tag: "tags", post_type: "post types" };
+const KIND_LABELS: Record<RemoteItemKind, [one: string, many: string]> = { post: ["post", "posts"], page: ["page", "pages"], article: ["article", "articles"], category: ["category", "categories"], tag: ["tag", "tags"], post_type: ["post type", "post types"] };
+const countOf = (n: number, kind: RemoteItemKind) => `${n} ${KIND_LABELS[kind][n === 1 ? 0 : 1]}`;
 const PLATFORM_NAMES: Record<SiteIntegration["platform"], string> = { wordpress: "WordPress", shopify: "Shopify", custom: "the custom platform" };
 
 type KindCounts = Record<(typeof KIND_STATS)[RemoteItemKind], number>;
@@ -137,13 +138,13 @@ export async function syncIntegrationNow(db: ScopedDb, integrationId: number, on
       if (PUBLISHED_KINDS.includes(batch.kind)) seen.push(...batch.items);
       if (batch.truncated) truncated.push(batch.kind);
       if (batch.done) done++;
-      await onProgress?.({ done, total, message: `Pulled ${counts[KIND_STATS[batch.kind]]} ${KIND_LABELS[batch.kind]}${batch.done ? "" : " so far"}.` });
+      await onProgress?.({ done, total, message: `Pulled ${countOf(counts[KIND_STATS[batch.kind]], batch.kind)}${batch.done ? "" : " so far"}.` });
     }
     // What was not seen in this full pass no longer exists on the platform (or is in the trash);
     // a kind cut off at the sync's limit keeps what it did not reach.
     await db.remoteItem.deleteMany({ where: { integrationId: integration.id, syncedAt: { lt: started }, ...(truncated.length ? { kind: { notIn: truncated } } : {}) } });
     const { changed, linked } = await detectRemoteChanges(db, [integration.id], integration.siteId, seen);
-    const summary = adapter.remoteKinds.map((kind) => `${counts[KIND_STATS[kind]]} ${KIND_LABELS[kind]}`).join(", ");
+    const summary = adapter.remoteKinds.map((kind) => countOf(counts[KIND_STATS[kind]], kind)).join(", ");
     const stats: SyncStats = { platform: platformName(integration.platform), ...counts, changed, linked, summary, truncated };
     await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "success", lastSyncAt: new Date(), syncError: null, syncStats: stats as Prisma.InputJsonValue } });
     return stats;

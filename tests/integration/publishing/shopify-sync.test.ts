@@ -117,7 +117,7 @@ describe("two-way sync with Shopify", () => {
     shop.editArticle(remoteId, { title: "Fixed by the shop owner" });
     const synced = await callApi(sync.POST, { method: "POST", token, params });
     await rt.idle();
-    expect((await rootDb().run.findUniqueOrThrow({ where: { id: synced.body.data.task_id } })).message).toBe("Synced: 1 articles; 1 edited in Shopify since the last publish.");
+    expect((await rootDb().run.findUniqueOrThrow({ where: { id: synced.body.data.task_id } })).message).toBe("Synced: 1 article; 1 edited in Shopify since the last publish.");
     expect((await callApi(syncHealth.GET, { token, params })).body.data).toMatchObject({ changed_remotely: 1, last_stats: { changed: 1 } });
     const flagged = await callApi(remoteItems.GET, { token, params, url: `/api/v1/integration/integrations/${params.id}/remote_items/?kind=article` });
     expect(flagged.body.data.results).toEqual([expect.objectContaining({ remote_id: String(remoteId), title: "Fixed by the shop owner", changed_remotely: true, content_id: content.id })]);
