@@ -94,10 +94,12 @@ function canonical(value: unknown): string {
  * Marks the records whose remote post changed after our last write, and links remote posts to the
  * articles published as them. Returns how many records changed remotely.
  */
-export async function detectRemoteChanges(db: ScopedDb, integrationIds: number[], siteId: number, posts: { remoteId: string; modifiedAt: Date | null; kind?: string }[]): Promise<{ changed: number; linked: number }> {
+export async function detectRemoteChanges(db: ScopedDb, integrationIds: number[], siteId: number, posts: { remoteId: string; modifiedAt: Date | null; kind?: string }[], options: { bridgeRecords?: boolean } = {}): Promise<{ changed: number; linked: number }> {
   if (!posts.length) return { changed: 0, linked: 0 };
+  // Bridge records are WordPress posts of the same site: compared only with WordPress items.
+  const bridge = options.bridgeRecords ?? true;
   const records = await db.publishingRecord.findMany({
-    where: { siteId, OR: [{ integrationId: { in: integrationIds } }, { destination: "bridge" }], remoteId: { in: posts.map((p) => p.remoteId) } },
+    where: { siteId, OR: [{ integrationId: { in: integrationIds } }, ...(bridge ? [{ destination: "bridge" as const }] : [])], remoteId: { in: posts.map((p) => p.remoteId) } },
     select: { id: true, remoteId: true, contentId: true, remoteModifiedAt: true, remoteChangedAt: true, integrationId: true },
   });
   let changed = 0;
@@ -143,7 +145,7 @@ export async function syncIntegrationNow(db: ScopedDb, integrationId: number, on
     // What was not seen in this full pass no longer exists on the platform (or is in the trash);
     // a kind cut off at the sync's limit keeps what it did not reach.
     await db.remoteItem.deleteMany({ where: { integrationId: integration.id, syncedAt: { lt: started }, ...(truncated.length ? { kind: { notIn: truncated } } : {}) } });
-    const { changed, linked } = await detectRemoteChanges(db, [integration.id], integration.siteId, seen);
+    const { changed, linked } = await detectRemoteChanges(db, [integration.id], integration.siteId, seen, { bridgeRecords: integration.platform === "wordpress" });
     const summary = adapter.remoteKinds.map((kind) => countOf(counts[KIND_STATS[kind]], kind)).join(", ");
     const stats: SyncStats = { platform: platformName(integration.platform), ...counts, changed, linked, summary, truncated };
     await db.siteIntegration.update({ where: { id: integration.id }, data: { syncStatus: "success", lastSyncAt: new Date(), syncError: null, syncStats: stats as Prisma.InputJsonValue } });
