@@ -178,7 +178,7 @@ describe("two-way sync with Shopify", () => {
     const rt = fastRuntime();
     const { a } = await twoTenants();
     const token = await tokenFor(a.owner.id);
-    const { params } = await connect(token, a.site.id);
+    const { id, params } = await connect(token, a.site.id);
     const outside = shop.addArticle({ title: "Same id as a WordPress post" });
     const content = await createArticle(a.site, a.sector, { title: "Via the bridge", images: false });
     const bridge = await rootDb().publishingRecord.create({ data: { accountId: a.account.id, siteId: a.site.id, sectorId: a.sector.id, contentId: content.id, destination: "bridge", destinationKey: "bridge", status: "published", remoteId: String(outside.id), remoteModifiedAt: new Date("2020-01-01T00:00:00Z") } });
@@ -186,7 +186,7 @@ describe("two-way sync with Shopify", () => {
     await rt.idle();
     expect((await callApi(syncHealth.GET, { token, params })).body.data).toMatchObject({ sync_status: "success", counts: { articles: 1 }, changed_remotely: 0 });
     expect((await rootDb().publishingRecord.findUniqueOrThrow({ where: { id: bridge.id } })).remoteChangedAt).toBeNull();
-    expect((await rootDb().remoteItem.findFirstOrThrow({ where: { remoteId: String(outside.id) } })).contentId).toBeNull();
+    expect((await rootDb().remoteItem.findFirstOrThrow({ where: { integrationId: id, remoteId: String(outside.id) } })).contentId).toBeNull();
   });
 
   it("sync health reports a failed sync (token revoked in Shopify) and the sync error", async () => {
