@@ -16,13 +16,22 @@ import { Switch } from "@/components/ui/switch";
 type Check = { name: string; ok: boolean; detail: string };
 const CHECK_LABELS: Record<string, string> = { reachable: "Reachable", rest_api: "REST API", authentication: "Authentication", create_posts: "Create posts", upload_media: "Upload media", seo_plugin: "SEO plugin" };
 
+type SyncStatsView = { summary?: string; posts?: number; pages?: number; categories?: number; tags?: number; changed?: number };
+
+/** Syncs before the summary was stored were WordPress syncs: their counts say the same. */
+function syncSummary(stats: SyncStatsView): string {
+  return stats.summary ?? `${stats.posts ?? 0} posts, ${stats.pages ?? 0} pages, ${stats.categories ?? 0} categories, ${stats.tags ?? 0} tags`;
+}
+
 export function IntegrationCard({ integration, label, siteId, canManage }: { integration: IntegrationDto; label: string; siteId: number; canManage: boolean }) {
   const { run, pending } = useAction();
   const { track } = useRunTracker();
   const [password, setPassword] = useState("");
   const checks = (integration.lastTest ?? []) as Check[];
   const bridge = integration.config.mode === "bridge";
-  const stats = integration.syncStats as { posts?: number; pages?: number; categories?: number; tags?: number; changed?: number };
+  const stats = (integration.syncStats ?? {}) as SyncStatsView;
+  const syncable = integration.platform === "wordpress" || integration.platform === "shopify";
+  const platform = integration.platform === "shopify" ? "Shopify" : "WordPress";
   return (
     <Card data-testid={`integration-${integration.id}`}>
       <CardHeader className="flex flex-row items-start justify-between gap-4 space-y-0">
@@ -60,20 +69,21 @@ export function IntegrationCard({ integration, label, siteId, canManage }: { int
             )}
           </div>
         )}
-        {integration.platform === "wordpress" && (
-          <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-3 text-sm">
+        {syncable && (
+          <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-3 text-sm" data-testid="sync-health">
             <div>
               <span className="font-medium">Sync</span>{" "}
               <span className="text-muted-foreground">
-                {integration.lastSyncAt ? `last ${new Date(integration.lastSyncAt).toLocaleString()} · ${stats.posts ?? 0} posts, ${stats.pages ?? 0} pages, ${stats.categories ?? 0} categories, ${stats.tags ?? 0} tags` : "never synced: sync to see the posts and pages that already exist in WordPress."}
+                {integration.lastSyncAt ? `last ${new Date(integration.lastSyncAt).toLocaleString()} · ${syncSummary(stats)}` : `never synced: sync to see what already exists in ${platform}.`}
+                {integration.syncStatus === "syncing" && " · syncing…"}
                 {integration.syncStatus === "failed" && ` · failed: ${integration.syncError}`}
               </span>
-              {(stats.changed ?? 0) > 0 && <Badge className="ml-2" variant="destructive">{stats.changed} edited in WordPress</Badge>}
+              {(stats.changed ?? 0) > 0 && <Badge className="ml-2" variant="destructive">{stats.changed} edited in {platform}</Badge>}
             </div>
             <div className="flex gap-2">
               <Button size="sm" variant="outline" asChild><Link href={`/manage/sites/${siteId}/integrations/${integration.id}`}>Inventory</Link></Button>
               {canManage && !bridge && (
-                <Button size="sm" disabled={pending} onClick={() => run(() => syncIntegrationAction({ id: integration.id }), { onSuccess: (data) => track(data.runId, "WordPress sync") })}><RefreshCw className="size-4" /> Sync now</Button>
+                <Button size="sm" disabled={pending} onClick={() => run(() => syncIntegrationAction({ id: integration.id }), { onSuccess: (data) => track(data.runId, `${platform} sync`) })}><RefreshCw className="size-4" /> Sync now</Button>
               )}
             </div>
           </div>

@@ -52,7 +52,7 @@ export type UpdateIntegrationInput = z.infer<typeof updateIntegrationSchema>;
 export const listIntegrationsQuerySchema = listQuerySchema.extend({ siteId: idSchema.optional(), platform: z.enum(PLATFORMS).optional() });
 export type ListIntegrationsQuery = z.infer<typeof listIntegrationsQuerySchema>;
 
-export const listRemoteItemsQuerySchema = listQuerySchema.extend({ kind: z.enum(["post", "page", "category", "tag", "post_type"]).optional() });
+export const listRemoteItemsQuerySchema = listQuerySchema.extend({ kind: z.enum(["post", "page", "article", "category", "tag", "post_type"]).optional() });
 export type ListRemoteItemsQuery = z.infer<typeof listRemoteItemsQuerySchema>;
 
 // --- WordPress bridge (the plugin on the WordPress site, authenticated by the site's API key) ----

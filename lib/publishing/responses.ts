@@ -94,12 +94,13 @@ export const remoteItemResponse = z.object({
 
 export const syncHealthResponse = z.object({
   integrationId: id,
+  platform: z.enum(["wordpress", "shopify", "custom"]),
   syncEnabled: z.boolean(),
   syncStatus: SyncStatusSchema,
   lastSyncAt: z.date().nullable(),
   syncError: z.string().nullable(),
   healthy: z.boolean(),
-  counts: z.object({ posts: z.number().int(), pages: z.number().int(), categories: z.number().int(), tags: z.number().int(), postTypes: z.number().int() }),
+  counts: z.object({ posts: z.number().int(), pages: z.number().int(), articles: z.number().int(), categories: z.number().int(), tags: z.number().int(), postTypes: z.number().int() }),
   changedRemotely: z.number().int(),
   failedRecords: z.number().int(),
   pendingRecords: z.number().int(),

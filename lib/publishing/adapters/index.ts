@@ -5,8 +5,12 @@ export type {
   PublishInput,
   PublishResult,
   PublishingAdapter,
+  RemoteItemBatch,
+  RemoteItemKind,
+  RemoteItemSummary,
   RemotePost,
 } from "./types";
+export { PUBLISHED_KINDS } from "./types";
 export {
   createWordPressAdapter,
   contentMarker,
@@ -20,4 +24,5 @@ export {
   type WordPressTerm,
 } from "./wordpress/adapter";
 export { isWordPressError, normalizeBaseUrl, WordPressError, type WordPressErrorKind } from "./wordpress/client";
-export { createShopifyAdapter, ShopifyError, type ShopifyAdapterConfig } from "./shopify/adapter";
+export { createShopifyAdapter, ShopifyError, SHOPIFY_REMOTE_KINDS, type ShopifyAdapterConfig } from "./shopify/adapter";
+export { nextPageInfo, SHOPIFY_MAX_LIMIT } from "./shopify/pagination";

@@ -1,4 +1,4 @@
-// The contract between the publisher service and a publishing destination (WordPress today).
+// The contract between the publisher service and a publishing destination (WordPress, Shopify).
 // Adapters never touch the database: the publisher stores what they return (remoteId, media ids)
 // and passes it back on the next publish so that publishing stays idempotent.
 
@@ -59,6 +59,24 @@ export type ConnectionCheck = {
 
 export type RemotePost = { remoteId: string; status: string; /** ISO 8601 UTC ("…Z"). */ modifiedGmt: string; url: string; title: string };
 
+/** What a two-way sync pulls into the remote inventory (RemoteItem.kind). */
+export type RemoteItemKind = "post" | "page" | "article" | "category" | "tag" | "post_type";
+
+/** The kinds content is published as: compared with publishing records and linked to articles. */
+export const PUBLISHED_KINDS: readonly RemoteItemKind[] = ["post", "page", "article"];
+
+export type RemoteItemSummary = { kind: RemoteItemKind; remoteId: string; title: string; slug: string; url: string; status: string; modifiedAt: Date | null; data?: Record<string, unknown> };
+
+/** One page of the platform's list of one kind. */
+export type RemoteItemBatch = {
+  kind: RemoteItemKind;
+  items: RemoteItemSummary[];
+  /** The last batch of this kind. */
+  done: boolean;
+  /** With `done`: the platform has more than a sync pulls, so items not seen may still exist. */
+  truncated?: boolean;
+};
+
 export interface PublishingAdapter {
   /** Never throws for expected failures (unreachable, wrong credentials, missing rights): reports them. */
   testConnection(): Promise<ConnectionCheck>;
@@ -68,4 +86,8 @@ export interface PublishingAdapter {
   unpublish(remoteId: string, options?: { delete?: boolean }): Promise<void>;
   /** null when the remote post no longer exists. */
   fetchRemote?(remoteId: string): Promise<RemotePost | null>;
+  /** Two-way sync: the kinds `listRemoteItems` yields, in order. */
+  readonly remoteKinds?: readonly RemoteItemKind[];
+  /** Two-way sync: everything of `remoteKinds` the platform has, page by page (kinds in order). */
+  listRemoteItems?(): AsyncGenerator<RemoteItemBatch>;
 }

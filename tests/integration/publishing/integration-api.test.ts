@@ -134,14 +134,14 @@ describe("integrations REST", () => {
     expect((await callApi(integrations.GET, {})).status).toBe(401);
   });
 
-  it("sync_health answers counts and status; sync of a non-WordPress integration is refused", async () => {
+  it("sync_health answers counts and status; sync of a custom integration is refused", async () => {
     const { a } = await twoTenants();
     const token = await tokenFor(a.owner.id);
     const wp = await callApi(integrations.POST, { method: "POST", token, body: wpBody(a.site.id) });
     const health = await callApi(syncHealth.GET, { token, params: { id: String(wp.body.data.id) } });
-    expect(health.body.data).toMatchObject({ integration_id: wp.body.data.id, sync_status: "never", last_sync_at: null, counts: { posts: 0, pages: 0, categories: 0, tags: 0, post_types: 0 }, changed_remotely: 0, failed_records: 0 });
-    const shopify = await callApi(integrations.POST, { method: "POST", token, body: { platform: "shopify", site_id: a.site.id, shop_domain: shop.url, access_token: shop.token } });
-    expect((await callApi(sync.POST, { method: "POST", token, params: { id: String(shopify.body.data.id) } })).status).toBe(400);
+    expect(health.body.data).toMatchObject({ integration_id: wp.body.data.id, platform: "wordpress", sync_status: "never", last_sync_at: null, counts: { posts: 0, pages: 0, articles: 0, categories: 0, tags: 0, post_types: 0 }, changed_remotely: 0, failed_records: 0 });
+    const custom = await callApi(integrations.POST, { method: "POST", token, body: { platform: "custom", site_id: a.site.id, endpoint: "https://example.com/hook" } });
+    expect((await callApi(sync.POST, { method: "POST", token, params: { id: String(custom.body.data.id) } })).status).toBe(400);
   });
 });
 

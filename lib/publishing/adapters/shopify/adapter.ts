@@ -5,8 +5,9 @@
 // the REST API has no general file upload; the featured image is sent as the article's image.
 import { AppError, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/utils/slug";
-import type { ConnectionCheck, PublishInput, PublishResult, PublishingAdapter, RemotePost } from "../types";
+import type { ConnectionCheck, PublishInput, PublishResult, PublishingAdapter, RemoteItemBatch, RemoteItemKind, RemotePost } from "../types";
 import { contentMarker, withContentMarker } from "../wordpress/adapter";
+import { nextPageInfo, SHOPIFY_MAX_LIMIT } from "./pagination";
 
 export type ShopifyAdapterConfig = {
   /** my-shop.myshopify.com, or a full URL (tests point it at a local stub). */
@@ -36,7 +37,18 @@ export class ShopifyError extends AppError {
   }
 }
 
-type Article = { id: number; title: string; handle: string; body_html: string | null; published_at: string | null; updated_at: string; blog_id: number; tags?: string };
+type Article = { id: number; title: string; handle: string; body_html: string | null; published_at: string | null; updated_at: string; blog_id: number; tags?: string; author?: string };
+
+/** 40 pages of 250: 10,000 articles per sync. */
+const MAX_ARTICLE_PAGES = 40;
+const SUMMARY_FIELDS = "id,blog_id,title,handle,published_at,updated_at,tags,author";
+
+function articleStatus(a: Pick<Article, "published_at">): "draft" | "future" | "publish" {
+  if (!a.published_at) return "draft";
+  return Date.parse(a.published_at) > Date.now() ? "future" : "publish";
+}
+
+export const SHOPIFY_REMOTE_KINDS: readonly RemoteItemKind[] = ["article"];
 
 export function shopBaseUrl(shopDomain: string): string {
   const trimmed = shopDomain.trim().replace(/\/+$/, "");
@@ -52,6 +64,10 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
   let blogIdPromise: Promise<string> | null = null;
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await request<T>(method, path, body)).data;
+  }
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<{ data: T; link: string | null }> {
     const url = path.startsWith("/admin/") ? `${base}${path}` : `${base}/admin/api/${version}${path}`;
     let response: Response;
     try {
@@ -75,9 +91,10 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
     if (response.status >= 500) throw new ShopifyError("server_error", `Shopify answered ${response.status}; it will be retried.`, response.status);
     if (response.status >= 300 && response.status < 400) throw new ShopifyError("bad_request", `Shopify redirected the request (${response.status}); check the shop domain.`, response.status);
     if (response.status >= 400) throw new ShopifyError("bad_request", `Shopify refused the request (${response.status}): ${text.slice(0, 300)}`, response.status);
-    if (!text) return undefined as T;
+    const link = response.headers.get("link");
+    if (!text) return { data: undefined as T, link };
     try {
-      return JSON.parse(text) as T;
+      return { data: JSON.parse(text) as T, link };
     } catch {
       throw new ShopifyError("invalid_response", `Shopify answered something that is not JSON (${base}).`, response.status);
     }
@@ -147,7 +164,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
     return {
       remoteId: String(a.id),
       url: `${base}/blogs/${blog}/${a.handle}`,
-      status: a.published_at ? (Date.parse(a.published_at) > Date.now() ? "future" : "publish") : "draft",
+      status: articleStatus(a),
       media,
       modifiedGmt: new Date(a.updated_at).toISOString().replace(/\.\d{3}Z$/, "Z"),
       warnings,
@@ -165,7 +182,32 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
   async function fetchRemote(remoteId: string): Promise<RemotePost | null> {
     const a = await getArticle(remoteId);
     if (!a) return null;
-    return { remoteId: String(a.id), status: a.published_at ? "publish" : "draft", modifiedGmt: new Date(a.updated_at).toISOString(), url: `${base}/blogs/${a.blog_id}/${a.handle}`, title: a.title };
+    return { remoteId: String(a.id), status: articleStatus(a), modifiedGmt: new Date(a.updated_at).toISOString(), url: `${base}/blogs/${a.blog_id}/${a.handle}`, title: a.title };
+  }
+
+  /** Every article of the blog, 250 a page, following the Link header's page_info cursors. */
+  async function* listRemoteItems(): AsyncGenerator<RemoteItemBatch> {
+    const blog = await blogId();
+    let pageInfo: string | null = null;
+    for (let page = 1; page <= MAX_ARTICLE_PAGES; page++) {
+      const query = `limit=${SHOPIFY_MAX_LIMIT}&fields=${SUMMARY_FIELDS}${pageInfo ? `&page_info=${encodeURIComponent(pageInfo)}` : ""}`;
+      const { data, link } = await request<{ articles: Article[] }>("GET", `/blogs/${blog}/articles.json?${query}`);
+      if (!Array.isArray(data?.articles)) throw new ShopifyError("invalid_response", "Shopify did not return the blog's articles.");
+      pageInfo = nextPageInfo(link);
+      const items = data.articles.map((a) => ({
+        kind: "article" as const,
+        remoteId: String(a.id),
+        title: a.title ?? "",
+        slug: a.handle ?? "",
+        url: `${base}/blogs/${blog}/${a.handle}`,
+        status: articleStatus(a),
+        modifiedAt: a.updated_at ? new Date(a.updated_at) : null,
+        data: { tags: a.tags ?? "", author: a.author ?? "" },
+      }));
+      const last = !pageInfo;
+      yield { kind: "article", items, done: last || page === MAX_ARTICLE_PAGES, truncated: !last && page === MAX_ARTICLE_PAGES };
+      if (last) return;
+    }
   }
 
   async function testConnection(): Promise<ConnectionCheck> {
@@ -200,7 +242,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
     return { ok: checks.every((c) => c.ok), checks };
   }
 
-  return { testConnection, publish, unpublish, fetchRemote };
+  return { testConnection, publish, unpublish, fetchRemote, remoteKinds: SHOPIFY_REMOTE_KINDS, listRemoteItems };
 }
 
 function escapeHtml(text: string): string {

@@ -16,6 +16,7 @@ import {
 } from "./client";
 import { ensureMedia, rewriteImages, type ImageReplacement } from "./media";
 import { CONTENT_ID_META_KEY, detectSeoPlugins, planSeoMeta, registeredMetaKeys, SEO_PLUGINS, verifySeoMeta } from "./seo";
+import { listWordPressRemoteItems, WORDPRESS_REMOTE_KINDS } from "./inventory";
 import { listTerms, resolveTermIds } from "./terms";
 
 export type WordPressAdapterConfig = WordPressClientConfig;
@@ -465,5 +466,7 @@ export function createWordPressAdapter(config: WordPressAdapterConfig): WordPres
     listTags: () => listTerms(client, "tags"),
     listPostTypes,
     listPosts,
+    remoteKinds: WORDPRESS_REMOTE_KINDS,
+    listRemoteItems: () => listWordPressRemoteItems({ listCategories: () => listTerms(client, "categories"), listTags: () => listTerms(client, "tags"), listPostTypes, listPosts }),
   };
 }
