@@ -41,14 +41,15 @@ describe("scoreClustering", () => {
 // Per labelled set at the default ("Balanced") setting: floors a little below what it achieves today
 // (printed by `npm run bench:planner`), so a regression fails. coverage = share of keywords in a cluster;
 // pairPrecision = share of same-cluster pairs with one label; ARI = adjusted Rand index.
-// The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met only where listed so.
+// The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met only on the four-topic list so far:
+// the long sets' labels are single pages, and the pairs they miss need synonyms or world knowledge.
 const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters?: number }> = {
-  "ambiguous-heads.json": { coverage: 0.9, pairPrecision: 0.84, adjustedRand: 0.75 },
-  "four-topics-65.json": { coverage: 0.72, pairPrecision: 0.95, adjustedRand: 0.22, mixedClusters: 0 },
-  "home-gardening.json": { coverage: 0.93, pairPrecision: 0.66, adjustedRand: 0.62 },
-  "personal-finance.json": { coverage: 0.93, pairPrecision: 0.75, adjustedRand: 0.7 },
-  "running-shoes.json": { coverage: 0.88, pairPrecision: 0.72, adjustedRand: 0.66 },
-  "saas-software.json": { coverage: 0.93, pairPrecision: 0.76, adjustedRand: 0.75 },
+  "ambiguous-heads.json": { coverage: 0.9, pairPrecision: 0.86, adjustedRand: 0.76 },
+  "four-topics-65.json": { coverage: 0.85, pairPrecision: 0.97, adjustedRand: 0.3, mixedClusters: 0 },
+  "home-gardening.json": { coverage: 0.92, pairPrecision: 0.74, adjustedRand: 0.65 },
+  "personal-finance.json": { coverage: 0.94, pairPrecision: 0.8, adjustedRand: 0.73 },
+  "running-shoes.json": { coverage: 0.89, pairPrecision: 0.82, adjustedRand: 0.67 },
+  "saas-software.json": { coverage: 0.94, pairPrecision: 0.79, adjustedRand: 0.77 },
 };
 
 describe("labelled fixtures", () => {
@@ -74,7 +75,7 @@ describe("labelled fixtures", () => {
   it("clusters a short list as well as the long ones: most keywords clustered, no cluster across topics", () => {
     const short = fixtures.find((f) => f.file === "four-topics-65.json")!.fixture;
     const { result, scores, coverage } = evaluateFixture(short);
-    expect(coverage).toBeGreaterThanOrEqual(0.72); // was 0.48 before the straggler pass
+    expect(coverage).toBeGreaterThanOrEqual(0.85); // 0.48 before the straggler pass, 0.77 before head-term attachment
     expect(scores.mixedClusters).toBe(0);
     expect(result.clusters.length).toBeLessThanOrEqual(16);
   });
