@@ -245,7 +245,6 @@ class Agglomeration {
     this.sums = new Array(n);
     this.counts = new Array(n);
     this.cores = new Array(n);
-    this.supportCache = new Array(n);
     this.intentVolume = new Float64Array(4 * n);
     this.hasInformational = new Uint8Array(n);
     this.hasCommerce = new Uint8Array(n);
@@ -344,36 +343,49 @@ class Agglomeration {
   }
 
   /**
-   * A group refines the other's subject into a page of its own: one of its core tokens is missing
-   * from every member of the other group, and that token recurs with the other group's whole core in
-   * at least REFINEMENT_SUPPORT keywords of the list ("womens" + "running shoes", "soil" + "raised
-   * garden bed", "kitchen" + "compost bin"). A one-off extra word ("breville espresso machine") is
-   * no refinement, and neither is an extra word shared with only one other keyword.
+   * Two groups are different pages when one refines the other's subject, or both refine a shared one.
+   * A refinement is a core token (held by at least half the members) that no member of the other
+   * group has and that recurs with the part of the other group's core the two share in at least
+   * REFINEMENT_SUPPORT keywords of the list: "womens" + "running shoes", "soil" + "raised garden bed".
+   * When the other group's whole core is shared (it is the broader page) one refinement suffices;
+   * otherwise both must refine (siblings: "glass" vs "large" cold brew makers, "standing desks" vs
+   * "cat trees" for small spaces). A one-off extra word ("breville espresso machine") is no refinement.
    */
   conflict(ra: number, rb: number): boolean {
-    return this.refines(ra, rb) || this.refines(rb, ra);
+    const sharedOfB = this.sharedCore(rb, ra);
+    const sharedOfA = this.sharedCore(ra, rb);
+    const refA = this.refines(ra, rb, sharedOfB);
+    const refB = this.refines(rb, ra, sharedOfA);
+    if (refA && refB) return true;
+    if (refA) return sharedOfB.length === this.coreOf(rb).length;
+    if (refB) return sharedOfA.length === this.coreOf(ra).length;
+    return false;
   }
 
-  private refines(ra: number, rb: number): boolean {
+  /** The tokens of `root`'s core that some member of `other` holds. */
+  private sharedCore(root: number, other: number): number[] {
+    const counts = this.countsOf(other);
+    return this.coreOf(root).filter((f) => counts.has(f));
+  }
+
+  private refines(ra: number, rb: number, shared: number[]): boolean {
     const cb = this.countsOf(rb);
     for (const f of this.coreOf(ra)) {
       if (cb.has(f) || this.space.df[f] < REFINEMENT_SUPPORT) continue;
-      if (this.support(f, rb) >= REFINEMENT_SUPPORT) return true;
+      if (this.support(f, shared) >= REFINEMENT_SUPPORT) return true;
     }
     return false;
   }
 
-  /** Keywords of the list holding token f and every token of `core` (scans at most SUPPORT_SCAN of f's keywords). */
-  /** Per group: support of a token with the group's core (valid while the core stays the same). */
-  private supportCache: (Map<number, number> | undefined)[];
+  /** Support of a token with a set of tokens, cached by both. */
+  private supportCache = new Map<string, number>();
 
-  private support(f: number, root: number): number {
-    let cache = this.supportCache[root];
-    if (!cache) this.supportCache[root] = cache = new Map();
-    let found = cache.get(f);
+  private support(f: number, tokens: number[]): number {
+    const key = tokens.length === 0 ? String(f) : f + ":" + tokens.join(",");
+    let found = this.supportCache.get(key);
     if (found === undefined) {
-      found = this.countSupport(f, this.coreOf(root));
-      cache.set(f, found);
+      found = this.countSupport(f, tokens);
+      this.supportCache.set(key, found);
     }
     return found;
   }
@@ -463,11 +475,9 @@ class Agglomeration {
     this.parent[rb] = ra;
     this.size[ra] += this.size[rb];
     const size = this.size[ra];
-    const oldCore = this.cores[ra]!;
     const core = [...candidates].filter((f) => 2 * (countsA.get(f) ?? 0) >= size).sort((x, y) => x - y);
     this.cores[ra] = core;
-    if (core.length !== oldCore.length || core.some((f, k) => f !== oldCore[k])) this.supportCache[ra] = undefined;
-    this.supportCache[rb] = undefined;
+
     for (let k = 0; k < 4; k++) this.intentVolume[4 * ra + k] += this.intentVolume[4 * rb + k];
     this.hasInformational[ra] |= this.hasInformational[rb];
     this.hasCommerce[ra] |= this.hasCommerce[rb];
