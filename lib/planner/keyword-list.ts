@@ -4,8 +4,8 @@
 // same account/site/sector/trash filter the scoped client adds), and the rows themselves are read
 // back through the scoped client by id.
 //
-// ORDER BY clauses match the indexes (siteId, createdAt, id), (siteId, volume NULLS FIRST, id) and
-// (siteId, difficulty NULLS FIRST, id); substring search uses the pg_trgm GIN index on `normalized`.
+// ORDER BY clauses match the indexes (siteId, createdAt, id), (siteId, volume NULLS FIRST, id),
+// (siteId, difficulty NULLS FIRST, id) and (siteId, keyword, id); substring search uses the pg_trgm GIN index on `normalized`.
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { ValidationError } from "@/lib/errors";

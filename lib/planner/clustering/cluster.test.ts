@@ -69,6 +69,50 @@ describe("clusterKeywords", () => {
     expect(alpha.clusters[0].name).toBe("running shoes");
   });
 
+  it("keeps a recurring refinement of a head term apart (womens running shoes is its own page), but not a one-off word", () => {
+    const list = [
+      kw(1, "running shoes", 246000, "transactional"),
+      kw(2, "running shoe", 22200, "transactional"),
+      kw(3, "running shoes sale", 9900, "transactional"),
+      kw(4, "asics running shoes", 2400, "transactional"),
+      kw(5, "womens running shoes", 40500, "transactional"),
+      kw(6, "women's running shoes", 12100, "transactional"),
+      kw(7, "running shoes for women", 8100, "transactional"),
+      kw(8, "running shoes women sale", 880, "transactional"),
+    ];
+    const result = clusterKeywords(list);
+    const head = clusterOf(result, 1)!;
+    expect(head.keywordIds).toEqual(expect.arrayContaining([1, 2, 3, 4]));
+    expect(head.keywordIds).not.toContain(5);
+    expect(clusterOf(result, 5)!.keywordIds).toEqual(expect.arrayContaining([5, 6, 7]));
+  });
+
+  it("gives a straggler a second chance at clusters that only formed by pairing up (short list)", () => {
+    const list = [
+      kw(1, "espresso machine", 74000, "commercial"),
+      kw(2, "best espresso machine", 40500, "commercial"),
+      kw(3, "espresso machine for home", 6600, "commercial"),
+      kw(4, "espresso grinder", 3600, "commercial"),
+      kw(5, "espresso tamper", 2900, "commercial"),
+      kw(6, "house plants", 49500, "informational"),
+      kw(7, "easy house plants", 4400, "informational"),
+      kw(8, "low light house plants", 8100, "informational"),
+      kw(9, "monstera care", 12100, "informational"),
+      kw(10, "pothos care", 9900, "informational"),
+      kw(11, "snake plant care", 14800, "informational"),
+      kw(12, "peace lily care", 8100, "informational"),
+      kw(13, "budget app", 27100, "commercial"),
+      kw(14, "best budget app", 14800, "commercial"),
+      kw(15, "free budget app", 4400, "commercial"),
+      kw(16, "how to budget", 22200, "informational"),
+      kw(17, "how to make a budget", 9900, "informational"),
+      kw(18, "budgeting tips", 3600, "informational"),
+    ];
+    const result = clusterKeywords(list);
+    expect(result.unclusteredIds).toEqual([]); // "peace lily care" stayed alone before
+    expect(clusterOf(result, 12)!.keywordIds).toEqual(expect.arrayContaining([9, 10, 12]));
+  });
+
   it("groups plurals and case/punctuation variants", () => {
     const result = clusterKeywords(SAMPLE);
     expect(clusterOf(result, 1)!.keywordIds).toEqual(expect.arrayContaining([1, 2]));

@@ -1,15 +1,37 @@
 import { buildCandidateEdges } from "./candidates";
 import { MaxHeap } from "./heap";
 import { normalizeKeyword } from "./normalize";
-import { SHAPE_MISMATCH_PENALTY, buildVectorSpace, cosine, intentCompatibility, isCommerce, type VectorSpace } from "./similarity";
+import { FEATURE_CONTENT, FEATURE_REFINER, SHAPE_MISMATCH_PENALTY, buildVectorSpace, cosine, intentCompatibility, isCommerce, type VectorSpace } from "./similarity";
 import { INTENTS, type ClusterInputKeyword, type ClusterOptions, type ClusterResult, type Intent, type LocalCluster } from "./types";
 
 export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_MIN_CLUSTER_SIZE = 2;
-/** Stragglers join a cluster at this share of the threshold (see attachStragglers). */
+/** Stragglers join a cluster at this share of the threshold (see attachStragglers), at HEAD_SHARE of that when they hold its head term. */
 export const ATTACH_SHARE = 0.5;
 /** Keywords still alone pair up at this share of the threshold. */
 const PAIR_SHARE = 0.7;
+
+/** A token that recurs with a group's core in this many keywords makes a page of its own (see refines). */
+const REFINEMENT_SUPPORT = 3;
+const SUPPORT_SCAN = 400;
+const HEAD_SHARE = 0.5;
+const HEAD_MAX_SHARE = 0.3;
+
+const isTopicKind = (kind: number) => kind === FEATURE_CONTENT || kind === FEATURE_REFINER;
+
+/** Binary search for feature f in the sorted slice features[from, to). */
+function hasFeature(features: Int32Array, from: number, to: number, f: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = features[mid];
+    if (v === f) return true;
+    if (v < f) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 
 type Item = { id: number; keyword: string; norm: string; volume: number; intent: Intent | null };
 
@@ -99,6 +121,7 @@ export function clusterKeywords(keywords: ClusterInputKeyword[], options: Cluste
       continue;
     }
     if (score < threshold) break; // everything left scores lower
+    if (state.conflict(ra, rb)) continue; // checked last: it is the costly test
     state.union(ra, rb);
   }
 
@@ -142,11 +165,24 @@ export function clusterKeywords(keywords: ClusterInputKeyword[], options: Cluste
  * The second pass. Average linkage stops at the threshold, which on a short list (or for keywords
  * with one rare word) leaves many keywords alone that plainly belong to a cluster. Each group still
  * smaller than minClusterSize joins the cluster it is most similar to (average cosine with its
- * members, intent rules applied) when that reaches `attachAt`; all choices are made before any is
- * applied, so the order does not matter. Then stragglers that still are alone pair up with each
- * other at a slightly higher bar. Clusters never merge with each other here.
+ * members, intent rules applied) when that reaches `attachAt`, or HEAD_SHARE of it when the keyword
+ * holds the cluster's head term (a word every member has that is not in most of the list: on a short
+ * list IDF cannot tell "espresso" from "tamper", so "espresso tamper" needs this); all choices are made
+ * before any is applied, so the order does not matter. Then stragglers that still are alone pair up
+ * with each other at a slightly higher bar, and those left try the clusters once more. Clusters never
+ * merge with each other here, and no step joins groups that refine each other's subject (conflict).
  */
-function attachStragglers(state: Agglomeration, edges: { a: Int32Array | number[]; b: Int32Array | number[]; count: number }, minSize: number, attachAt: number) {
+function attachStragglers(state: Agglomeration, edges: Edges, minSize: number, attachAt: number) {
+  attachToClusters(state, edges, minSize, attachAt);
+  const pairAt = Math.min(1, attachAt * PAIR_SHARE / ATTACH_SHARE);
+  pairUp(state, edges, minSize, pairAt);
+  // Stragglers that had no cluster to join before the pairing may fit one of the new pairs.
+  attachToClusters(state, edges, minSize, attachAt);
+}
+
+type Edges = { a: Int32Array | number[]; b: Int32Array | number[]; count: number };
+
+function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, attachAt: number) {
   const best = new Map<number, { root: number; score: number }>();
   for (let e = 0; e < edges.count; e++) {
     const ra = state.find(edges.a[e]);
@@ -158,10 +194,16 @@ function attachStragglers(state: Agglomeration, edges: { a: Int32Array | number[
     const [small, big] = smallA ? [ra, rb] : [rb, ra];
     const score = state.linkage(small, big);
     const current = best.get(small);
-    if (score >= attachAt && (!current || score > current.score || (score === current.score && big < current.root))) best.set(small, { root: big, score });
+    if (score < attachAt * HEAD_SHARE) continue;
+    if (current && (score < current.score || (score === current.score && big > current.root))) continue;
+    // The costly tests last: below attachAt only a keyword holding the cluster's head term may join.
+    if (score < attachAt && !state.sharesHead(small, big)) continue;
+    if (!state.conflict(small, big)) best.set(small, { root: big, score });
   }
   for (const [small, { root }] of best) state.union(state.find(small), state.find(root));
-  const pairAt = Math.min(1, attachAt * PAIR_SHARE / ATTACH_SHARE);
+}
+
+function pairUp(state: Agglomeration, edges: Edges, minSize: number, pairAt: number) {
   const pairs: { a: number; b: number; score: number }[] = [];
   for (let e = 0; e < edges.count; e++) {
     const ra = state.find(edges.a[e]);
@@ -174,7 +216,7 @@ function attachStragglers(state: Agglomeration, edges: { a: Int32Array | number[
   for (const p of pairs) {
     const ra = state.find(p.a);
     const rb = state.find(p.b);
-    if (ra !== rb && state.sizeOf(ra) < minSize && state.sizeOf(rb) < minSize) state.union(ra, rb);
+    if (ra !== rb && state.sizeOf(ra) < minSize && state.sizeOf(rb) < minSize && !state.conflict(ra, rb)) state.union(ra, rb);
   }
 }
 
@@ -183,6 +225,8 @@ class Agglomeration {
   private parent: Int32Array;
   private size: Int32Array;
   private sums: (Map<number, number> | undefined)[];
+  private counts: (Map<number, number> | undefined)[];
+  private cores: (number[] | undefined)[];
   private intentVolume: Float64Array;
   private hasInformational: Uint8Array;
   private hasCommerce: Uint8Array;
@@ -199,6 +243,8 @@ class Agglomeration {
     this.parent = new Int32Array(n);
     this.size = new Int32Array(n).fill(1);
     this.sums = new Array(n);
+    this.counts = new Array(n);
+    this.cores = new Array(n);
     this.intentVolume = new Float64Array(4 * n);
     this.hasInformational = new Uint8Array(n);
     this.hasCommerce = new Uint8Array(n);
@@ -271,6 +317,126 @@ class Agglomeration {
     return dot;
   }
 
+  /** Content-token counts of a group (how many members hold each content token). */
+  private countsOf(root: number): Map<number, number> {
+    let map = this.counts[root];
+    if (!map) {
+      map = new Map();
+      const { offsets, features, kinds } = this.space;
+      for (let p = offsets[root]; p < offsets[root + 1]; p++) if (isTopicKind(kinds[features[p]])) map.set(features[p], 1);
+      this.counts[root] = map;
+    }
+    return map;
+  }
+
+  /** Content tokens held by at least half of the group's members (all of them for one keyword). */
+  private coreOf(root: number): number[] {
+    let core = this.cores[root];
+    if (!core) {
+      core = [];
+      const size = this.size[root];
+      for (const [f, c] of this.countsOf(root)) if (2 * c >= size) core.push(f);
+      core.sort((x, y) => x - y);
+      this.cores[root] = core;
+    }
+    return core;
+  }
+
+  /**
+   * Two groups are different pages when one refines the other's subject, or both refine a shared one.
+   * A refinement is a core token (held by at least half the members) that no member of the other
+   * group has and that recurs with the part of the other group's core the two share in at least
+   * REFINEMENT_SUPPORT keywords of the list: "womens" + "running shoes", "soil" + "raised garden bed".
+   * When the other group's whole core is shared (it is the broader page) one refinement suffices;
+   * otherwise both must refine (siblings: "glass" vs "large" cold brew makers, "standing desks" vs
+   * "cat trees" for small spaces). A one-off extra word ("breville espresso machine") is no refinement.
+   */
+  conflict(ra: number, rb: number): boolean {
+    const sharedOfB = this.sharedCore(rb, ra);
+    const sharedOfA = this.sharedCore(ra, rb);
+    const refA = this.refines(ra, rb, sharedOfB);
+    const refB = this.refines(rb, ra, sharedOfA);
+    if (refA && refB) return true;
+    if (refA) return sharedOfB.length === this.coreOf(rb).length;
+    if (refB) return sharedOfA.length === this.coreOf(ra).length;
+    return false;
+  }
+
+  /** The tokens of `root`'s core that some member of `other` holds. */
+  private sharedCore(root: number, other: number): number[] {
+    const counts = this.countsOf(other);
+    return this.coreOf(root).filter((f) => counts.has(f));
+  }
+
+  private refines(ra: number, rb: number, shared: number[]): boolean {
+    const cb = this.countsOf(rb);
+    for (const f of this.coreOf(ra)) {
+      if (cb.has(f) || this.space.df[f] < REFINEMENT_SUPPORT) continue;
+      if (this.support(f, shared) >= REFINEMENT_SUPPORT) return true;
+    }
+    return false;
+  }
+
+  /** Support of a token with a set of tokens, cached by both. */
+  private supportCache = new Map<string, number>();
+
+  private support(f: number, tokens: number[]): number {
+    const key = tokens.length === 0 ? String(f) : f + ":" + tokens.join(",");
+    let found = this.supportCache.get(key);
+    if (found === undefined) {
+      found = this.countSupport(f, tokens);
+      this.supportCache.set(key, found);
+    }
+    return found;
+  }
+
+  /** Keywords holding f and every core token: walks the rarest token's keywords (at most SUPPORT_SCAN of them). */
+  private countSupport(f: number, core: number[]): number {
+    const postings = this.postingsOf();
+    const { offsets, features, df } = this.space;
+    const tokens = [f, ...core].sort((x, y) => df[x] - df[y] || x - y);
+    const walk = tokens[0];
+    let found = 0;
+    const end = Math.min(postings.start[walk + 1], postings.start[walk] + SUPPORT_SCAN);
+    for (let p = postings.start[walk]; p < end && found < REFINEMENT_SUPPORT; p++) {
+      const k = postings.items[p];
+      let all = true;
+      for (let t = 1; t < tokens.length && all; t++) all = hasFeature(features, offsets[k], offsets[k + 1], tokens[t]);
+      if (all) found++;
+    }
+    return found;
+  }
+
+  private postings: { start: Int32Array; items: Int32Array } | undefined;
+
+  private postingsOf(): { start: Int32Array; items: Int32Array } {
+    if (this.postings) return this.postings;
+    const { offsets, features, kinds, df, size } = this.space;
+    const start = new Int32Array(df.length + 1);
+    for (let p = 0; p < features.length; p++) if (isTopicKind(kinds[features[p]])) start[features[p] + 1]++;
+    for (let f = 0; f < df.length; f++) start[f + 1] += start[f];
+    const fill = start.slice(0, df.length);
+    const items = new Int32Array(start[df.length]);
+    for (let i = 0; i < size; i++) for (let p = offsets[i]; p < offsets[i + 1]; p++) if (isTopicKind(kinds[features[p]])) items[fill[features[p]]++] = i;
+    this.postings = { start, items };
+    return this.postings;
+  }
+
+  /** The small group holds every token that all members of the cluster share (its head term, e.g. "espresso"). */
+  sharesHead(small: number, cluster: number): boolean {
+    const counts = this.countsOf(cluster);
+    const size = this.size[cluster];
+    const mine = this.countsOf(small);
+    let any = false;
+    for (const [f, c] of counts) {
+      // A word in most of the list ("running shoes" in a running-shoe export) names no particular cluster.
+      if (c < size || this.space.kinds[f] !== FEATURE_CONTENT || this.space.df[f] > HEAD_MAX_SHARE * this.space.size) continue;
+      if (!mine.has(f)) return false;
+      any = true;
+    }
+    return any;
+  }
+
   /** Average-linkage similarity of two groups times their intent compatibility. */
   linkage(ra: number, rb: number): number {
     const compat = this.compatibility(ra, rb);
@@ -300,8 +466,18 @@ class Agglomeration {
       const { offsets, features, weights } = this.space;
       for (let p = offsets[rb]; p < offsets[rb + 1]; p++) target.set(features[p], (target.get(features[p]) ?? 0) + weights[p]);
     }
+    const countsA = this.countsOf(ra);
+    for (const [f, c] of this.countsOf(rb)) countsA.set(f, (countsA.get(f) ?? 0) + c);
+    this.counts[rb] = undefined;
+    // A token under half of both groups is under half of their union: the new core comes from the old ones.
+    const candidates = new Set([...this.coreOf(ra), ...this.coreOf(rb)]);
+    this.cores[rb] = undefined;
     this.parent[rb] = ra;
     this.size[ra] += this.size[rb];
+    const size = this.size[ra];
+    const core = [...candidates].filter((f) => 2 * (countsA.get(f) ?? 0) >= size).sort((x, y) => x - y);
+    this.cores[ra] = core;
+
     for (let k = 0; k < 4; k++) this.intentVolume[4 * ra + k] += this.intentVolume[4 * rb + k];
     this.hasInformational[ra] |= this.hasInformational[rb];
     this.hasCommerce[ra] |= this.hasCommerce[rb];

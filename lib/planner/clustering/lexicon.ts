@@ -24,9 +24,16 @@ export const WEAK_MODIFIERS: ReadonlySet<string> = new Set(
     "buy order purchase shop shopping sale sales deal deals discount discounted cheap cheapest affordable inexpensive " +
     "clearance online near nearby how what why when where who which whom whose " +
     "tips guide guides ideas idea explained meaning definition define examples example diy learn tutorial tutorials facts " +
-    "beginner beginners easy simple free make making get getting use using do"
+    "beginner beginners free easy simple make making get getting use using do"
   ).split(" "),
 );
+
+/**
+ * Weak modifiers that still define a page of their own for clustering ("running shoes for beginners",
+ * "free crm", "running shoes near me" are not the same article as the head term): clustering keeps them
+ * as content tokens; they still signal intent.
+ */
+export const PAGE_DEFINING: ReadonlySet<string> = new Set("beginner beginners free near nearby".split(" "));
 
 /** Surface words that signal an intent, used to infer intent when the caller does not give one. */
 export const INTENT_SIGNALS: Readonly<Record<Intent, ReadonlySet<string>>> = {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { generateExport } from "../../../scripts/fixtures/clustering-export";
 import { evaluateFixture, scoreClustering, type LabelledFixture } from "./quality";
 
 const FIXTURE_DIR = path.resolve(import.meta.dirname, "../../../tests/fixtures/clustering");
@@ -41,23 +42,33 @@ describe("scoreClustering", () => {
 // Per labelled set at the default ("Balanced") setting: floors a little below what it achieves today
 // (printed by `npm run bench:planner`), so a regression fails. coverage = share of keywords in a cluster;
 // pairPrecision = share of same-cluster pairs with one label; ARI = adjusted Rand index.
-// The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met only where listed so.
+// The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met on the four-topic list and the
+// generated multi-niche export (scripts/fixtures/clustering-export.ts) so far, not on the hand-labelled long sets:
+// the long sets' labels are single pages, and the pairs they miss need synonyms or world knowledge.
 const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters?: number }> = {
-  "ambiguous-heads.json": { coverage: 0.9, pairPrecision: 0.84, adjustedRand: 0.75 },
-  "four-topics-65.json": { coverage: 0.72, pairPrecision: 0.95, adjustedRand: 0.22, mixedClusters: 0 },
-  "home-gardening.json": { coverage: 0.93, pairPrecision: 0.66, adjustedRand: 0.62 },
-  "personal-finance.json": { coverage: 0.93, pairPrecision: 0.75, adjustedRand: 0.7 },
-  "running-shoes.json": { coverage: 0.88, pairPrecision: 0.72, adjustedRand: 0.66 },
-  "saas-software.json": { coverage: 0.93, pairPrecision: 0.76, adjustedRand: 0.75 },
+  "ambiguous-heads.json": { coverage: 0.9, pairPrecision: 0.86, adjustedRand: 0.76 },
+  "four-topics-65.json": { coverage: 0.85, pairPrecision: 0.97, adjustedRand: 0.3, mixedClusters: 0 },
+  "home-gardening.json": { coverage: 0.92, pairPrecision: 0.74, adjustedRand: 0.65 },
+  "multi-niche-export.json": { coverage: 0.95, pairPrecision: 0.89, adjustedRand: 0.93 },
+  "personal-finance.json": { coverage: 0.94, pairPrecision: 0.8, adjustedRand: 0.73 },
+  "running-shoes.json": { coverage: 0.88, pairPrecision: 0.85, adjustedRand: 0.68 },
+  "saas-software.json": { coverage: 0.95, pairPrecision: 0.79, adjustedRand: 0.74 },
 };
 
 describe("labelled fixtures", () => {
-  it("has realistic fixtures: at least 4 of 150–5,000 keywords and a short list of 50–100", () => {
+  it("has realistic fixtures: at least 4 of 150–5,000 keywords, one over 1,000, and a short list of 50–100", () => {
+    expect(fixtures.some((f) => f.fixture.keywords.length >= 1000)).toBe(true);
     expect(fixtures.filter((f) => f.fixture.keywords.length >= 150 && f.fixture.keywords.length <= 5000).length).toBeGreaterThanOrEqual(4);
     expect(fixtures.some((f) => f.fixture.keywords.length >= 50 && f.fixture.keywords.length <= 100)).toBe(true);
     for (const { fixture } of fixtures) {
       for (const k of fixture.keywords) expect(["informational", "navigational", "commercial", "transactional"]).toContain(k.intent);
     }
+  });
+
+  it("keeps the generated export in step with its generator (npx tsx scripts/fixtures/clustering-export.ts)", () => {
+    const committed = fixtures.find((f) => f.file === "multi-niche-export.json")!.fixture;
+    expect(committed.keywords).toEqual(generateExport());
+    expect(committed.keywords.length).toBeGreaterThanOrEqual(1000);
   });
 
   it.each(fixtures)("meets the quality floor on $file", ({ file, fixture }) => {
@@ -74,7 +85,7 @@ describe("labelled fixtures", () => {
   it("clusters a short list as well as the long ones: most keywords clustered, no cluster across topics", () => {
     const short = fixtures.find((f) => f.file === "four-topics-65.json")!.fixture;
     const { result, scores, coverage } = evaluateFixture(short);
-    expect(coverage).toBeGreaterThanOrEqual(0.72); // was 0.48 before the straggler pass
+    expect(coverage).toBeGreaterThanOrEqual(0.85); // 0.48 before the straggler pass, 0.77 before head-term attachment
     expect(scores.mixedClusters).toBe(0);
     expect(result.clusters.length).toBeLessThanOrEqual(16);
   });

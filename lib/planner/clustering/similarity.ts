@@ -1,4 +1,7 @@
-import { tokenizeKeyword } from "./tokenize";
+import { PAGE_DEFINING } from "./lexicon";
+import { stem, tokenizeKeyword } from "./tokenize";
+
+const PAGE_DEFINING_STEMS: ReadonlySet<string> = new Set([...PAGE_DEFINING].map(stem));
 import type { Intent } from "./types";
 
 /** Tunables of the vector space. Exported so the README, tests and benchmark can refer to them. */
@@ -17,6 +20,8 @@ export const WEIGHTS = {
 export const FEATURE_CONTENT = 0;
 export const FEATURE_WEAK = 1;
 export const FEATURE_BIGRAM = 2;
+/** A weak modifier that still makes a page of its own ("for beginners", "free", "near me"): weighted as weak, but counts as a refinement (cluster.ts). */
+export const FEATURE_REFINER = 3;
 
 /**
  * Sparse, L2-normalised TF-IDF-style vectors for every keyword, stored CSR-style:
@@ -72,7 +77,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     const ids: number[] = [];
     const contentIds = content.map((c) => idOf("c\u0001" + c, FEATURE_CONTENT));
     ids.push(...contentIds);
-    for (const w of weak) ids.push(idOf("w\u0001" + w, FEATURE_WEAK));
+    for (const w of weak) ids.push(idOf("w\u0001" + w, PAGE_DEFINING_STEMS.has(w) ? FEATURE_REFINER : FEATURE_WEAK));
     for (let k = 0; k + 1 < content.length; k++) {
       ids.push(idOf("b\u0001" + content[k] + "\u0001" + content[k + 1], FEATURE_BIGRAM, contentIds[k], contentIds[k + 1]));
     }
@@ -91,7 +96,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
   const weights = new Float64Array(features.length);
   const idf = new Float64Array(df.length);
   for (let f = 0; f < df.length; f++) {
-    const factor = kinds[f] === FEATURE_WEAK ? WEIGHTS.weak : kinds[f] === FEATURE_BIGRAM ? WEIGHTS.bigram : 1;
+    const factor = kinds[f] === FEATURE_WEAK || kinds[f] === FEATURE_REFINER ? WEIGHTS.weak : kinds[f] === FEATURE_BIGRAM ? WEIGHTS.bigram : 1;
     idf[f] = factor * Math.log(1 + n / Math.max(df[f], WEIGHTS.minDf));
   }
   for (let i = 0; i < n; i++) {

@@ -52,6 +52,23 @@ describe("keyword list at scale", () => {
     expect(other.body.data ?? { count: 0, results: [] }).toMatchObject({ count: 0, results: [] });
   });
 
+  it.each(["keyword", "-keyword"])("has an index for the name ordering (%s): a page needs no sort of the site", async (ordering) => {
+    const { a } = await twoTenants();
+    await seed({ ...a.sector, siteId: a.site.id }, 3_000);
+    await rootDb().$executeRawUnsafe("ANALYZE keywords");
+    const dir = ordering.startsWith("-") ? "DESC" : "ASC";
+    // With sorting priced out, the planner finds a sort-free plan only if an index matches (keyword, id).
+    const plan = await rootDb().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
+      const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT k.id FROM keywords k WHERE k."deletedAt" IS NULL AND k."accountId" = ${a.account.id} AND k."siteId" = ${a.site.id} ORDER BY k.keyword ${dir}, k.id ${dir} LIMIT 50 OFFSET 100`,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("keywords_siteId_keyword_id_idx");
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
   it.each(["-volume", "volume", "difficulty", "-createdAt", "keyword"])("pages by cursor (%s) without duplicates or gaps while rows are added", async (ordering) => {
     const { a } = await twoTenants();
     const sector = { ...a.sector, siteId: a.site.id };
