@@ -21,3 +21,4 @@ export {
 } from "./wordpress/adapter";
 export { isWordPressError, normalizeBaseUrl, WordPressError, type WordPressErrorKind } from "./wordpress/client";
 export { createShopifyAdapter, ShopifyError, type ShopifyAdapterConfig } from "./shopify/adapter";
+export { createWebhookAdapter, signWebhook, WebhookError, WEBHOOK_HEADERS, type WebhookAdapter, type WebhookAdapterConfig, type WebhookAttempt, type WebhookEvent } from "./webhook/adapter";
