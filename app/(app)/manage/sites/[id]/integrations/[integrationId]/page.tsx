@@ -11,12 +11,13 @@ import { PageHeader } from "@/components/layout/page-header";
 import { SiteTabs } from "@/components/publishing/site-tabs";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { WebhookView } from "./webhook-view";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Inventory" };
 const KINDS = [["post", "Posts"], ["page", "Pages"], ["category", "Categories"], ["tag", "Tags"], ["post_type", "Post types"]] as const;
 
-export default async function InventoryPage({ params, searchParams }: { params: Promise<{ id: string; integrationId: string }>; searchParams: Promise<{ kind?: string; q?: string }> }) {
+export default async function InventoryPage({ params, searchParams }: { params: Promise<{ id: string; integrationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext();
   const db = scoped(ctx);
   const { id, integrationId } = await params;
@@ -25,8 +26,10 @@ export default async function InventoryPage({ params, searchParams }: { params: 
   const integration = await getIntegration(db, Number(integrationId)).catch((e) => (isAppError(e) && e.status === 404 ? notFound() : Promise.reject(e)));
   if (integration.siteId !== site.id) notFound();
   const sp = await searchParams;
+  if (integration.platform === "custom") return <WebhookView db={db} ctx={ctx} siteId={site.id} integration={integration} searchParams={sp} />;
   const kind = KINDS.find(([k]) => k === sp.kind)?.[0] ?? "post";
-  const [health, items] = await Promise.all([syncHealth(db, integration.id), listRemoteItems(db, integration.id, { kind, page: 1, pageSize: 200, search: sp.q })]);
+  const search = typeof sp.q === "string" ? sp.q : undefined;
+  const [health, items] = await Promise.all([syncHealth(db, integration.id), listRemoteItems(db, integration.id, { kind, page: 1, pageSize: 200, search })]);
   return (
     <>
       <PageHeader title={`${integrationLabel({ ...integration, config: integration.config })} · Inventory`} description={health.lastSyncAt ? `What WordPress has, as of the last sync (${new Date(health.lastSyncAt).toLocaleString()}). Posts edited in WordPress after the app published them are flagged, never overwritten.` : "Not synced yet: use “Sync now” on the Integrations page."} />
