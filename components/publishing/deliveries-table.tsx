@@ -20,9 +20,9 @@ export function DeliveriesTable({ rows, count }: { rows: DeliveryDto[]; count: n
     search: false,
     filters: deliveryFilters,
     columns: col.columns([
-      col.accessor("createdAt", { header: "When (UTC)", cell: ({ getValue }) => <span className="whitespace-nowrap">{new Date(getValue()).toISOString().slice(0, 19).replace("T", " ")}</span> }),
-      col.accessor("event", { header: "Event", cell: ({ row }) => <span className="whitespace-nowrap">{EVENTS[row.original.event] ?? row.original.event}{row.original.contentId ? <span className="text-muted-foreground"> · #{row.original.contentId}</span> : null}</span> }),
       col.accessor("statusCode", { header: "Result", cell: ({ row }) => <Badge variant={row.original.ok ? "default" : "destructive"}>{row.original.statusCode ?? "no answer"}</Badge> }),
+      col.accessor("event", { header: "Event", cell: ({ row }) => <span className="whitespace-nowrap">{EVENTS[row.original.event] ?? row.original.event}{row.original.contentId ? <span className="text-muted-foreground"> · #{row.original.contentId}</span> : null}</span> }),
+      col.accessor("createdAt", { header: "When (UTC)", cell: ({ getValue }) => <span className="whitespace-nowrap">{new Date(getValue()).toISOString().slice(0, 19).replace("T", " ")}</span> }),
       col.accessor("attempt", { header: "Attempt", meta: { align: "right" } }),
       col.accessor("durationMs", { header: "Time", meta: { align: "right" }, cell: ({ getValue }) => `${getValue()} ms` }),
       col.accessor("error", { header: "Error", cell: ({ getValue }) => <span className="line-clamp-2 max-w-md text-xs text-muted-foreground">{getValue() ?? "—"}</span> }),

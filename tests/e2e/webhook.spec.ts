@@ -47,7 +47,7 @@ test("add a webhook, send a test event, publish with a retry, read the delivery 
   await page.getByLabel("Receiver's API key (optional)").fill("receiver-key-1234");
   await page.getByLabel("Name (optional)").fill("Headless CMS");
   await page.getByRole("dialog").getByRole("button", { name: "Add integration" }).click();
-  const secretField = page.getByLabel("Signing secret");
+  const secretField = page.getByRole("textbox", { name: "Signing secret" });
   await expect(secretField).toHaveValue(/^whsec_/);
   receiver.secret = await secretField.inputValue();
   await page.getByRole("button", { name: "I have copied it" }).click();
