@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { CheckCircle2, CircleSlash, RefreshCw, Trash2, XCircle } from "lucide-react";
+import { CheckCircle2, CircleSlash, RefreshCw, Trash2, Webhook, XCircle } from "lucide-react";
 import { deleteIntegrationAction, syncIntegrationAction, testIntegrationAction, updateIntegrationAction } from "@/lib/integration/actions";
 import type { IntegrationDto } from "@/lib/integration/service";
 import { useAction } from "@/components/forms/use-action";
@@ -14,6 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 
 type Check = { name: string; ok: boolean; detail: string };
+const CREDENTIAL_LABELS: Record<string, string> = { appPassword: "password", accessToken: "token", apiKey: "API key", signingSecret: "signing secret" };
 const CHECK_LABELS: Record<string, string> = { reachable: "Reachable", rest_api: "REST API", authentication: "Authentication", create_posts: "Create posts", upload_media: "Upload media", seo_plugin: "SEO plugin" };
 
 type SyncStatsView = { summary?: string; posts?: number; pages?: number; categories?: number; tags?: number; changed?: number };
@@ -38,9 +39,9 @@ export function IntegrationCard({ integration, label, siteId, canManage }: { int
         <div className="space-y-1">
           <CardTitle className="flex items-center gap-2">{label}{!integration.isActive && <Badge variant="secondary">Off</Badge>}{bridge && <Badge variant="outline">Bridge plugin</Badge>}</CardTitle>
           <CardDescription>
-            {integration.config.baseUrl ?? integration.config.shopDomain ?? ""}
+            {integration.config.baseUrl ?? integration.config.shopDomain ?? integration.config.endpoint ?? ""}
             {integration.config.username ? ` · ${integration.config.username}` : ""}
-            {Object.entries(integration.credentialsMasked).map(([k, v]) => ` · ${k === "appPassword" ? "password" : "token"} ${v}`)}
+            {Object.entries(integration.credentialsMasked).map(([k, v]) => ` · ${CREDENTIAL_LABELS[k] ?? "token"} ${v}`)}
           </CardDescription>
         </div>
         {canManage && (
@@ -67,6 +68,12 @@ export function IntegrationCard({ integration, label, siteId, canManage }: { int
                 ))}
               </ul>
             )}
+          </div>
+        )}
+        {integration.platform === "custom" && (
+          <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-3 text-sm">
+            <p><span className="font-medium">Signed webhook</span> <span className="text-muted-foreground">· publishing POSTs the article as JSON; every delivery attempt is logged.</span></p>
+            <Button size="sm" variant="outline" asChild><Link href={`/manage/sites/${siteId}/integrations/${integration.id}`}><Webhook className="size-4" /> Deliveries and test event</Link></Button>
           </div>
         )}
         {syncable && (

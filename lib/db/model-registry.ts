@@ -72,6 +72,7 @@ export const modelRegistry: Record<Prisma.ModelName, ModelTenancy> = {
   DeploymentRecord: site,
   PublishingSettings: site,
   RemoteItem: site,
+  WebhookDelivery: site,
   // billing
   PaymentEvent: account,
   // trash and the sites' content types (lib/trash, lib/sites/content-types.ts)

@@ -7,6 +7,7 @@ import { idSchema } from "@/lib/http/validation";
 import { createIntegrationSchema, updateIntegrationSchema } from "./schemas";
 import { createIntegration, deleteIntegration, importSiteWordPress, testIntegration, updateIntegration } from "./service";
 import { requestSync } from "./sync";
+import { rotateSigningSecret, sendTestEvent } from "./webhooks";
 
 export const createIntegrationAction = defineAction({ schema: createIntegrationSchema, permission: "manageAccount" }, async (ctx, input) =>
   withToast(await createIntegration(scoped(ctx), ctx, input), "Integration added. Test the connection next."),
@@ -30,4 +31,11 @@ export const syncIntegrationAction = defineAction({ schema: z.object({ id: idSch
 
 export const importSiteWordPressAction = defineAction({ schema: z.object({ siteId: idSchema }), permission: "manageAccount" }, async (ctx, { siteId }) =>
   withToast(await importSiteWordPress(scoped(ctx), ctx, siteId), "The site's WordPress connection is now an integration."),
+);
+
+/** The result is toasted by the button: success or the receiver's failure, with the new log row. */
+export const sendTestEventAction = defineAction({ schema: z.object({ id: idSchema }), permission: "manageAccount" }, async (ctx, { id }) => sendTestEvent(scoped(ctx), ctx, id));
+
+export const rotateSigningSecretAction = defineAction({ schema: z.object({ id: idSchema }), permission: "manageAccount" }, async (ctx, { id }) =>
+  withToast(await rotateSigningSecret(scoped(ctx), ctx, id), "New signing secret generated. Copy it now: it will not be shown again."),
 );

@@ -62,6 +62,49 @@ function absolute(url: string): string {
   return /^https?:\/\//.test(url) ? url : `${appBaseUrl()}${url}`;
 }
 
+/** What an article's JSON is read from (the bridge's content list, webhook payloads). */
+export const articleJsonSelect = {
+  id: true,
+  title: true,
+  html: true,
+  slug: true,
+  metaTitle: true,
+  metaDescription: true,
+  primaryKeyword: true,
+  updatedAt: true,
+  publishedAt: true,
+  taxonomies: { select: { taxonomyType: true, name: true } },
+  images: { where: { type: "featured", storageKey: { not: null } }, select: { storageKey: true, altText: true }, take: 1 },
+} satisfies Prisma.ContentSelect;
+
+type ArticleJsonRow = Prisma.ContentGetPayload<{ select: typeof articleJsonSelect }>;
+
+/** An article as JSON, with absolute image URLs: what the bridge serves and webhooks send. */
+export function toArticleJson(c: ArticleJsonRow) {
+  return {
+    contentId: c.id,
+    title: c.title,
+    html: c.html.replace(/src="(\/media\/[^"]+)"/g, (_m, url: string) => `src="${absolute(url)}"`),
+    excerpt: c.metaDescription || excerpt(c.html, 200),
+    slug: c.slug,
+    status: "publish",
+    metaTitle: c.metaTitle,
+    metaDescription: c.metaDescription,
+    focusKeyword: c.primaryKeyword,
+    categories: c.taxonomies.filter((t) => t.taxonomyType === "category").map((t) => t.name),
+    tags: c.taxonomies.filter((t) => t.taxonomyType === "tag").map((t) => t.name),
+    featuredImage: c.images[0]?.storageKey ? { url: absolute(publicUrl(c.images[0].storageKey)), alt: c.images[0].altText } : null,
+    updatedAt: c.updatedAt,
+  };
+}
+export type ArticleJson = ReturnType<typeof toArticleJson>;
+
+/** The article's JSON (`null` when it is not visible to `db`). */
+export async function loadArticleJson(db: ScopedDb, contentId: number): Promise<ArticleJson | null> {
+  const row = await db.content.findFirst({ where: { id: contentId }, select: articleJsonSelect });
+  return row ? toArticleJson(row) : null;
+}
+
 /** Published articles of the site the plugin has not reported as published since their last change. */
 export async function bridgeReadyContent(ctx: AppContext, query: { page: number; pageSize: number }) {
   const { db, siteId } = await bridgeSite(ctx);
@@ -70,7 +113,7 @@ export async function bridgeReadyContent(ctx: AppContext, query: { page: number;
   const candidates = await db.content.findMany({
     where: { siteId, status: "published" },
     orderBy: { id: "asc" },
-    select: { id: true, title: true, html: true, slug: true, metaTitle: true, metaDescription: true, primaryKeyword: true, updatedAt: true, publishedAt: true, taxonomies: { select: { taxonomyType: true, name: true } }, images: { where: { type: "featured", storageKey: { not: null } }, select: { storageKey: true, altText: true }, take: 1 } },
+    select: articleJsonSelect,
   });
   const ready = candidates.filter((c) => {
     const at = done.get(c.id);
@@ -79,21 +122,7 @@ export async function bridgeReadyContent(ctx: AppContext, query: { page: number;
   const page = ready.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   return {
     count: ready.length,
-    results: page.map((c) => ({
-      contentId: c.id,
-      title: c.title,
-      html: c.html.replace(/src="(\/media\/[^"]+)"/g, (_m, url: string) => `src="${absolute(url)}"`),
-      excerpt: c.metaDescription || excerpt(c.html, 200),
-      slug: c.slug,
-      status: "publish",
-      metaTitle: c.metaTitle,
-      metaDescription: c.metaDescription,
-      focusKeyword: c.primaryKeyword,
-      categories: c.taxonomies.filter((t) => t.taxonomyType === "category").map((t) => t.name),
-      tags: c.taxonomies.filter((t) => t.taxonomyType === "tag").map((t) => t.name),
-      featuredImage: c.images[0]?.storageKey ? { url: absolute(publicUrl(c.images[0].storageKey)), alt: c.images[0].altText } : null,
-      updatedAt: c.updatedAt,
-    })),
+    results: page.map(toArticleJson),
   };
 }
 

@@ -106,3 +106,10 @@ export const bridgeChangesSchema = z
 export type BridgeChangesInput = z.infer<typeof bridgeChangesSchema>;
 
 export const bridgeContentQuerySchema = listQuerySchema.pick({ page: true, pageSize: true });
+
+export const WEBHOOK_EVENTS = ["content.published", "content.unpublished", "test"] as const;
+export const listDeliveriesQuerySchema = listQuerySchema.pick({ page: true, pageSize: true }).extend({
+  event: z.enum(WEBHOOK_EVENTS, { error: "event must be content.published, content.unpublished or test." }).optional(),
+  contentId: idSchema.optional(),
+});
+export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;

@@ -1,5 +1,5 @@
-// Site integrations (WordPress, Shopify, custom): CRUD with encrypted credentials (masked on the
-// way out), connection tests, and the adapter for each. Only owners and admins manage them;
+// Site integrations (WordPress, Shopify, custom webhooks: webhooks.ts): CRUD with encrypted
+// credentials (masked on the way out), connection tests, and the adapter for each. Only owners and admins manage them;
 // everyone who sees the site can read them (editors pick them as publishing destinations).
 import { env } from "@/lib/config/env";
 import { assertCan } from "@/lib/auth/permissions";
@@ -11,9 +11,10 @@ import type { Prisma, SiteIntegration } from "@/lib/generated/prisma/client";
 import { parseOrdering, type Paginated } from "@/lib/http/validation";
 import { createShopifyAdapter, createWordPressAdapter, type ConnectionCheck, type PublishingAdapter, type WordPressAdapter } from "@/lib/publishing/adapters";
 import type { CreateIntegrationInput, ListIntegrationsQuery, UpdateIntegrationInput } from "./schemas";
+import { newSigningSecret, webhookAdapterFor } from "./webhooks";
 
 type Config = { baseUrl?: string; username?: string; shopDomain?: string; blogId?: string; endpoint?: string; mode?: "bridge"; wpVersion?: string; pluginVersion?: string };
-type Secrets = { appPassword?: string; accessToken?: string; apiKey?: string };
+type Secrets = { appPassword?: string; accessToken?: string; apiKey?: string; signingSecret?: string };
 
 const PLATFORM_TYPES = { wordpress: "cms", shopify: "ecommerce", custom: "custom_api" } as const;
 
@@ -87,7 +88,7 @@ function splitInput(input: CreateIntegrationInput): { config: Config; secrets: S
     case "shopify":
       return { config: { shopDomain: input.shopDomain.replace(/\/+$/, ""), ...(input.blogId ? { blogId: input.blogId } : {}) }, secrets: { accessToken: input.accessToken } };
     case "custom":
-      return { config: { endpoint: input.endpoint }, secrets: input.apiKey ? { apiKey: input.apiKey } : {} };
+      return { config: { endpoint: input.endpoint }, secrets: { ...(input.apiKey ? { apiKey: input.apiKey } : {}), signingSecret: newSigningSecret() } };
   }
 }
 
@@ -95,7 +96,8 @@ async function assertSiteVisible(db: ScopedDb, siteId: number) {
   if (!(await db.site.count({ where: { id: siteId } }))) throw new NotFoundError("Site");
 }
 
-export async function createIntegration(db: ScopedDb, ctx: TenantContext, input: CreateIntegrationInput): Promise<IntegrationDto> {
+/** A webhook's (custom) answer carries its signing secret: the only time it is shown. */
+export async function createIntegration(db: ScopedDb, ctx: TenantContext, input: CreateIntegrationInput): Promise<IntegrationDto & { signingSecret?: string }> {
   assertCan(ctx.role, "manageAccount");
   await assertSiteVisible(db, input.siteId);
   const { config, secrets } = splitInput(input);
@@ -112,7 +114,7 @@ export async function createIntegration(db: ScopedDb, ctx: TenantContext, input:
       syncEnabled: input.syncEnabled ?? input.platform === "wordpress",
     },
   });
-  return toIntegrationDto(row);
+  return { ...toIntegrationDto(row), ...(secrets.signingSecret ? { signingSecret: secrets.signingSecret } : {}) };
 }
 
 export async function updateIntegration(db: ScopedDb, ctx: TenantContext, id: number, input: UpdateIntegrationInput): Promise<IntegrationDto> {
@@ -166,7 +168,7 @@ export function adapterFor(integration: SiteIntegration, options: { publicBaseUr
     if (!config.shopDomain || !secrets.accessToken) throw new ValidationError("This Shopify integration has no shop domain or access token.");
     return createShopifyAdapter({ shopDomain: config.shopDomain, accessToken: secrets.accessToken, blogId: config.blogId, publicBaseUrl: options.publicBaseUrl, timeoutMs: integrationTimeoutMs() });
   }
-  throw new ValidationError("Custom integrations cannot be published to from the app yet: use the WordPress bridge or the REST API.");
+  throw new ValidationError("Custom integrations publish through their webhook.");
 }
 
 export function wordpressAdapterFor(integration: SiteIntegration): WordPressAdapter {
@@ -183,14 +185,11 @@ export async function testIntegration(db: ScopedDb, ctx: TenantContext, id: numb
   assertCan(ctx.role, "manageAccount");
   const integration = await findIntegration(db, id);
   let result: ConnectionCheck;
-  if (integration.platform === "custom") {
-    result = { ok: false, checks: [{ name: "reachable", ok: false, detail: "Custom integrations have no connection test: they push and pull through the REST API." }] };
-  } else {
-    try {
-      result = await adapterFor(integration).testConnection();
-    } catch (error) {
-      result = { ok: false, checks: [{ name: "reachable", ok: false, detail: (error as Error).message }] };
-    }
+  try {
+    // A webhook's test sends a `test` event (logged with its deliveries).
+    result = await (integration.platform === "custom" ? webhookAdapterFor(db, integration) : Promise.resolve(adapterFor(integration))).then((adapter) => adapter.testConnection());
+  } catch (error) {
+    result = { ok: false, checks: [{ name: "reachable", ok: false, detail: (error as Error).message }] };
   }
   const row = await db.siteIntegration.update({ where: { id }, data: { lastTestAt: new Date(), lastTestOk: result.ok, lastTest: result.checks as unknown as Prisma.InputJsonValue } });
   return { ...result, integration: toIntegrationDto(row) };

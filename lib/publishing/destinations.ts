@@ -1,22 +1,22 @@
 // Where a site's content can go: its hosted site, and each active integration that publishes
-// (WordPress, Shopify). Keys: "hosted", "integration:<id>".
+// (WordPress, Shopify, custom webhooks). Keys: "hosted", "integration:<id>".
 import type { ScopedDb } from "@/lib/db/scoped";
 import { ValidationError } from "@/lib/errors";
 import type { SiteIntegration } from "@/lib/generated/prisma/client";
 import { integrationLabel } from "@/lib/integration/service";
 
-export type Destination = { key: string; kind: "hosted" | "wordpress" | "shopify"; label: string; integration: SiteIntegration | null };
+export type Destination = { key: string; kind: "hosted" | "wordpress" | "shopify" | "custom"; label: string; integration: SiteIntegration | null };
 
 export const HOSTED = "hosted";
 export const integrationKey = (id: number) => `integration:${id}`;
 
 export async function listDestinations(db: ScopedDb, siteId: number): Promise<Destination[]> {
-  const integrations = await db.siteIntegration.findMany({ where: { siteId, isActive: true, platform: { in: ["wordpress", "shopify"] } }, orderBy: { id: "asc" } });
+  const integrations = await db.siteIntegration.findMany({ where: { siteId, isActive: true, platform: { in: ["wordpress", "shopify", "custom"] } }, orderBy: { id: "asc" } });
   return [
     { key: HOSTED, kind: "hosted", label: "Hosted site", integration: null },
     ...integrations
       .filter((i) => ((i.config ?? {}) as { mode?: string }).mode !== "bridge")
-      .map((i) => ({ key: integrationKey(i.id), kind: i.platform as "wordpress" | "shopify", label: integrationLabel(i), integration: i })),
+      .map((i) => ({ key: integrationKey(i.id), kind: i.platform, label: integrationLabel(i), integration: i })),
   ];
 }
 

@@ -2,7 +2,7 @@
 // and contract tests read them).
 import { z } from "zod";
 import { deployedBlueprintResponse } from "@/lib/site-builder/public-responses";
-import { DeploymentRecordModel, HostingTypeSchema, PublishingRecordModel, PublishingStatusSchema, SiteIntegrationModel, SiteTypeSchema, SyncStatusSchema } from "@/lib/generated/model-schemas";
+import { DeploymentRecordModel, HostingTypeSchema, PublishingRecordModel, PublishingStatusSchema, SiteIntegrationModel, SiteTypeSchema, SyncStatusSchema, WebhookDeliveryModel } from "@/lib/generated/model-schemas";
 
 const id = z.number().int();
 
@@ -71,6 +71,13 @@ export const integrationResponse = SiteIntegrationModel.omit({ accountId: true, 
   credentialsMasked: z.record(z.string(), z.string().nullable()),
   hasCredentials: z.boolean(),
 });
+
+/** A create answers a webhook's signing secret once (custom integrations only). */
+export const integrationCreatedResponse = integrationResponse.extend({ signingSecret: z.string().optional().describe("custom: the webhook signing secret, shown only here and on rotation") });
+
+export const deliveryResponse = WebhookDeliveryModel.omit({ accountId: true });
+export const testEventResponse = z.object({ ok: z.boolean(), delivery: deliveryResponse });
+export const signingSecretResponse = z.object({ signingSecret: z.string(), integration: integrationResponse });
 
 export const connectionTestResponse = z.object({
   ok: z.boolean(),

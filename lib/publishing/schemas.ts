@@ -46,7 +46,7 @@ export const listRecordsQuerySchema = listQuerySchema.extend({
   siteId: idSchema.optional(),
   contentId: idSchema.optional(),
   status: z.enum(RECORD_STATUSES).optional(),
-  destination: z.enum(["hosted", "wordpress", "shopify", "bridge"]).optional(),
+  destination: z.enum(["hosted", "wordpress", "shopify", "custom", "bridge"]).optional(),
 });
 export type ListRecordsQuery = z.infer<typeof listRecordsQuerySchema>;
 

@@ -11,7 +11,8 @@ import { adapterFor, integrationLabel } from "@/lib/integration/service";
 import { describeFailure } from "@/lib/failures";
 import { jobs, startRun } from "@/lib/jobs/service";
 import { slugify } from "@/lib/utils/slug";
-import { isWordPressError, ShopifyError, type PublishingAdapter } from "./adapters";
+import { isWordPressError, ShopifyError, WebhookError, type PublishingAdapter } from "./adapters";
+import { deliveryIdFor, webhookAdapterFor } from "@/lib/integration/webhooks";
 import { contentTypeDestinations } from "@/lib/sites/content-types";
 import { HOSTED, integrationKey, listDestinations, resolveDestinations, type Destination } from "./destinations";
 import { appBaseUrl } from "@/lib/http/origin";
@@ -169,7 +170,7 @@ export type RecordOutcome = { recordId: number; ok: boolean; status: string; err
 
 function isRetryable(error: unknown): boolean {
   if (isWordPressError(error)) return error.retryable;
-  if (error instanceof ShopifyError) return error.retryable;
+  if (error instanceof ShopifyError || error instanceof WebhookError) return error.retryable;
   if (error instanceof AppError) return false;
   return true; // unexpected (database, network): worth another try
 }
@@ -179,10 +180,14 @@ function messageOf(error: unknown): string {
   return describeFailure(error).message.slice(0, 2000);
 }
 
-async function adapterForRecord(db: ScopedDb, record: PublishingRecord & { integration: SiteIntegration | null }, site: { id: number; slug: string; accountId: number; isActive: boolean }): Promise<PublishingAdapter> {
+/** `attempt` (of the publishing run's item) and `runId` reach webhooks: one delivery id per run, attempts counted. */
+async function adapterForRecord(db: ScopedDb, record: PublishingRecord & { integration: SiteIntegration | null }, site: { id: number; slug: string; accountId: number; isActive: boolean }, delivery: { runId?: string; attempt?: number } = {}): Promise<PublishingAdapter> {
   if (record.destination === HOSTED) return createHostedAdapter(db, site);
   if (!record.integration) throw new ValidationError("The integration of this destination was removed.");
   if (!record.integration.isActive) throw new ValidationError("The integration of this destination is turned off.");
+  if (record.integration.platform === "custom") {
+    return webhookAdapterFor(db, record.integration, { deliveryId: delivery.runId ? deliveryIdFor(delivery.runId, record.id) : undefined, attempt: delivery.attempt, contentId: record.contentId });
+  }
   return adapterFor(record.integration, { publicBaseUrl: appBaseUrl() });
 }
 
@@ -192,7 +197,7 @@ async function adapterForRecord(db: ScopedDb, record: PublishingRecord & { integ
  * the record is marked failed with the error. Idempotent: the adapters find what an earlier,
  * interrupted attempt created.
  */
-export async function executeRecord(db: ScopedDb, ctx: TenantContext, recordId: number, options: { overwrite?: boolean; finalAttempt?: boolean } = {}): Promise<RecordOutcome> {
+export async function executeRecord(db: ScopedDb, ctx: TenantContext, recordId: number, options: { overwrite?: boolean; finalAttempt?: boolean; attempt?: number; runId?: string } = {}): Promise<RecordOutcome> {
   const record = await db.publishingRecord.findFirst({ where: { id: recordId }, include: { integration: true } });
   if (!record) return { recordId, ok: false, status: "missing", error: "The publishing record no longer exists.", skipped: true };
   if (!["pending", "scheduled", "failed", "publishing"].includes(record.status)) return { recordId, ok: true, status: record.status, skipped: true };
@@ -205,7 +210,7 @@ export async function executeRecord(db: ScopedDb, ctx: TenantContext, recordId: 
   try {
     const content = await loadContentForPublish(db, record.contentId);
     if (content.status === "draft") throw new ValidationError("The article went back to draft; it was not published.");
-    const adapter = await adapterForRecord(db, record, site);
+    const adapter = await adapterForRecord(db, record, site, { runId: options.runId, attempt: options.attempt });
     if (record.remoteId && record.remoteModifiedAt && record.destination !== HOSTED && !options.overwrite && adapter.fetchRemote) {
       const remote = await adapter.fetchRemote(record.remoteId);
       const remoteMs = remote ? Date.parse(remote.modifiedGmt) : NaN;

@@ -26,3 +26,4 @@ export {
 export { isWordPressError, normalizeBaseUrl, WordPressError, type WordPressErrorKind } from "./wordpress/client";
 export { createShopifyAdapter, ShopifyError, SHOPIFY_REMOTE_KINDS, type ShopifyAdapterConfig } from "./shopify/adapter";
 export { nextPageInfo, SHOPIFY_MAX_LIMIT } from "./shopify/pagination";
+export { createWebhookAdapter, signWebhook, WebhookError, WEBHOOK_HEADERS, type WebhookAdapter, type WebhookAdapterConfig, type WebhookAttempt, type WebhookEvent } from "./webhook/adapter";

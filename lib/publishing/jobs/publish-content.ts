@@ -5,13 +5,13 @@ import { defineHandler, ItemFailedError } from "@/lib/jobs/define";
 import type { PublishContentPayload } from "@/lib/jobs/table";
 import { executeRecord, type RecordOutcome } from "@/lib/publishing/service";
 
-export default defineHandler<PublishContentPayload>(async ({ ctx, db, payload, io }) => {
+export default defineHandler<PublishContentPayload>(async ({ ctx, db, payload, run, io }) => {
   const ids = [...new Set(payload.recordIds)];
   await io.start(ids.length, `Publishing to ${ids.length} destination${ids.length === 1 ? "" : "s"}…`);
   const outcomes = await io.items<number, RecordOutcome>(
     ids.map((id) => ({ key: `publish-${id}`, input: id })),
     async (recordId, item) => {
-      const outcome = await executeRecord(db, ctx, recordId, { overwrite: payload.overwrite, finalAttempt: item.finalAttempt });
+      const outcome = await executeRecord(db, ctx, recordId, { overwrite: payload.overwrite, finalAttempt: item.finalAttempt, attempt: item.attempt, runId: run.id });
       if (!outcome.ok) throw new ItemFailedError(outcome.error ?? "Publishing failed.");
       return { result: outcome };
     },

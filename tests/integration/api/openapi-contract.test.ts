@@ -7,6 +7,7 @@ import { rootDb } from "@/lib/db/client";
 import { openApiDocument, pathOf } from "@/lib/openapi/document";
 import { callApi, tokenFor, type ApiResponse } from "@/tests/fixtures/api";
 import { createDeveloper, twoTenants } from "@/tests/fixtures/factories";
+import { startWebhookReceiver } from "@/tests/fixtures/webhook-receiver";
 
 type Operation = { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, { content?: Record<string, { schema: object }> }> };
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, object> } };
@@ -133,6 +134,24 @@ describe("the document describes the real answers", () => {
       checked.push(path);
     }
     expect(checked.length).toBeGreaterThan(40);
+  });
+
+  it("a webhook integration: its create (secret once), test event, rotation and delivery log answer what the document says", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const created = await call("post", "/api/v1/integration/integrations/", { body: { platform: "custom", site_id: ids.site_id, endpoint: receiver.url } });
+      receiver.secret = created.signing_secret;
+      const params = { id: String(created.id) };
+      const post = async (path: string) => validate(path, "post", await callApi(await handlerFor(path, "POST"), { method: "POST", token: tokens.owner, params }), 200);
+      await post("/api/v1/integration/integrations/{id}/send_test_event/");
+      await post("/api/v1/integration/integrations/{id}/rotate_signing_secret/");
+      const path = "/api/v1/integration/integrations/{id}/deliveries/";
+      const log = await callApi(await handlerFor(path, "GET"), { token: tokens.owner, params, url: `/api/v1/integration/integrations/${params.id}/deliveries/` });
+      validate(path, "get", log, 200);
+      expect(log.body.data.count).toBe(1);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("single-record GETs carry an ETag; If-None-Match answers 304, a stale If-Match a 409 with the current record", async () => {

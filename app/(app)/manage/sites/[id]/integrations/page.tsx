@@ -24,7 +24,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ i
   const legacy = Boolean(site.wpUrl && site.wpUsername && site.wpAppPasswordMasked) && !results.some((i) => i.config.baseUrl === site.wpUrl?.replace(/\/+$/, ""));
   return (
     <>
-      <PageHeader title={`${site.name} · Integrations`} description="Connect WordPress sites and Shopify blogs this site publishes to. Test what works, sync what already exists." actions={canManage && <AddIntegrationDialog siteId={site.id} defaults={{ baseUrl: site.wpUrl, username: site.wpUsername }} />} />
+      <PageHeader title={`${site.name} · Integrations`} description="Connect the WordPress sites, Shopify blogs and webhook endpoints this site publishes to. Test what works, sync what already exists." actions={canManage && <AddIntegrationDialog siteId={site.id} defaults={{ baseUrl: site.wpUrl, username: site.wpUsername }} />} />
       <SiteTabs siteId={site.id} active="/integrations" />
       {legacy && canManage && <div className="mb-4"><ImportSiteWordPressButton siteId={site.id} wpUrl={site.wpUrl!} /></div>}
       {results.length === 0 ? (

@@ -12,6 +12,7 @@ import { SiteTabs } from "@/components/publishing/site-tabs";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { RemoteItemKind as RemoteKind } from "@/lib/publishing/adapters";
+import { WebhookView } from "./webhook-view";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Inventory" };
@@ -20,7 +21,7 @@ const KINDS = {
   shopify: [["article", "Articles"]],
 } as const;
 
-export default async function InventoryPage({ params, searchParams }: { params: Promise<{ id: string; integrationId: string }>; searchParams: Promise<{ kind?: string; q?: string }> }) {
+export default async function InventoryPage({ params, searchParams }: { params: Promise<{ id: string; integrationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext();
   const db = scoped(ctx);
   const { id, integrationId } = await params;
@@ -28,12 +29,13 @@ export default async function InventoryPage({ params, searchParams }: { params: 
   if (!/^\d{1,10}$/.test(integrationId)) notFound();
   const integration = await getIntegration(db, Number(integrationId)).catch((e) => (isAppError(e) && e.status === 404 ? notFound() : Promise.reject(e)));
   if (integration.siteId !== site.id) notFound();
-  if (integration.platform === "custom") notFound();
+  const sp = await searchParams;
+  if (integration.platform === "custom") return <WebhookView db={db} ctx={ctx} siteId={site.id} integration={integration} searchParams={sp} />;
   const platform = integration.platform === "shopify" ? "Shopify" : "WordPress";
   const kinds: readonly (readonly [RemoteKind, string])[] = KINDS[integration.platform];
-  const sp = await searchParams;
   const kind = kinds.find(([k]) => k === sp.kind)?.[0] ?? kinds[0][0];
-  const [health, items] = await Promise.all([syncHealth(db, integration.id), listRemoteItems(db, integration.id, { kind, page: 1, pageSize: 200, search: sp.q })]);
+  const search = typeof sp.q === "string" ? sp.q : undefined;
+  const [health, items] = await Promise.all([syncHealth(db, integration.id), listRemoteItems(db, integration.id, { kind, page: 1, pageSize: 200, search })]);
   return (
     <>
       <PageHeader title={`${integrationLabel({ ...integration, config: integration.config })} · Inventory`} description={health.lastSyncAt ? `What ${platform} has, as of the last sync (${new Date(health.lastSyncAt).toLocaleString()}). ${integration.platform === "shopify" ? "Articles" : "Posts"} edited in ${platform} after the app published them are flagged, never overwritten: publishing them again asks to overwrite.` : "Not synced yet: use “Sync now” on the Integrations page."} />
