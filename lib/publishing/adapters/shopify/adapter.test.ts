@@ -77,10 +77,11 @@ describe("Shopify listRemoteItems", () => {
 
   it("maps an article to an inventory item (status from published_at, modified from updated_at)", async () => {
     const future = new Date(Date.now() + 86_400_000).toISOString();
-    const fetchStub: typeof fetch = async () => json({ articles: [article(1), article(2, { published_at: null }), article(3, { published_at: future })] });
+    const fetchStub: typeof fetch = async (input) =>
+      String(input).includes("/blogs.json") ? json({ blogs: [{ id: 3, handle: "news" }, { id: 7, handle: "journal" }] }) : json({ articles: [article(1), article(2, { published_at: null }), article(3, { published_at: future })] });
     const adapter = createShopifyAdapter({ shopDomain: SHOP, accessToken: "x", blogId: "7", fetch: fetchStub });
     const [batch] = await collect(adapter.listRemoteItems!());
-    expect(batch.items[0]).toEqual({ kind: "article", remoteId: "1", title: "Article 1", slug: "article-1", url: `${SHOP}/blogs/7/article-1`, status: "publish", modifiedAt: new Date("2026-02-01T15:00:00Z"), data: { tags: "a, b", author: "Ann" } });
+    expect(batch.items[0]).toEqual({ kind: "article", remoteId: "1", title: "Article 1", slug: "article-1", url: `${SHOP}/blogs/journal/article-1`, status: "publish", modifiedAt: new Date("2026-02-01T15:00:00Z"), data: { tags: "a, b", author: "Ann" } });
     expect(batch.items.map((i) => i.status)).toEqual(["publish", "draft", "future"]);
     expect(batch.done).toBe(true);
   });
@@ -106,5 +107,14 @@ describe("Shopify listRemoteItems", () => {
     const error = await collect(adapter.listRemoteItems!()).catch((e) => e);
     expect(error).toBeInstanceOf(ShopifyError);
     expect(error.retryable).toBe(true);
+  });
+});
+
+describe("the blog", () => {
+  it("public URLs use the configured blog's handle; an unknown blog id is a clear not-found", async () => {
+    const blogs = json({ blogs: [{ id: 3, handle: "news" }, { id: 7, handle: "journal" }] });
+    const shop = (blogId: string) => createShopifyAdapter({ shopDomain: SHOP, accessToken: "x", blogId, fetch: async (input) => (String(input).includes("/blogs.json") ? blogs.clone() : json({ article: article(1, { blog_id: 3 }) })) });
+    expect((await shop("3").fetchRemote!("1"))?.url).toBe(`${SHOP}/blogs/news/article-1`);
+    await expect(shop("99").fetchRemote!("1")).rejects.toMatchObject({ kind: "not_found", message: expect.stringContaining("no blog with id 99") });
   });
 });

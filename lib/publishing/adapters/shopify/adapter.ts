@@ -61,7 +61,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
   const version = config.apiVersion ?? "2024-10";
   const doFetch = config.fetch ?? fetch;
   const timeoutMs = config.timeoutMs ?? 20_000;
-  let blogIdPromise: Promise<string> | null = null;
+  let blogPromise: Promise<{ id: string; handle: string }> | null = null;
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     return (await request<T>(method, path, body)).data;
@@ -100,19 +100,24 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
     }
   }
 
-  function blogId(): Promise<string> {
-    if (config.blogId) return Promise.resolve(String(config.blogId));
-    blogIdPromise ??= call<{ blogs: { id: number }[] }>("GET", "/blogs.json").then((r) => {
-      if (!r.blogs?.length) throw new ShopifyError("not_found", "The shop has no blog: create one under Online Store → Blog posts.");
-      return String(r.blogs[0].id);
+  /** The blog articles go to (the configured one, else the first); its handle is in public URLs. */
+  function blog(): Promise<{ id: string; handle: string }> {
+    blogPromise ??= call<{ blogs?: { id: number; handle?: string }[] }>("GET", `/blogs.json?limit=${SHOPIFY_MAX_LIMIT}`).then((r) => {
+      const blogs = Array.isArray(r?.blogs) ? r.blogs : [];
+      const chosen = config.blogId ? blogs.find((b) => String(b.id) === String(config.blogId)) : blogs[0];
+      if (!chosen) throw new ShopifyError("not_found", config.blogId ? `The shop has no blog with id ${config.blogId}: check the blog id in the integration.` : "The shop has no blog: create one under Online Store → Blog posts.");
+      return { id: String(chosen.id), handle: chosen.handle || String(chosen.id) };
     });
-    return blogIdPromise;
+    return blogPromise;
   }
+  const blogId = async () => (await blog()).id;
+  const articleUrl = async (handle: string) => `${base}/blogs/${(await blog()).handle}/${handle}`;
 
   async function getArticle(remoteId: string): Promise<Article | null> {
     if (!/^\d+$/.test(remoteId)) return null;
+    const inBlog = await blogId(); // a missing blog is an error, not a missing article
     try {
-      return (await call<{ article: Article }>("GET", `/blogs/${await blogId()}/articles/${remoteId}.json`)).article;
+      return (await call<{ article: Article }>("GET", `/blogs/${inBlog}/articles/${remoteId}.json`)).article;
     } catch (error) {
       if (error instanceof ShopifyError && error.kind === "not_found") return null;
       throw error;
@@ -163,7 +168,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
     if (input.featuredImage) media[input.featuredImage.key] = `article-image:${a.id}`;
     return {
       remoteId: String(a.id),
-      url: `${base}/blogs/${blog}/${a.handle}`,
+      url: await articleUrl(a.handle),
       status: articleStatus(a),
       media,
       modifiedGmt: new Date(a.updated_at).toISOString().replace(/\.\d{3}Z$/, "Z"),
@@ -182,16 +187,17 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
   async function fetchRemote(remoteId: string): Promise<RemotePost | null> {
     const a = await getArticle(remoteId);
     if (!a) return null;
-    return { remoteId: String(a.id), status: articleStatus(a), modifiedGmt: new Date(a.updated_at).toISOString(), url: `${base}/blogs/${a.blog_id}/${a.handle}`, title: a.title };
+    return { remoteId: String(a.id), status: articleStatus(a), modifiedGmt: new Date(a.updated_at).toISOString(), url: await articleUrl(a.handle), title: a.title };
   }
 
   /** Every article of the blog, 250 a page, following the Link header's page_info cursors. */
   async function* listRemoteItems(): AsyncGenerator<RemoteItemBatch> {
-    const blog = await blogId();
+    const { id: listedBlogId, handle: blogHandle } = await blog();
+    const blogUrl = `${base}/blogs/${blogHandle}`;
     let pageInfo: string | null = null;
     for (let page = 1; page <= MAX_ARTICLE_PAGES; page++) {
       const query = `limit=${SHOPIFY_MAX_LIMIT}&fields=${SUMMARY_FIELDS}${pageInfo ? `&page_info=${encodeURIComponent(pageInfo)}` : ""}`;
-      const { data, link } = await request<{ articles: Article[] }>("GET", `/blogs/${blog}/articles.json?${query}`);
+      const { data, link } = await request<{ articles: Article[] }>("GET", `/blogs/${listedBlogId}/articles.json?${query}`);
       if (!Array.isArray(data?.articles)) throw new ShopifyError("invalid_response", "Shopify did not return the blog's articles.");
       pageInfo = nextPageInfo(link);
       const items = data.articles.map((a) => ({
@@ -199,7 +205,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
         remoteId: String(a.id),
         title: a.title ?? "",
         slug: a.handle ?? "",
-        url: `${base}/blogs/${blog}/${a.handle}`,
+        url: `${blogUrl}/${a.handle}`,
         status: articleStatus(a),
         modifiedAt: a.updated_at ? new Date(a.updated_at) : null,
         data: { tags: a.tags ?? "", author: a.author ?? "" },
