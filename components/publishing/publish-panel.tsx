@@ -15,7 +15,9 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { LocalTime } from "./local-time";
 import { RecordStatus } from "./records-table";
+import { ScheduledRecordActions } from "./scheduled-record-actions";
 
 export type PublishPanelProps = {
   contentId: number;
@@ -118,11 +120,12 @@ export function PublishPanel({ contentId, contentStatus, destinations, defaults,
                 <div className="space-y-1">
                   <div className="flex items-center gap-2"><span className="font-medium">{r.destinationLabel}</span><RecordStatus record={r} /></div>
                   {r.remoteUrl && <a className="break-all text-xs text-primary hover:underline" href={r.remoteUrl} target="_blank" rel="noreferrer">{r.remoteUrl}</a>}
-                  {r.status === "scheduled" && r.scheduledAt && <p className="text-xs text-muted-foreground">Scheduled for {new Date(r.scheduledAt).toLocaleString()}</p>}
+                  {r.status === "scheduled" && r.scheduledAt && <p className="text-xs text-muted-foreground">Scheduled for <LocalTime value={r.scheduledAt} /></p>}
                   {r.error && <p className="text-xs text-destructive">{r.error}</p>}
                   {(r.warnings as string[]).length > 0 && <p className="text-xs text-muted-foreground">{(r.warnings as string[]).join(" ")}</p>}
                 </div>
-                {canWrite && ["published", "scheduled"].includes(r.status) && r.destination !== "bridge" && (
+                {canWrite && r.status === "scheduled" && <ScheduledRecordActions record={r} />}
+                {canWrite && r.status === "published" && r.destination !== "bridge" && (
                   <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => unpublishContentAction({ contentId, destinations: [r.destinationKey] }))}>Unpublish</Button>
                 )}
               </li>

@@ -32,8 +32,8 @@ export default async function PublishingPage({ params }: { params: Promise<{ id:
           <CardContent><PublishingSettingsForm siteId={site.id} settings={settings} destinations={destinations.map(({ key, label }) => ({ key, label }))} disabled={!can.manageAccount(ctx.role)} /></CardContent>
         </Card>
         <Card>
-          <CardHeader><CardTitle>Publishing records</CardTitle><CardDescription>One per article and destination: status, link, errors and scheduled times.</CardDescription></CardHeader>
-          <CardContent>{records.results.length ? <RecordsTable records={records.results} /> : <EmptyState icon={Send} title="Nothing published yet" description="Open an article in review in the Writer and use Publish." />}</CardContent>
+          <CardHeader><CardTitle>Publishing records</CardTitle><CardDescription>One per article and destination: status, link, errors and scheduled times, in your time zone. Reschedule or cancel a scheduled publish here or in the article’s editor.</CardDescription></CardHeader>
+          <CardContent>{records.results.length ? <RecordsTable records={records.results} canWrite={can.write(ctx.role)} /> : <EmptyState icon={Send} title="Nothing published yet" description="Open an article in review in the Writer and use Publish." />}</CardContent>
         </Card>
       </div>
     </>
