@@ -67,7 +67,7 @@ export function PublishPanel({ contentId, contentStatus, destinations, defaults,
       </CardHeader>
       <CardContent className="space-y-5">
         {canWrite && (
-          <fieldset disabled={draft || pending} className="space-y-4">
+          <fieldset disabled={draft || pending} className="min-w-0 space-y-4">
             <div className="space-y-2">
               <Label>Destinations</Label>
               <div className="flex flex-wrap gap-4">

@@ -44,7 +44,7 @@ export function RecordsTable({ records, showContent = true, canWrite = false }: 
             <TableCell><RecordStatus record={r} /></TableCell>
             <TableCell className="text-xs text-muted-foreground"><RecordWhen record={r} /></TableCell>
             <TableCell className="max-w-md text-xs">{r.error ? <span className="text-destructive">{r.error}</span> : r.remoteUrl ? <a className="break-all text-primary hover:underline" href={r.remoteUrl} target="_blank" rel="noreferrer">{r.remoteUrl}</a> : "—"}</TableCell>
-            {schedulable && <TableCell>{r.status === "scheduled" && <ScheduledRecordActions record={r} />}</TableCell>}
+            {schedulable && <TableCell>{r.status === "scheduled" && <ScheduledRecordActions record={r} className="flex justify-end gap-2" />}</TableCell>}
           </TableRow>
         ))}
       </TableBody>

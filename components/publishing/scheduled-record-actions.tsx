@@ -23,13 +23,13 @@ function toLocalInput(value: Date): string {
 }
 
 /** Reschedule and Cancel for one scheduled publish. */
-export function ScheduledRecordActions({ record }: { record: ScheduledRecord }) {
+export function ScheduledRecordActions({ record, className = "flex flex-wrap gap-2" }: { record: ScheduledRecord; className?: string }) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
   const wordpress = record.destination === "wordpress";
   const what = record.content?.title ? `“${record.content.title}” on ${record.destinationLabel}` : `the publish to ${record.destinationLabel}`;
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className={className}>
       <Button size="sm" variant="outline" onClick={() => setOpen(true)} aria-label={`Reschedule ${what}`}>
         <CalendarClock aria-hidden /> Reschedule
       </Button>
@@ -97,7 +97,7 @@ function RescheduleDialog({ record, what, onClose, onDone }: { record: Scheduled
               )}
             />
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose}>Close</Button>
+              <Button type="button" variant="outline" onClick={onClose}>Keep current time</Button>
               <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Reschedule"}</Button>
             </DialogFooter>
           </form>

@@ -26,7 +26,7 @@ export default async function PublishingPage({ params }: { params: Promise<{ id:
     <>
       <PageHeader title={`${site.name} · Publishing`} description="Where articles go, with which status and categories, and whether they go on their own." />
       <SiteTabs siteId={site.id} active="/publishing" />
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <Card>
           <CardHeader><CardTitle>Publishing settings</CardTitle><CardDescription>{can.manageAccount(ctx.role) ? "Owners and admins can change these." : "Only owners and admins can change these."}</CardDescription></CardHeader>
           <CardContent><PublishingSettingsForm siteId={site.id} settings={settings} destinations={destinations.map(({ key, label }) => ({ key, label }))} disabled={!can.manageAccount(ctx.role)} /></CardContent>
