@@ -39,11 +39,11 @@ export function RecordsTable({ records, showContent = true, canWrite = false }: 
       <TableBody>
         {records.map((r) => (
           <TableRow key={r.id}>
-            {showContent && <TableCell><Link className="hover:underline" href={`/writer/content/${r.contentId}`}>{r.content?.title ?? `#${r.contentId}`}</Link></TableCell>}
+            {showContent && <TableCell className="min-w-40 whitespace-normal"><Link className="hover:underline" href={`/writer/content/${r.contentId}`}>{r.content?.title ?? `#${r.contentId}`}</Link></TableCell>}
             <TableCell>{r.destinationLabel}</TableCell>
             <TableCell><RecordStatus record={r} /></TableCell>
-            <TableCell className="text-xs text-muted-foreground"><RecordWhen record={r} /></TableCell>
-            <TableCell className="max-w-md text-xs">{r.error ? <span className="text-destructive">{r.error}</span> : r.remoteUrl ? <a className="break-all text-primary hover:underline" href={r.remoteUrl} target="_blank" rel="noreferrer">{r.remoteUrl}</a> : "—"}</TableCell>
+            <TableCell className="min-w-36 whitespace-normal text-xs text-muted-foreground"><RecordWhen record={r} /></TableCell>
+            <TableCell className="min-w-32 max-w-md whitespace-normal text-xs">{r.error ? <span className="text-destructive">{r.error}</span> : r.remoteUrl ? <a className="break-all text-primary hover:underline" href={r.remoteUrl} target="_blank" rel="noreferrer">{r.remoteUrl}</a> : "—"}</TableCell>
             {schedulable && <TableCell>{r.status === "scheduled" && <ScheduledRecordActions record={r} className="flex justify-end gap-2" />}</TableCell>}
           </TableRow>
         ))}
