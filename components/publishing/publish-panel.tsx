@@ -106,7 +106,7 @@ export function PublishPanel({ contentId, contentStatus, destinations, defaults,
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
               <Button onClick={publish} disabled={draft || pending || chosen.size === 0}>{pending ? "Starting…" : when ? "Schedule" : "Publish"}</Button>
               {onMarkPublished && contentStatus === "review" && (
-                <Button type="button" variant="link" size="sm" className="h-auto whitespace-normal px-0 text-left text-muted-foreground" onClick={onMarkPublished}>
+                <Button type="button" variant="link" size="sm" className="h-auto shrink whitespace-normal px-0 text-left text-muted-foreground" onClick={onMarkPublished}>
                   Already live elsewhere? Mark as published without publishing
                 </Button>
               )}

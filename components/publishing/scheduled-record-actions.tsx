@@ -98,7 +98,7 @@ function RescheduleDialog({ record, what, onClose, onDone }: { record: Scheduled
             />
             <DialogFooter>
               <Button type="button" variant="outline" onClick={onClose}>Keep current time</Button>
-              <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Reschedule"}</Button>
+              <Button type="submit" disabled={pending || !valid}>{pending ? "Saving…" : "Reschedule"}</Button>
             </DialogFooter>
           </form>
         </Form>
