@@ -20,12 +20,14 @@ type Props<T> = Omit<ButtonProps, "onClick"> & {
   title: string;
   description: React.ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog without acting (when "Cancel" would be ambiguous). */
+  cancelLabel?: string;
   action: () => Promise<ActionResult<T>>;
   onDone?: (data: T) => void;
 };
 
 /** A button that asks before running a destructive server action, then toasts the result. */
-export function ConfirmActionButton<T>({ title, description, confirmLabel, action, onDone, children, ...button }: Props<T>) {
+export function ConfirmActionButton<T>({ title, description, confirmLabel, cancelLabel = "Cancel", action, onDone, children, ...button }: Props<T>) {
   const [open, setOpen] = useState(false);
   const { run, pending } = useAction();
   return (
@@ -39,7 +41,7 @@ export function ConfirmActionButton<T>({ title, description, confirmLabel, actio
           <AlertDialogDescription>{description}</AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
+          <AlertDialogCancel>{cancelLabel}</AlertDialogCancel>
           <AlertDialogAction
             className="bg-destructive text-white hover:bg-destructive/90"
             onClick={(event) => {

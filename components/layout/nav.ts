@@ -67,6 +67,7 @@ export const NAV: NavItem[] = [
       { href: "/admin/plans", label: "Plans" },
       { href: "/admin/users", label: "Users" },
       { href: "/admin/metrics", label: "Request metrics" },
+      { href: "/admin/settings", label: "System settings" },
       { href: "/admin/reference", label: "Reference data" },
     ],
   },

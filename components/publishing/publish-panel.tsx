@@ -15,7 +15,9 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { LocalTime } from "./local-time";
 import { RecordStatus } from "./records-table";
+import { ScheduledRecordActions } from "./scheduled-record-actions";
 
 export type PublishPanelProps = {
   contentId: number;
@@ -65,7 +67,7 @@ export function PublishPanel({ contentId, contentStatus, destinations, defaults,
       </CardHeader>
       <CardContent className="space-y-5">
         {canWrite && (
-          <fieldset disabled={draft || pending} className="space-y-4">
+          <fieldset disabled={draft || pending} className="min-w-0 space-y-4">
             <div className="space-y-2">
               <Label>Destinations</Label>
               <div className="flex flex-wrap gap-4">
@@ -104,7 +106,7 @@ export function PublishPanel({ contentId, contentStatus, destinations, defaults,
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
               <Button onClick={publish} disabled={draft || pending || chosen.size === 0}>{pending ? "Starting…" : when ? "Schedule" : "Publish"}</Button>
               {onMarkPublished && contentStatus === "review" && (
-                <Button type="button" variant="link" size="sm" className="h-auto px-0 text-muted-foreground" onClick={onMarkPublished}>
+                <Button type="button" variant="link" size="sm" className="h-auto shrink whitespace-normal px-0 text-left text-muted-foreground" onClick={onMarkPublished}>
                   Already live elsewhere? Mark as published without publishing
                 </Button>
               )}
@@ -118,11 +120,12 @@ export function PublishPanel({ contentId, contentStatus, destinations, defaults,
                 <div className="space-y-1">
                   <div className="flex items-center gap-2"><span className="font-medium">{r.destinationLabel}</span><RecordStatus record={r} /></div>
                   {r.remoteUrl && <a className="break-all text-xs text-primary hover:underline" href={r.remoteUrl} target="_blank" rel="noreferrer">{r.remoteUrl}</a>}
-                  {r.status === "scheduled" && r.scheduledAt && <p className="text-xs text-muted-foreground">Scheduled for {new Date(r.scheduledAt).toLocaleString()}</p>}
+                  {r.status === "scheduled" && r.scheduledAt && <p className="text-xs text-muted-foreground">Scheduled for <LocalTime value={r.scheduledAt} /></p>}
                   {r.error && <p className="text-xs text-destructive">{r.error}</p>}
                   {(r.warnings as string[]).length > 0 && <p className="text-xs text-muted-foreground">{(r.warnings as string[]).join(" ")}</p>}
                 </div>
-                {canWrite && ["published", "scheduled"].includes(r.status) && r.destination !== "bridge" && (
+                {canWrite && r.status === "scheduled" && <ScheduledRecordActions record={r} />}
+                {canWrite && r.status === "published" && r.destination !== "bridge" && (
                   <Button size="sm" variant="outline" disabled={pending} onClick={() => run(() => unpublishContentAction({ contentId, destinations: [r.destinationKey] }))}>Unpublish</Button>
                 )}
               </li>

@@ -6,7 +6,8 @@ import { defineAction, withToast } from "@/lib/http/action";
 import { idSchema } from "@/lib/http/validation";
 import { deploySite } from "./deployments";
 import { createPage, deletePage, reorderPages, updatePage } from "./pages";
-import { createPageSchema, publishingSettingsSchema, publishSchema, reorderPagesSchema, unpublishSchema, updatePageSchema } from "./schemas";
+import { updateScheduledRecord } from "./record-schedule";
+import { createPageSchema, publishingSettingsSchema, publishSchema, reorderPagesSchema, unpublishSchema, updatePageSchema, updateRecordActionSchema } from "./schemas";
 import { requestPublish, unpublishContent } from "./service";
 import { updatePublishingSettings } from "./settings";
 
@@ -19,6 +20,16 @@ export const unpublishContentAction = defineAction({ schema: unpublishSchema, pe
   const result = await unpublishContent(scoped(ctx), ctx, input);
   const failed = result.results.filter((r) => !r.ok);
   return withToast(result, failed.length ? `Unpublish failed on ${failed.length} destination(s): ${failed[0].error}` : "Unpublished.");
+});
+
+/** Reschedule or cancel a scheduled publish (the PATCH of a publishing record). */
+export const updateScheduledRecordAction = defineAction({ schema: updateRecordActionSchema, permission: "write" }, async (ctx, { id, timeZone, ...input }) => {
+  const record = await updateScheduledRecord(scoped(ctx), ctx, id, input);
+  if (input.status === "cancelled") {
+    return withToast(record, record.destination === "wordpress" ? "Scheduled publish cancelled; the WordPress post is back to draft." : "Scheduled publish cancelled.");
+  }
+  const when = record.scheduledAt!.toLocaleString("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
+  return withToast(record, `Rescheduled for ${when} (${timeZone}).`);
 });
 
 export const updatePublishingSettingsAction = defineAction({ schema: publishingSettingsSchema.extend({ siteId: idSchema }), permission: "manageAccount" }, async (ctx, { siteId, ...input }) =>

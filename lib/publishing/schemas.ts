@@ -42,6 +42,20 @@ export const updateRecordSchema = z
   .refine((v) => (v.scheduledAt ? 1 : 0) + (v.status ? 1 : 0) === 1, { message: "Send either scheduled_at (reschedule) or status: \"cancelled\" (cancel).", path: ["scheduledAt"] })
   .refine((v) => !v.scheduledAt || v.scheduledAt.getTime() > Date.now() + 30_000, { message: "Choose a time in the future.", path: ["scheduledAt"] });
 export type UpdateRecordInput = z.infer<typeof updateRecordSchema>;
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** The same change from the app: the record's id, and the user's time zone to say the new time in. */
+export const updateRecordActionSchema = updateRecordSchema.safeExtend({
+  id: idSchema,
+  timeZone: z.string().max(64).refine(isTimeZone, "Unknown time zone.").default("UTC"),
+});
 export const listRecordsQuerySchema = listQuerySchema.extend({
   siteId: idSchema.optional(),
   contentId: idSchema.optional(),

@@ -3,7 +3,6 @@
 // recorded with who made it and each field's before/after. A named place of the unscoped client
 // (the row belongs to no account). Each process keeps the values for CACHE_MS, so a change reaches
 // other app processes within that time (this one at once).
-import { z } from "zod";
 import { assertCan } from "@/lib/auth/permissions";
 import { CREDIT_COSTS } from "@/lib/billing/prices";
 import { rootDb } from "@/lib/db/client";
@@ -11,30 +10,13 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { FeatureDisabledError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { camelOperation, MAINTENANCE_MESSAGE_REQUIRED, PRICED_OPERATIONS, type UpdateSystemSettingsInput } from "./settings-schema";
 import { cacheSystemSettings, cachedSystemSettings, DEFAULT_SYSTEM_SETTINGS, type SystemSettingsValues } from "./settings-cache";
 
 export const CACHE_MS = 15_000;
-/** Operations whose price a developer may set (the connection test is always free). */
-export const PRICED_OPERATIONS = ["auto_cluster", "generate_ideas", "generate_content", "generate_image_prompts", "generate_images", "optimize_content"] as const;
+export { PRICED_OPERATIONS, updateSystemSettingsSchema, type UpdateSystemSettingsInput } from "./settings-schema";
 
-const camel = (op: string) => op.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
-const OPERATION_OF: Record<string, string> = Object.fromEntries(PRICED_OPERATIONS.map((op) => [camel(op), op]));
-
-const modelName = z.string().trim().min(1).max(100).regex(/^[\w.:@/-]+$/, "Letters, digits and . : @ / - only.").nullable();
-const credits = z.number().int("Whole credits only.").min(0).max(10_000);
-export const updateSystemSettingsSchema = z
-  .object({
-    defaultModels: z.object({ text: modelName, image: modelName, runware: modelName }).partial().strict(),
-    /** Credits per block; null returns an operation to the price table. */
-    // Keys arrive camelCased like every body key (generate_ideas → generateIdeas).
-    creditPrices: z.object(Object.fromEntries(PRICED_OPERATIONS.map((op) => [camel(op), credits.nullable()])) as Record<string, z.ZodNullable<typeof credits>>).partial().strict(),
-    features: z.object({ signups: z.boolean(), imageGeneration: z.boolean() }).partial().strict(),
-    maintenance: z.object({ enabled: z.boolean(), message: z.string().trim().max(500) }).partial().strict(),
-  })
-  .partial()
-  .strict()
-  .refine((v) => Object.values(v).some((section) => section && Object.keys(section).length), { message: "Send at least one setting to change." });
-export type UpdateSystemSettingsInput = z.infer<typeof updateSystemSettingsSchema>;
+const OPERATION_OF: Record<string, string> = Object.fromEntries(PRICED_OPERATIONS.map((op) => [camelOperation(op), op]));
 
 type Row = { defaultModels: unknown; creditPrices: unknown; features: unknown; maintenance: unknown };
 
@@ -110,7 +92,7 @@ export async function readSystemSettings(ctx: TenantContext): Promise<SystemSett
 /** Applies the given fields, records who changed what (before → after), refreshes this process's cache. */
 export async function updateSystemSettings(ctx: TenantContext & { user?: { email: string } | null }, input: UpdateSystemSettingsInput, requestId?: string): Promise<SystemSettingsDto> {
   assertCan(ctx.role, "administer");
-  if (input.maintenance?.enabled && input.maintenance.message === "") throw new ValidationError("Write the message the banner shows.", { maintenance: ["Write the message the banner shows."] });
+  if (input.maintenance?.enabled && input.maintenance.message === "") throw new ValidationError(MAINTENANCE_MESSAGE_REQUIRED, { "maintenance.message": [MAINTENANCE_MESSAGE_REQUIRED] });
   await rootDb().$transaction(async (tx) => {
     // One writer at a time: the row is locked while the change is computed.
     await tx.$executeRaw`INSERT INTO system_settings (id, "updatedAt") VALUES (1, now()) ON CONFLICT (id) DO NOTHING`;
@@ -131,7 +113,7 @@ export async function updateSystemSettings(ctx: TenantContext & { user?: { email
       }
     }
     const after = valuesOf(stored as Row);
-    if (after.maintenance.enabled && !after.maintenance.message) throw new ValidationError("Write the message the banner shows.", { maintenance: ["Write the message the banner shows."] });
+    if (after.maintenance.enabled && !after.maintenance.message) throw new ValidationError(MAINTENANCE_MESSAGE_REQUIRED, { "maintenance.message": [MAINTENANCE_MESSAGE_REQUIRED] });
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     for (const section of Object.keys(stored) as (keyof SystemSettingsValues)[]) {
       const keys = new Set([...Object.keys(before[section]), ...Object.keys(after[section])]);

@@ -26,14 +26,14 @@ export default async function PublishingPage({ params }: { params: Promise<{ id:
     <>
       <PageHeader title={`${site.name} · Publishing`} description="Where articles go, with which status and categories, and whether they go on their own." />
       <SiteTabs siteId={site.id} active="/publishing" />
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <Card>
           <CardHeader><CardTitle>Publishing settings</CardTitle><CardDescription>{can.manageAccount(ctx.role) ? "Owners and admins can change these." : "Only owners and admins can change these."}</CardDescription></CardHeader>
           <CardContent><PublishingSettingsForm siteId={site.id} settings={settings} destinations={destinations.map(({ key, label }) => ({ key, label }))} disabled={!can.manageAccount(ctx.role)} /></CardContent>
         </Card>
         <Card>
-          <CardHeader><CardTitle>Publishing records</CardTitle><CardDescription>One per article and destination: status, link, errors and scheduled times.</CardDescription></CardHeader>
-          <CardContent>{records.results.length ? <RecordsTable records={records.results} /> : <EmptyState icon={Send} title="Nothing published yet" description="Open an article in review in the Writer and use Publish." />}</CardContent>
+          <CardHeader><CardTitle>Publishing records</CardTitle><CardDescription>One per article and destination: status, link, errors and scheduled times, in your time zone. Reschedule or cancel a scheduled publish here or in the article’s editor.</CardDescription></CardHeader>
+          <CardContent>{records.results.length ? <RecordsTable records={records.results} canWrite={can.write(ctx.role)} /> : <EmptyState icon={Send} title="Nothing published yet" description="Open an article in review in the Writer and use Publish." />}</CardContent>
         </Card>
       </div>
     </>
