@@ -30,27 +30,36 @@ const HTML = "text/html; charset=utf-8";
 
 /** The response for a hosted request, from the cache or freshly rendered; answers 304 when the client's copy is current. */
 export async function hostedResponse(address: HostedAddress, request: { headers: Headers; method?: string }): Promise<Response> {
-  const key = cacheKey(address);
-  let rendered = getRendered(key);
-  const hit = Boolean(rendered);
-  if (!rendered) {
-    const fresh = await render(address);
-    if (fresh.cacheControl === PUBLIC_CACHE_CONTROL) storeRendered(key, fresh);
-    rendered = { ...fresh, storedAt: Date.now() };
-  }
+  const { rendered, hit } = await renderHosted(address);
   return toResponse(rendered, request.headers, hit);
+}
+
+/** A hosted request's rendered answer, from the renderer's memory (`hit`) or freshly rendered (and kept when public). */
+export async function renderHosted(address: HostedAddress): Promise<{ rendered: Rendered; hit: boolean }> {
+  const key = cacheKey(address);
+  const cached = getRendered(key);
+  if (cached) return { rendered: cached, hit: true };
+  const fresh = await render(address);
+  if (fresh.cacheControl === PUBLIC_CACHE_CONTROL) storeRendered(key, fresh);
+  return { rendered: { ...fresh, storedAt: Date.now() }, hit: false };
 }
 
 export function cacheKey(address: HostedAddress): string {
   return `${"host" in address ? `host:${address.host}` : "app"}|${address.slug}|${address.path.join("/")}`;
 }
 
+/** The response headers of a rendered answer (server.mjs's fast path sends the same ones). */
+export function renderedHeaders(r: Rendered, cache: string): Record<string, string> {
+  const headers: Record<string, string> = { "content-type": r.contentType, "cache-control": r.cacheControl, "x-hosted-cache": cache };
+  if (r.site) headers["x-hosted-site"] = r.site;
+  if (r.etag) headers.etag = r.etag;
+  if (r.lastModified) headers["last-modified"] = r.lastModified.toUTCString();
+  if (r.location) headers.location = r.location;
+  return headers;
+}
+
 function toResponse(r: Rendered, requestHeaders: Headers, hit: boolean): Response {
-  const headers = new Headers({ "content-type": r.contentType, "cache-control": r.cacheControl, "x-hosted-cache": hit ? "HIT" : "MISS" });
-  if (r.site) headers.set("x-hosted-site", r.site);
-  if (r.etag) headers.set("etag", r.etag);
-  if (r.lastModified) headers.set("last-modified", r.lastModified.toUTCString());
-  if (r.location) headers.set("location", r.location);
+  const headers = new Headers(renderedHeaders(r, hit ? "HIT" : "MISS"));
   if (r.status === 200 && notModified(requestHeaders, r)) return new Response(null, { status: 304, headers });
   return new Response(r.body, { status: r.status, headers });
 }

@@ -3,7 +3,9 @@
 // (HostedPost) and published pages, always filtered by the site found from the slug. A post whose
 // article is in the trash (lib/trash) is not shown; restoring the article shows it again.
 import { rootDb } from "@/lib/db/client";
-import { findPublicSiteBySlug, toPublicSiteDto } from "@/lib/sites/public";
+// Imported lazily where used: the hosted renderer's reads below must not pull the sites service
+// (and through it auth and billing) into server.mjs's fast-path bundle (scripts/hosted/bundle.mjs).
+import type { toPublicSiteDto } from "@/lib/sites/public";
 
 export type PublicSite = ReturnType<typeof toPublicSiteDto>;
 export type PublicPost = { slug: string; title: string; html: string; excerpt: string; metaTitle: string; metaDescription: string; featuredImage: { url: string; alt: string; width?: number; height?: number } | null; categories: string[]; tags: string[]; author: string; publishedAt: Date; updatedAt: Date };
@@ -13,6 +15,7 @@ const POST_SELECT = { slug: true, title: true, html: true, excerpt: true, metaTi
 
 export async function findHostedSite(slug: string): Promise<PublicSite | null> {
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
+  const { findPublicSiteBySlug, toPublicSiteDto } = await import("@/lib/sites/public");
   const site = await findPublicSiteBySlug(slug);
   return site ? toPublicSiteDto(site) : null;
 }
@@ -60,6 +63,7 @@ export async function getSiteDefinition(siteId: number) {
   const [pages, posts] = await Promise.all([listHostedPages(site.id), listHostedPosts(site.id, { take: 500 })]);
   const deployment = await rootDb().deploymentRecord.findFirst({ where: { siteId: site.id, status: "deployed" }, orderBy: { version: "desc" }, select: { version: true, deployedAt: true } });
   const { toSiteDto } = await import("@/lib/sites/service");
+  const { toPublicSiteDto } = await import("@/lib/sites/public");
   const { deployedBlueprintOf } = await import("@/lib/site-builder/public");
   return {
     site: toPublicSiteDto(toSiteDto(site)),
