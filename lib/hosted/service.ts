@@ -5,7 +5,7 @@
 // 304s; unknown and inactive sites and missing pages answer 404 with `no-store`.
 import { createHash } from "node:crypto";
 import { appBaseUrl } from "@/lib/http/origin";
-import { findHostedEntry, findMovedHostedPost, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
+import { findHostedEntry, findMovedHostedEntry, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
 import { slugify } from "@/lib/utils/slug";
 import { cachedSite, domainOrigin, getRendered, storeRendered, type Rendered } from "./cache";
 import { mayLinkToSite, rewriteBody } from "./html";
@@ -98,7 +98,7 @@ function faviconSvg(name: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0a5fb4"/><text x="32" y="44" font-family="system-ui,sans-serif" font-size="36" font-weight="700" text-anchor="middle" fill="#fff">${initial}</text></svg>`;
 }
 
-/** A post's old URL: permanently moved to its current one (cacheable; purged like every page). */
+/** A post's or page's old URL: permanently moved to its current one (cacheable; purged like every page). */
 function redirect(ctx: Ctx, location: string): Result {
   return { status: 301, body: "", contentType: "text/plain; charset=utf-8", cacheControl: PUBLIC_CACHE_CONTROL, etag: null, lastModified: null, location, site: ctx.site.slug };
 }
@@ -110,7 +110,7 @@ async function render(address: HostedAddress): Promise<Result> {
   const onDomain = "host" in address;
   const linkBase = onDomain ? "" : `/sites/${site.slug}`;
   const publicBase = site.domain ? domainOrigin(site.domain) : `${appBaseUrl()}/sites/${site.slug}`;
-  const chrome: Chrome = { siteName: site.name, linkBase, nav: site.nav.map((p) => ({ href: `${linkBase}/${p.slug}`, title: p.title })) };
+  const chrome: Chrome = { siteName: site.name, lang: site.language || "en", linkBase, nav: site.nav.map((p) => ({ href: `${linkBase}/${p.slug}`, title: p.title })) };
   const ctx: Ctx = { site, chrome, publicBase, linkBase, feed: href(chrome, "rss.xml") };
   const [first, second, third, fourth, ...rest] = address.path;
   if (rest.length) return notFound(ctx);
@@ -214,7 +214,7 @@ async function entry(ctx: Ctx, slug: string): Promise<Result> {
   const { site } = ctx;
   const found = await findHostedEntry(site.id, slug);
   if (!found) {
-    const moved = /^[a-z0-9-]{1,200}$/.test(slug) ? await findMovedHostedPost(site.id, slug) : null;
+    const moved = /^[a-z0-9-]{1,200}$/.test(slug) ? await findMovedHostedEntry(site.id, slug) : null;
     return moved ? redirect(ctx, href(ctx.chrome, moved)) : notFound(ctx);
   }
   const linkCtx = { siteSlug: site.slug, domain: site.domain, linkBase: ctx.linkBase };
@@ -322,6 +322,7 @@ async function feed(ctx: Ctx, full: boolean): Promise<Result> {
   const { posts } = await listHostedPostPage(site.id, { skip: 0, take: 50, withHtml: full });
   const body = feedXml({
     title: site.name,
+    language: site.language || "en",
     link: ctx.publicBase,
     self: absolute(ctx, full ? "rss-full.xml" : "rss.xml"),
     description: site.description || seoOf(site).metaDescription || site.name,

@@ -23,6 +23,8 @@ export function formatDate(date: Date): string {
 /** What every page of a site shares: its name, menu and where its links point. */
 export type Chrome = {
   siteName: string;
+  /** BCP 47 tag of the site's language (<html lang>). */
+  lang: string;
   /** Root of in-page links: "" on the site's own domain, "/sites/<slug>" under the app. */
   linkBase: string;
   nav: { href: string; title: string }[];
@@ -74,7 +76,7 @@ export function documentHtml(chrome: Chrome, head: Head, main: string): string {
   ].filter(Boolean);
   const nav = [`<a href="${esc(href(chrome))}">Home</a>`, ...chrome.nav.map((item) => `<a href="${esc(item.href)}">${esc(item.title)}</a>`), `<a href="${esc(head.feed)}">RSS</a>`];
   return [
-    `<!doctype html><html lang="en"><head>${meta.join("")}</head><body>`,
+    `<!doctype html><html lang="${esc(chrome.lang)}"><head>${meta.join("")}</head><body>`,
     `<a class="skip" href="#main">Skip to content</a>`,
     `<header class="h-header"><div class="wrap"><a class="h-brand" href="${esc(href(chrome))}">${esc(chrome.siteName)}</a><nav class="h-nav" aria-label="Site">${nav.join("")}</nav></div></header>`,
     `<main id="main">${main}</main>`,
