@@ -2,6 +2,7 @@
 // No React, no client runtime, no scripts (JSON-LD is data, not code). Every value that comes from
 // users goes through `esc` (text and attributes) or `jsonLd` (script data); article and page HTML
 // was sanitised when saved and is rewritten by lib/hosted/html.ts before it reaches here.
+import { mediaSrcset } from "@/lib/storage/variant-keys";
 import { HOSTED_CSS } from "./styles";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -85,10 +86,15 @@ export function documentHtml(chrome: Chrome, head: Head, main: string): string {
   ].join("");
 }
 
-/** An <img> with its size reserved; `eager` for the one image above the fold (the LCP candidate). */
+/**
+ * An <img> with its size reserved; `eager` for the one image above the fold (the LCP candidate).
+ * A stored image of known width comes as a <picture>: WebP variants in a srcset (lib/storage/variants.ts)
+ * picked by `sizes`, the original as the fallback.
+ */
 export function imageTag(image: Image, options: { className?: string; eager?: boolean; sizes?: string; fallbackSize?: [number, number] } = {}): string {
   const size = image.width && image.height ? [image.width, image.height] : options.fallbackSize;
-  return [
+  const srcset = mediaSrcset(image.url, image.width);
+  const img = [
     `<img src="${esc(image.url)}" alt="${esc(image.alt)}"`,
     options.className ? ` class="${options.className}"` : "",
     size ? ` width="${size[0]}" height="${size[1]}"` : "",
@@ -96,6 +102,8 @@ export function imageTag(image: Image, options: { className?: string; eager?: bo
     options.eager ? ` fetchpriority="high" decoding="async"` : ` loading="lazy" decoding="async"`,
     `>`,
   ].join("");
+  if (!srcset) return img;
+  return `<picture><source type="image/webp" srcset="${esc(srcset)}" sizes="${esc(options.sizes ?? "100vw")}">${img}</picture>`;
 }
 
 export type Card = { href: string; title: string; excerpt: string; publishedAt: Date; image: Image | null; category: { href: string; name: string } | null };
