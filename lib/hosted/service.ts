@@ -8,7 +8,7 @@ import { appBaseUrl } from "@/lib/http/origin";
 import { findHostedEntry, findMovedHostedEntry, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
 import { slugify } from "@/lib/utils/slug";
 import { cachedSite, domainOrigin, getRendered, storeRendered, type Rendered } from "./cache";
-import { mayLinkToSite, rewriteBody } from "./html";
+import { linkedSlugs, rewriteBody } from "./html";
 import { articleHtml, cardsHtml, documentHtml, esc, href, listingHtml, notFoundHtml, pageHtml, unknownSiteHtml, type Card, type Chrome, type Head } from "./templates";
 import { feedXml, robotsTxt, sitemapIndexXml, urlsetXml } from "./xml";
 
@@ -162,7 +162,7 @@ async function home(ctx: Ctx, page: number): Promise<Result> {
   if (page > 1 && !posts.length) return notFound(ctx);
   const homePage = homeEntry?.page ?? null;
   const linkCtx = { siteSlug: site.slug, domain: site.domain, linkBase: ctx.linkBase };
-  const leadHtml = homePage?.html ? rewriteBody(homePage.html, linkCtx, mayLinkToSite(homePage.html, linkCtx) ? await liveCheck(site.id) : () => true) : "";
+  const leadHtml = homePage?.html ? rewriteBody(homePage.html, linkCtx, await liveCheck(site.id, linkedSlugs(homePage.html, linkCtx))) : "";
   const seo = seoOf(site);
   const description = seo.metaDescription || site.description || `The latest articles from ${site.name}.`;
   const links = pagerLinks(ctx, "", page, total);
@@ -218,7 +218,7 @@ async function entry(ctx: Ctx, slug: string): Promise<Result> {
     return moved ? redirect(ctx, href(ctx.chrome, moved)) : notFound(ctx);
   }
   const linkCtx = { siteSlug: site.slug, domain: site.domain, linkBase: ctx.linkBase };
-  const bodyOf = async (html: string) => rewriteBody(html, linkCtx, mayLinkToSite(html, linkCtx) ? await liveCheck(site.id) : () => true);
+  const bodyOf = async (html: string) => rewriteBody(html, linkCtx, await liveCheck(site.id, linkedSlugs(html, linkCtx)));
   const url = absolute(ctx, slug);
   if (found.page) {
     const page = found.page;
@@ -285,8 +285,10 @@ async function entry(ctx: Ctx, slug: string): Promise<Result> {
   return ok(ctx, documentHtml(ctx.chrome, head, main), latest(site.updatedAt, post.updatedAt, ...site.nav.map((p) => p.updatedAt)));
 }
 
-async function liveCheck(siteId: number): Promise<(slug: string) => boolean> {
-  const live = await listHostedLiveSlugs(siteId);
+/** Which of the linked slugs are live: one query over those slugs only, none when the HTML links to no entry of the site. */
+async function liveCheck(siteId: number, slugs: string[]): Promise<(slug: string) => boolean> {
+  if (!slugs.length) return () => true;
+  const live = await listHostedLiveSlugs(siteId, slugs);
   return (slug) => live.has(slug);
 }
 

@@ -171,11 +171,10 @@ export async function listHostedPostPage(siteId: number, page: { skip: number; t
   return { posts: rows.map((row) => toPost({ ...row, html: row.html ?? "" })), total };
 }
 
-/** Live slugs of a site's posts and pages (link rewriting: which targets resolve). */
-export async function listHostedLiveSlugs(siteId: number): Promise<Set<string>> {
-  const [posts, pages] = await Promise.all([
-    rootDb().hostedPost.findMany({ where: { siteId, content: { deletedAt: null } }, select: { slug: true } }),
-    rootDb().sitePage.findMany({ where: { siteId, isPublished: true }, select: { slug: true } }),
-  ]);
-  return new Set([...posts, ...pages].map((r) => r.slug));
+/** Which of `slugs` are live posts or pages of the site (link rewriting: which targets resolve): one query. */
+export async function listHostedLiveSlugs(siteId: number, slugs: string[]): Promise<Set<string>> {
+  const rows = await rootDb().$queryRaw<{ slug: string }[]>`
+    SELECT h.slug FROM hosted_posts h JOIN content c ON c.id = h."contentId" AND c."deletedAt" IS NULL WHERE h."siteId" = ${siteId} AND h.slug = ANY(${slugs})
+    UNION SELECT p.slug FROM site_pages p WHERE p."siteId" = ${siteId} AND p."isPublished" AND p.slug = ANY(${slugs})`;
+  return new Set(rows.map((r) => r.slug));
 }
