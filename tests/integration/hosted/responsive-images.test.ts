@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as hostedRoute from "@/app/sites/[slug]/[[...path]]/route";
 import * as media from "@/app/media/[...key]/route";
 import { rootDb } from "@/lib/db/client";
-import { publicUrl, readFile, saveFile } from "@/lib/storage";
+import { deleteFile, publicUrl, readFile, saveFile } from "@/lib/storage";
 import { variantKey } from "@/lib/storage/variants";
 import { twoTenants } from "@/tests/fixtures/factories";
 
@@ -60,6 +60,10 @@ describe("responsive image variants", () => {
     // Only the listed widths; a variant's own key is not an image anyone may fetch.
     for (const q of ["?w=481", "?w=", "?w=800px", "?w=99999"]) expect((await getMedia(storageKey, q)).status, q).toBe(404);
     expect((await getMedia(variantKey(storageKey, 800))).status).toBe(404);
+
+    // Deleting the image deletes its variants.
+    await deleteFile(storageKey);
+    for (const w of [480, 800, 1200]) await expect(readFile(variantKey(storageKey, w))).rejects.toThrow();
   });
 
   it("follow the original's access rule: a draft's image has no public variant", async () => {
