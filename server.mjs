@@ -93,7 +93,7 @@ function captureInto(res, key) {
   };
   res.end = (chunk, encoding, cb) => {
     keep(chunk, encoding);
-    if (keepable()) {
+    if (keepable() && TTL_MS > 0) {
       const headers = {};
       for (const name of KEPT_HEADERS) {
         const value = res.getHeader(name);
@@ -119,7 +119,18 @@ const fastPathFile = buildDir ? path.join(dir, buildDir, "hosted-server.mjs") : 
 const hosted = fastPathFile && existsSync(fastPathFile) ? await import(pathToFileURL(fastPathFile).href) : null;
 if (!hosted) console.warn(`> Hosted pages render through Next: no ${fastPathFile ?? "build"} (run node scripts/hosted/bundle.mjs after next build).`);
 
-createServer(async (req, res) => {
+createServer((req, res) => {
+  answer(req, res).catch((error) => {
+    // Never an unhandled rejection (it would end the process): this request fails, the server stays.
+    console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "request failed in server.mjs", path: req.url, error: String(error?.stack ?? error) }));
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end();
+  });
+}).listen(port, hostname, () => {
+  console.log(`> Ready on http://${hostname}:${port}`);
+});
+
+async function answer(req, res) {
   // Always overwritten: a client cannot choose the address rate limits key on.
   req.headers["x-socket-address"] = req.socket.remoteAddress ?? "";
   const key = cacheable(req) ? cacheKey(req) : null;
@@ -132,7 +143,5 @@ createServer(async (req, res) => {
     // SERVER-MISS: rendered here from the database, Next not entered; false: the app's request.
     if (await hosted.serveHosted(req, res, key)) return;
   } else if (key && req.method === "GET") captureInto(res, key);
-  handle(req, res);
-}).listen(port, hostname, () => {
-  console.log(`> Ready on http://${hostname}:${port}`);
-});
+  return handle(req, res);
+}

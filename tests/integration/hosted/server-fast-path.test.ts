@@ -15,7 +15,7 @@ import * as hostedRoute from "@/app/sites/[slug]/[[...path]]/route";
 import { rootDb } from "@/lib/db/client";
 import { forgetDomains } from "@/lib/hosted/cache";
 import { serveHosted } from "@/lib/hosted/server-handler";
-import { PUBLIC_CACHE_CONTROL } from "@/lib/hosted/service";
+import { PUBLIC_CACHE_CONTROL, renderHosted } from "@/lib/hosted/service";
 import { hostedSecurityHeaders } from "@/lib/http/security-headers";
 import { getHostedResponse, invalidateHostedSite } from "@/lib/sites/hosted-cache";
 import { twoTenants } from "@/tests/fixtures/factories";
@@ -158,6 +158,20 @@ describe("hosted fast path (server.mjs, outside Next)", () => {
     expect(unknown.header("cache-control")).toBe("no-store");
     expect(unknown.text).toContain("Site not found");
     expect((await get("/sites", { host: "studio.example" })).status).toBe(599);
+  });
+
+  it("HOSTED_CACHE_TTL_MS=0 keeps no copies: every request renders from the database (how the benchmark measures misses)", async () => {
+    const { a } = await twoTenants();
+    const post = await publishedPost(a.site, a.sector, `nocache-${a.site.id}`);
+    invalidateHostedSite(a.site.slug);
+    process.env.HOSTED_CACHE_TTL_MS = "0";
+    try {
+      for (let i = 0; i < 3; i++) expect((await renderHosted({ slug: a.site.slug, path: [post.slug] })).hit).toBe(false);
+    } finally {
+      delete process.env.HOSTED_CACHE_TTL_MS;
+    }
+    await renderHosted({ slug: a.site.slug, path: [post.slug] });
+    expect((await renderHosted({ slug: a.site.slug, path: [post.slug] })).hit).toBe(true);
   });
 
   it("the bundle the build makes (scripts/hosted/bundle.mjs) loads and serves a page", { timeout: 120_000 }, async () => {
