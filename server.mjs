@@ -1,11 +1,13 @@
-// Production server: Next.js behind a tiny in-memory cache for the public hosted sites (under
-// /sites/<slug> and on their own domains), so their pages serve at close to static-file speed. Everything else goes straight to Next.
+// Production server: Next.js, with the public hosted sites (under /sites/<slug> and on their own
+// domains) answered before Next is entered: from a tiny in-memory copy of their bytes (cache hits), else
+// rendered by lib/hosted's renderer bundled for this server (<distDir>/hosted-server.mjs, built by
+// scripts/hosted/bundle.mjs after `next build`). Everything else goes straight to Next.
 //   node server.mjs [-p 3000] [-H 0.0.0.0]     (npm start)
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import next from "next";
 
 // Runs from a checkout or from the standalone output (Docker): either way the app's folder is this
@@ -63,7 +65,7 @@ function notModified(req, headers) {
 }
 
 function serveHit(req, res, hit) {
-  // SERVER-HIT: answered here without entering Next (the renderer's own cache says HIT, a render MISS).
+  // SERVER-HIT: answered here from memory without entering Next (inside Next the renderer says HIT or MISS).
   const headers = { ...hit.headers, "x-request-id": randomUUID(), "x-hosted-cache": "SERVER-HIT" };
   if (notModified(req, hit.headers)) {
     delete headers["content-type"];
@@ -91,7 +93,7 @@ function captureInto(res, key) {
   };
   res.end = (chunk, encoding, cb) => {
     keep(chunk, encoding);
-    if (keepable()) {
+    if (keepable() && TTL_MS > 0) {
       const headers = {};
       for (const name of KEPT_HEADERS) {
         const value = res.getHeader(name);
@@ -110,17 +112,36 @@ const app = next({ dev: false, hostname, port, dir });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// The hosted fast path (after prepare: the app's start-up has set DATABASE_URL). Without it (a bare
+// `next build`), hosted cache misses go through Next and their bytes are captured on the way out.
+const buildDir = [process.env.NEXT_DIST_DIR, ".next"].find((d) => d && existsSync(path.join(dir, d, "BUILD_ID")));
+const fastPathFile = buildDir ? path.join(dir, buildDir, "hosted-server.mjs") : null;
+const hosted = fastPathFile && existsSync(fastPathFile) ? await import(pathToFileURL(fastPathFile).href) : null;
+if (!hosted) console.warn(`> Hosted pages render through Next: no ${fastPathFile ?? "build"} (run node scripts/hosted/bundle.mjs after next build).`);
+
 createServer((req, res) => {
-  // Always overwritten: a client cannot choose the address rate limits key on.
-  req.headers["x-socket-address"] = req.socket.remoteAddress ?? "";
-  if (cacheable(req)) {
-    const key = cacheKey(req);
-    const hit = cache.get(key);
-    if (hit && Date.now() - hit.storedAt <= TTL_MS) return serveHit(req, res, hit);
-    if (hit) cache.delete(key);
-    if (req.method === "GET") captureInto(res, key);
-  }
-  handle(req, res);
+  answer(req, res).catch((error) => {
+    // Never an unhandled rejection (it would end the process): this request fails, the server stays.
+    console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "request failed in server.mjs", path: req.url, error: String(error?.stack ?? error) }));
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end();
+  });
 }).listen(port, hostname, () => {
   console.log(`> Ready on http://${hostname}:${port}`);
 });
+
+async function answer(req, res) {
+  // Always overwritten: a client cannot choose the address rate limits key on.
+  req.headers["x-socket-address"] = req.socket.remoteAddress ?? "";
+  const key = cacheable(req) ? cacheKey(req) : null;
+  if (key) {
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.storedAt <= TTL_MS) return serveHit(req, res, hit);
+    if (hit) cache.delete(key);
+  }
+  if (hosted) {
+    // SERVER-MISS: rendered here from the database, Next not entered; false: the app's request.
+    if (await hosted.serveHosted(req, res, key)) return;
+  } else if (key && req.method === "GET") captureInto(res, key);
+  return handle(req, res);
+}

@@ -18,7 +18,7 @@ const env = {
 delete env.DATABASE_URL; // always a fresh embedded database
 
 if (!process.env.E2E_SKIP_BUILD) {
-  for (const [command, args] of [[process.execPath, ["scripts/openapi/generate.mjs"]], ["npx", ["next", "build"]], [process.execPath, ["scripts/standalone.mjs", ".next-e2e"]]]) {
+  for (const [command, args] of [[process.execPath, ["scripts/openapi/generate.mjs"]], ["npx", ["next", "build"]], [process.execPath, ["scripts/hosted/bundle.mjs", ".next-e2e"]], [process.execPath, ["scripts/standalone.mjs", ".next-e2e"]]]) {
     const step = spawnSync(command, args, { stdio: "inherit", env });
     if (step.status !== 0) process.exit(step.status ?? 1);
   }

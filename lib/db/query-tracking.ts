@@ -7,7 +7,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type pg from "pg";
 
 export type QueryTracker = { queries: number; queryMs: number };
-export const queryTracking = new AsyncLocalStorage<QueryTracker>();
+// On globalThis: server.mjs's hosted fast path (a separate bundle, lib/hosted/server-handler.ts) may
+// open the shared pool first, and its wrapper must read the same store as the app's requests.
+const state = globalThis as unknown as { __queryTracking?: AsyncLocalStorage<QueryTracker> };
+export const queryTracking = (state.__queryTracking ??= new AsyncLocalStorage<QueryTracker>());
 
 export function instrumentPgClient(client: pg.PoolClient): void {
   const query = client.query;

@@ -31,6 +31,7 @@ export function getRendered(key: string): Rendered | undefined {
 }
 
 export function storeRendered(key: string, value: Omit<Rendered, "storedAt">): void {
+  if (env.HOSTED_CACHE_TTL_MS === 0) return;
   const map = cache();
   if (map.size >= env.HOSTED_CACHE_MAX_ENTRIES) map.delete(map.keys().next().value!);
   map.set(key, { ...value, storedAt: Date.now() });

@@ -98,6 +98,17 @@ function unwrap(el: Element): void {
   }
 }
 
+/** The slugs of this site's articles and pages the HTML links to (the live check reads only these). */
+export function linkedSlugs(html: string, ctx: Pick<LinkContext, "siteSlug" | "domain">): string[] {
+  if (!mayLinkToSite(html, ctx)) return [];
+  const slugs = new Set<string>();
+  for (const m of html.matchAll(/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    const target = internalPath((m[1] ?? m[2]).replace(/&amp;/g, "&"), ctx);
+    if (target && /^[a-z0-9-]{1,200}$/.test(target.path)) slugs.add(target.path);
+  }
+  return [...slugs];
+}
+
 /** Whether the HTML may hold a link to this site (saves the slug lookup for most pages). */
 export function mayLinkToSite(html: string, ctx: Pick<LinkContext, "siteSlug" | "domain">): boolean {
   if (!html.includes("<a")) return false;

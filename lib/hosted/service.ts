@@ -5,10 +5,10 @@
 // 304s; unknown and inactive sites and missing pages answer 404 with `no-store`.
 import { createHash } from "node:crypto";
 import { appBaseUrl } from "@/lib/http/origin";
-import { findHostedEntry, findMovedHostedPost, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
+import { findHostedEntry, findMovedHostedEntry, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
 import { slugify } from "@/lib/utils/slug";
 import { cachedSite, domainOrigin, getRendered, storeRendered, type Rendered } from "./cache";
-import { mayLinkToSite, rewriteBody } from "./html";
+import { linkedSlugs, rewriteBody } from "./html";
 import { articleHtml, cardsHtml, documentHtml, esc, href, listingHtml, notFoundHtml, pageHtml, unknownSiteHtml, type Card, type Chrome, type Head } from "./templates";
 import { feedXml, robotsTxt, sitemapIndexXml, urlsetXml } from "./xml";
 
@@ -30,27 +30,36 @@ const HTML = "text/html; charset=utf-8";
 
 /** The response for a hosted request, from the cache or freshly rendered; answers 304 when the client's copy is current. */
 export async function hostedResponse(address: HostedAddress, request: { headers: Headers; method?: string }): Promise<Response> {
-  const key = cacheKey(address);
-  let rendered = getRendered(key);
-  const hit = Boolean(rendered);
-  if (!rendered) {
-    const fresh = await render(address);
-    if (fresh.cacheControl === PUBLIC_CACHE_CONTROL) storeRendered(key, fresh);
-    rendered = { ...fresh, storedAt: Date.now() };
-  }
+  const { rendered, hit } = await renderHosted(address);
   return toResponse(rendered, request.headers, hit);
+}
+
+/** A hosted request's rendered answer, from the renderer's memory (`hit`) or freshly rendered (and kept when public). */
+export async function renderHosted(address: HostedAddress): Promise<{ rendered: Rendered; hit: boolean }> {
+  const key = cacheKey(address);
+  const cached = getRendered(key);
+  if (cached) return { rendered: cached, hit: true };
+  const fresh = await render(address);
+  if (fresh.cacheControl === PUBLIC_CACHE_CONTROL) storeRendered(key, fresh);
+  return { rendered: { ...fresh, storedAt: Date.now() }, hit: false };
 }
 
 export function cacheKey(address: HostedAddress): string {
   return `${"host" in address ? `host:${address.host}` : "app"}|${address.slug}|${address.path.join("/")}`;
 }
 
+/** The response headers of a rendered answer (server.mjs's fast path sends the same ones). */
+export function renderedHeaders(r: Rendered, cache: string): Record<string, string> {
+  const headers: Record<string, string> = { "content-type": r.contentType, "cache-control": r.cacheControl, "x-hosted-cache": cache };
+  if (r.site) headers["x-hosted-site"] = r.site;
+  if (r.etag) headers.etag = r.etag;
+  if (r.lastModified) headers["last-modified"] = r.lastModified.toUTCString();
+  if (r.location) headers.location = r.location;
+  return headers;
+}
+
 function toResponse(r: Rendered, requestHeaders: Headers, hit: boolean): Response {
-  const headers = new Headers({ "content-type": r.contentType, "cache-control": r.cacheControl, "x-hosted-cache": hit ? "HIT" : "MISS" });
-  if (r.site) headers.set("x-hosted-site", r.site);
-  if (r.etag) headers.set("etag", r.etag);
-  if (r.lastModified) headers.set("last-modified", r.lastModified.toUTCString());
-  if (r.location) headers.set("location", r.location);
+  const headers = new Headers(renderedHeaders(r, hit ? "HIT" : "MISS"));
   if (r.status === 200 && notModified(requestHeaders, r)) return new Response(null, { status: 304, headers });
   return new Response(r.body, { status: r.status, headers });
 }
@@ -89,7 +98,7 @@ function faviconSvg(name: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0a5fb4"/><text x="32" y="44" font-family="system-ui,sans-serif" font-size="36" font-weight="700" text-anchor="middle" fill="#fff">${initial}</text></svg>`;
 }
 
-/** A post's old URL: permanently moved to its current one (cacheable; purged like every page). */
+/** A post's or page's old URL: permanently moved to its current one (cacheable; purged like every page). */
 function redirect(ctx: Ctx, location: string): Result {
   return { status: 301, body: "", contentType: "text/plain; charset=utf-8", cacheControl: PUBLIC_CACHE_CONTROL, etag: null, lastModified: null, location, site: ctx.site.slug };
 }
@@ -101,7 +110,7 @@ async function render(address: HostedAddress): Promise<Result> {
   const onDomain = "host" in address;
   const linkBase = onDomain ? "" : `/sites/${site.slug}`;
   const publicBase = site.domain ? domainOrigin(site.domain) : `${appBaseUrl()}/sites/${site.slug}`;
-  const chrome: Chrome = { siteName: site.name, linkBase, nav: site.nav.map((p) => ({ href: `${linkBase}/${p.slug}`, title: p.title })) };
+  const chrome: Chrome = { siteName: site.name, lang: site.language || "en", linkBase, nav: site.nav.map((p) => ({ href: `${linkBase}/${p.slug}`, title: p.title })) };
   const ctx: Ctx = { site, chrome, publicBase, linkBase, feed: href(chrome, "rss.xml") };
   const [first, second, third, fourth, ...rest] = address.path;
   if (rest.length) return notFound(ctx);
@@ -153,7 +162,7 @@ async function home(ctx: Ctx, page: number): Promise<Result> {
   if (page > 1 && !posts.length) return notFound(ctx);
   const homePage = homeEntry?.page ?? null;
   const linkCtx = { siteSlug: site.slug, domain: site.domain, linkBase: ctx.linkBase };
-  const leadHtml = homePage?.html ? rewriteBody(homePage.html, linkCtx, mayLinkToSite(homePage.html, linkCtx) ? await liveCheck(site.id) : () => true) : "";
+  const leadHtml = homePage?.html ? rewriteBody(homePage.html, linkCtx, await liveCheck(site.id, linkedSlugs(homePage.html, linkCtx))) : "";
   const seo = seoOf(site);
   const description = seo.metaDescription || site.description || `The latest articles from ${site.name}.`;
   const links = pagerLinks(ctx, "", page, total);
@@ -205,11 +214,11 @@ async function entry(ctx: Ctx, slug: string): Promise<Result> {
   const { site } = ctx;
   const found = await findHostedEntry(site.id, slug);
   if (!found) {
-    const moved = /^[a-z0-9-]{1,200}$/.test(slug) ? await findMovedHostedPost(site.id, slug) : null;
+    const moved = /^[a-z0-9-]{1,200}$/.test(slug) ? await findMovedHostedEntry(site.id, slug) : null;
     return moved ? redirect(ctx, href(ctx.chrome, moved)) : notFound(ctx);
   }
   const linkCtx = { siteSlug: site.slug, domain: site.domain, linkBase: ctx.linkBase };
-  const bodyOf = async (html: string) => rewriteBody(html, linkCtx, mayLinkToSite(html, linkCtx) ? await liveCheck(site.id) : () => true);
+  const bodyOf = async (html: string) => rewriteBody(html, linkCtx, await liveCheck(site.id, linkedSlugs(html, linkCtx)));
   const url = absolute(ctx, slug);
   if (found.page) {
     const page = found.page;
@@ -276,8 +285,10 @@ async function entry(ctx: Ctx, slug: string): Promise<Result> {
   return ok(ctx, documentHtml(ctx.chrome, head, main), latest(site.updatedAt, post.updatedAt, ...site.nav.map((p) => p.updatedAt)));
 }
 
-async function liveCheck(siteId: number): Promise<(slug: string) => boolean> {
-  const live = await listHostedLiveSlugs(siteId);
+/** Which of the linked slugs are live: one query over those slugs only, none when the HTML links to no entry of the site. */
+async function liveCheck(siteId: number, slugs: string[]): Promise<(slug: string) => boolean> {
+  if (!slugs.length) return () => true;
+  const live = await listHostedLiveSlugs(siteId, slugs);
   return (slug) => live.has(slug);
 }
 
@@ -313,6 +324,7 @@ async function feed(ctx: Ctx, full: boolean): Promise<Result> {
   const { posts } = await listHostedPostPage(site.id, { skip: 0, take: 50, withHtml: full });
   const body = feedXml({
     title: site.name,
+    language: site.language || "en",
     link: ctx.publicBase,
     self: absolute(ctx, full ? "rss-full.xml" : "rss.xml"),
     description: site.description || seoOf(site).metaDescription || site.name,

@@ -29,6 +29,7 @@ export const HOSTED_CSS = [
   ".h-meta a{color:var(--muted)}",
   ".h-article{max-width:44rem;margin:0 auto;padding:2.5rem 1.25rem 0}.h-wide{max-width:64rem}",
   ".h-article>header h1{font-size:2.4rem;line-height:1.2;margin:.5rem 0 1rem;overflow-wrap:anywhere}",
+  "picture{display:contents}",
   ".h-featured{width:100%;height:auto;border-radius:.6rem;margin:1.5rem 0;display:block}",
   ".h-body{font-size:1.15rem;line-height:1.75;overflow-wrap:break-word}",
   ".h-body h2{font-size:1.6rem;line-height:1.3;margin:2.2rem 0 .8rem}.h-body h3{font-size:1.3rem;margin:1.8rem 0 .6rem}",

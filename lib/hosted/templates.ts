@@ -2,6 +2,7 @@
 // No React, no client runtime, no scripts (JSON-LD is data, not code). Every value that comes from
 // users goes through `esc` (text and attributes) or `jsonLd` (script data); article and page HTML
 // was sanitised when saved and is rewritten by lib/hosted/html.ts before it reaches here.
+import { mediaSrcset } from "@/lib/storage/variant-keys";
 import { HOSTED_CSS } from "./styles";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -23,6 +24,8 @@ export function formatDate(date: Date): string {
 /** What every page of a site shares: its name, menu and where its links point. */
 export type Chrome = {
   siteName: string;
+  /** BCP 47 tag of the site's language (<html lang>). */
+  lang: string;
   /** Root of in-page links: "" on the site's own domain, "/sites/<slug>" under the app. */
   linkBase: string;
   nav: { href: string; title: string }[];
@@ -74,7 +77,7 @@ export function documentHtml(chrome: Chrome, head: Head, main: string): string {
   ].filter(Boolean);
   const nav = [`<a href="${esc(href(chrome))}">Home</a>`, ...chrome.nav.map((item) => `<a href="${esc(item.href)}">${esc(item.title)}</a>`), `<a href="${esc(head.feed)}">RSS</a>`];
   return [
-    `<!doctype html><html lang="en"><head>${meta.join("")}</head><body>`,
+    `<!doctype html><html lang="${esc(chrome.lang)}"><head>${meta.join("")}</head><body>`,
     `<a class="skip" href="#main">Skip to content</a>`,
     `<header class="h-header"><div class="wrap"><a class="h-brand" href="${esc(href(chrome))}">${esc(chrome.siteName)}</a><nav class="h-nav" aria-label="Site">${nav.join("")}</nav></div></header>`,
     `<main id="main">${main}</main>`,
@@ -83,10 +86,15 @@ export function documentHtml(chrome: Chrome, head: Head, main: string): string {
   ].join("");
 }
 
-/** An <img> with its size reserved; `eager` for the one image above the fold (the LCP candidate). */
+/**
+ * An <img> with its size reserved; `eager` for the one image above the fold (the LCP candidate).
+ * A stored image of known width comes as a <picture>: WebP variants in a srcset (lib/storage/variants.ts)
+ * picked by `sizes`, the original as the fallback.
+ */
 export function imageTag(image: Image, options: { className?: string; eager?: boolean; sizes?: string; fallbackSize?: [number, number] } = {}): string {
   const size = image.width && image.height ? [image.width, image.height] : options.fallbackSize;
-  return [
+  const srcset = mediaSrcset(image.url, image.width);
+  const img = [
     `<img src="${esc(image.url)}" alt="${esc(image.alt)}"`,
     options.className ? ` class="${options.className}"` : "",
     size ? ` width="${size[0]}" height="${size[1]}"` : "",
@@ -94,6 +102,8 @@ export function imageTag(image: Image, options: { className?: string; eager?: bo
     options.eager ? ` fetchpriority="high" decoding="async"` : ` loading="lazy" decoding="async"`,
     `>`,
   ].join("");
+  if (!srcset) return img;
+  return `<picture><source type="image/webp" srcset="${esc(srcset)}" sizes="${esc(options.sizes ?? "100vw")}">${img}</picture>`;
 }
 
 export type Card = { href: string; title: string; excerpt: string; publishedAt: Date; image: Image | null; category: { href: string; name: string } | null };

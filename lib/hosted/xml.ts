@@ -8,12 +8,12 @@ const cdata = (text: string) => `<![CDATA[${text.replace(/]]>/g, "]]]]><![CDATA[
 
 export type FeedItem = { title: string; link: string; description: string; publishedAt: Date; categories: string[]; html: string | null };
 
-export function feedXml(feed: { title: string; link: string; self: string; description: string; items: FeedItem[] }): string {
+export function feedXml(feed: { title: string; language: string; link: string; self: string; description: string; items: FeedItem[] }): string {
   const items = feed.items.map(
     (p) =>
       `    <item><title>${escapeXml(p.title)}</title><link>${escapeXml(p.link)}</link><guid isPermaLink="true">${escapeXml(p.link)}</guid><pubDate>${p.publishedAt.toUTCString()}</pubDate><description>${escapeXml(p.description)}</description>${p.categories.map((c) => `<category>${escapeXml(c)}</category>`).join("")}${p.html !== null ? `<content:encoded>${cdata(p.html)}</content:encoded>` : ""}</item>`,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">\n  <channel>\n    <title>${escapeXml(feed.title)}</title>\n    <link>${escapeXml(feed.link)}</link>\n    <description>${escapeXml(feed.description)}</description>\n    <atom:link href="${escapeXml(feed.self)}" rel="self" type="application/rss+xml"/>\n${items.join("\n")}${items.length ? "\n" : ""}  </channel>\n</rss>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">\n  <channel>\n    <title>${escapeXml(feed.title)}</title>\n    <link>${escapeXml(feed.link)}</link>\n    <description>${escapeXml(feed.description)}</description>\n    <language>${escapeXml(feed.language)}</language>\n    <atom:link href="${escapeXml(feed.self)}" rel="self" type="application/rss+xml"/>\n${items.join("\n")}${items.length ? "\n" : ""}  </channel>\n</rss>\n`;
 }
 
 export function sitemapIndexXml(sitemaps: { loc: string; lastmod: Date }[]): string {

@@ -71,7 +71,9 @@ export async function updatePage(db: ScopedDb, ctx: TenantContext, id: number, i
     if (RESERVED.has(input.slug)) throw new ValidationError("This slug is reserved.", { slug: ["Reserved by the hosted site."] });
     if (await db.sitePage.count({ where: { siteId: current.siteId, slug: input.slug, id: { not: id } } })) slugTaken();
   }
-  const page = await db.sitePage.update({ where: { id }, data: { ...input, ...(input.html !== undefined ? { html: sanitizeHtml(input.html) } : {}) } });
+  // The old address keeps working: the hosted site answers it with a 301 to the new one.
+  const moved = input.slug && input.slug !== current.slug ? { previousSlugs: [...new Set([...current.previousSlugs, current.slug])].filter((s) => s !== input.slug).slice(-20) } : {};
+  const page = await db.sitePage.update({ where: { id }, data: { ...input, ...moved, ...(input.html !== undefined ? { html: sanitizeHtml(input.html) } : {}) } });
   await revalidateHostedSite((await siteOf(db, current.siteId)).slug);
   return toDto(page);
 }

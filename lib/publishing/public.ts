@@ -3,7 +3,9 @@
 // (HostedPost) and published pages, always filtered by the site found from the slug. A post whose
 // article is in the trash (lib/trash) is not shown; restoring the article shows it again.
 import { rootDb } from "@/lib/db/client";
-import { findPublicSiteBySlug, toPublicSiteDto } from "@/lib/sites/public";
+// Imported lazily where used: the hosted renderer's reads below must not pull the sites service
+// (and through it auth and billing) into server.mjs's fast-path bundle (scripts/hosted/bundle.mjs).
+import type { toPublicSiteDto } from "@/lib/sites/public";
 
 export type PublicSite = ReturnType<typeof toPublicSiteDto>;
 export type PublicPost = { slug: string; title: string; html: string; excerpt: string; metaTitle: string; metaDescription: string; featuredImage: { url: string; alt: string; width?: number; height?: number } | null; categories: string[]; tags: string[]; author: string; publishedAt: Date; updatedAt: Date };
@@ -13,6 +15,7 @@ const POST_SELECT = { slug: true, title: true, html: true, excerpt: true, metaTi
 
 export async function findHostedSite(slug: string): Promise<PublicSite | null> {
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
+  const { findPublicSiteBySlug, toPublicSiteDto } = await import("@/lib/sites/public");
   const site = await findPublicSiteBySlug(slug);
   return site ? toPublicSiteDto(site) : null;
 }
@@ -60,6 +63,7 @@ export async function getSiteDefinition(siteId: number) {
   const [pages, posts] = await Promise.all([listHostedPages(site.id), listHostedPosts(site.id, { take: 500 })]);
   const deployment = await rootDb().deploymentRecord.findFirst({ where: { siteId: site.id, status: "deployed" }, orderBy: { version: "desc" }, select: { version: true, deployedAt: true } });
   const { toSiteDto } = await import("@/lib/sites/service");
+  const { toPublicSiteDto } = await import("@/lib/sites/public");
   const { deployedBlueprintOf } = await import("@/lib/site-builder/public");
   return {
     site: toPublicSiteDto(toSiteDto(site)),
@@ -80,6 +84,8 @@ export type HostedSiteRecord = {
   domain: string | null;
   description: string;
   seoMetadata: unknown;
+  /** BCP 47 tag of the site's pages. */
+  language: string;
   updatedAt: Date;
   nav: { slug: string; title: string; updatedAt: Date }[];
 };
@@ -100,7 +106,7 @@ export async function findHostedSiteRecord(by: { slug: string } | { domain: stri
     where: { ...where, isActive: true },
     orderBy: { id: "asc" },
     select: {
-      id: true, name: true, slug: true, domain: true, description: true, seoMetadata: true, updatedAt: true,
+      id: true, name: true, slug: true, domain: true, description: true, seoMetadata: true, language: true, updatedAt: true,
       pages: { where: { isPublished: true, showInNav: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { slug: true, title: true, updatedAt: true } },
     },
   });
@@ -115,18 +121,44 @@ export async function listHostedSiteDomains(): Promise<{ slug: string; domain: s
   return rows.filter((r): r is { slug: string; domain: string } => Boolean(r.domain?.trim()));
 }
 
-/** The current slug of a post that was published under `slug` before (for a 301), or null. */
-export async function findMovedHostedPost(siteId: number, slug: string): Promise<string | null> {
-  const row = await rootDb().hostedPost.findFirst({ where: { siteId, previousSlugs: { has: slug }, content: { deletedAt: null } }, orderBy: { updatedAt: "desc" }, select: { slug: true } });
-  return row?.slug ?? null;
+/** The current slug of a page or post that was published under `slug` before (for a 301), or null; the latest move wins. */
+export async function findMovedHostedEntry(siteId: number, slug: string): Promise<string | null> {
+  const [page, post] = await Promise.all([
+    rootDb().sitePage.findFirst({ where: { siteId, isPublished: true, previousSlugs: { has: slug } }, orderBy: { updatedAt: "desc" }, select: { slug: true, updatedAt: true } }),
+    rootDb().hostedPost.findFirst({ where: { siteId, previousSlugs: { has: slug }, content: { deletedAt: null } }, orderBy: { updatedAt: "desc" }, select: { slug: true, updatedAt: true } }),
+  ]);
+  const latest = [page, post].filter((row) => row !== null).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+  return latest?.slug ?? null;
 }
 
-/** A post or a page by slug, for one entry URL: one query each, pages win. */
+type EntryRow = {
+  pageSlug: string | null; pageTitle: string; pageHtml: string; pageTemplate: PublicPage["template"]; pageMetaDescription: string; pageShowInNav: boolean; pageSortOrder: number; pageUpdatedAt: Date;
+  postSlug: string | null; postTitle: string; postHtml: string; postExcerpt: string; postMetaTitle: string; postMetaDescription: string; postFeaturedImage: unknown; postCategories: string[]; postTags: string[]; postAuthor: string; postPublishedAt: Date; postUpdatedAt: Date;
+};
+
+/**
+ * A published page or post by slug, for one entry URL, pages winning: one query (the hot read of a
+ * hosted cache miss, written in SQL because the query builder's own cost per query was most of a
+ * render's). The post is read only when no page matched, and not when its article is in the trash.
+ */
 export async function findHostedEntry(siteId: number, slug: string): Promise<{ page: PublicPage; post: null } | { page: null; post: PublicPost } | null> {
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) return null;
-  const [page, post] = await Promise.all([findHostedPage(siteId, slug), findHostedPost(siteId, slug)]);
-  if (page) return { page, post: null };
-  return post ? { page: null, post } : null;
+  const [row] = await rootDb().$queryRaw<EntryRow[]>`
+    SELECT p.slug AS "pageSlug", p.title AS "pageTitle", p.html AS "pageHtml", p.template::text AS "pageTemplate", p."metaDescription" AS "pageMetaDescription",
+           p."showInNav" AS "pageShowInNav", p."sortOrder" AS "pageSortOrder", p."updatedAt" AS "pageUpdatedAt",
+           h.slug AS "postSlug", h.title AS "postTitle", h.html AS "postHtml", h.excerpt AS "postExcerpt", h."metaTitle" AS "postMetaTitle", h."metaDescription" AS "postMetaDescription",
+           h."featuredImage" AS "postFeaturedImage", h.categories AS "postCategories", h.tags AS "postTags", h.author AS "postAuthor", h."publishedAt" AS "postPublishedAt", h."updatedAt" AS "postUpdatedAt"
+    FROM (SELECT 1) AS one
+    LEFT JOIN site_pages p ON p."siteId" = ${siteId} AND p.slug = ${slug} AND p."isPublished"
+    LEFT JOIN hosted_posts h ON p.id IS NULL AND h."siteId" = ${siteId} AND h.slug = ${slug}
+      AND EXISTS (SELECT 1 FROM content c WHERE c.id = h."contentId" AND c."deletedAt" IS NULL)`;
+  if (row?.pageSlug) {
+    return { page: { slug: row.pageSlug, title: row.pageTitle, html: row.pageHtml, template: row.pageTemplate, metaDescription: row.pageMetaDescription, showInNav: row.pageShowInNav, sortOrder: row.pageSortOrder, updatedAt: new Date(row.pageUpdatedAt) }, post: null };
+  }
+  if (!row?.postSlug) return null;
+  const featuredImage = typeof row.postFeaturedImage === "string" ? JSON.parse(row.postFeaturedImage) : row.postFeaturedImage;
+  const post = toPost({ slug: row.postSlug, title: row.postTitle, html: row.postHtml, excerpt: row.postExcerpt, metaTitle: row.postMetaTitle, metaDescription: row.postMetaDescription, featuredImage, categories: row.postCategories, tags: row.postTags, author: row.postAuthor, publishedAt: new Date(row.postPublishedAt), updatedAt: new Date(row.postUpdatedAt) });
+  return { page: null, post };
 }
 
 /** One page of a site's posts, newest first, with the total: two queries in one round trip. */
@@ -139,11 +171,10 @@ export async function listHostedPostPage(siteId: number, page: { skip: number; t
   return { posts: rows.map((row) => toPost({ ...row, html: row.html ?? "" })), total };
 }
 
-/** Live slugs of a site's posts and pages (link rewriting: which targets resolve). */
-export async function listHostedLiveSlugs(siteId: number): Promise<Set<string>> {
-  const [posts, pages] = await Promise.all([
-    rootDb().hostedPost.findMany({ where: { siteId, content: { deletedAt: null } }, select: { slug: true } }),
-    rootDb().sitePage.findMany({ where: { siteId, isPublished: true }, select: { slug: true } }),
-  ]);
-  return new Set([...posts, ...pages].map((r) => r.slug));
+/** Which of `slugs` are live posts or pages of the site (link rewriting: which targets resolve): one query. */
+export async function listHostedLiveSlugs(siteId: number, slugs: string[]): Promise<Set<string>> {
+  const rows = await rootDb().$queryRaw<{ slug: string }[]>`
+    SELECT h.slug FROM hosted_posts h JOIN content c ON c.id = h."contentId" AND c."deletedAt" IS NULL WHERE h."siteId" = ${siteId} AND h.slug = ANY(${slugs})
+    UNION SELECT p.slug FROM site_pages p WHERE p."siteId" = ${siteId} AND p."isPublished" AND p.slug = ANY(${slugs})`;
+  return new Set(rows.map((r) => r.slug));
 }

@@ -32,7 +32,7 @@ export const readinessResponse = z.object({
 const image = z.object({ url: z.string(), alt: z.string() }).nullable();
 
 export const siteDefinitionResponse = z.object({
-  site: z.object({ id, name: z.string(), slug: z.string(), domain: z.string().nullable(), description: z.string(), siteType: SiteTypeSchema, hostingType: HostingTypeSchema, seoMetadata: z.unknown(), industryId: id.nullable() }),
+  site: z.object({ id, name: z.string(), slug: z.string(), domain: z.string().nullable(), description: z.string(), siteType: SiteTypeSchema, hostingType: HostingTypeSchema, seoMetadata: z.unknown(), language: z.string().describe("BCP 47 tag of the hosted site's language"), industryId: id.nullable() }),
   navigation: z.array(z.object({ title: z.string(), path: z.string() })),
   pages: z.array(
     z.object({ path: z.string(), slug: z.string(), title: z.string(), template: z.enum(["default", "wide", "landing"]), metaDescription: z.string(), showInNav: z.boolean(), sortOrder: z.number().int(), updatedAt: z.date() }),

@@ -24,6 +24,7 @@ export function getHostedResponse(key: string): CachedResponse | undefined {
 }
 
 export function storeHostedResponse(key: string, response: Omit<CachedResponse, "storedAt">): void {
+  if (TTL_MS === 0) return;
   const map = cache();
   if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value!); // oldest first (insertion order)
   map.set(key, { ...response, storedAt: Date.now() });

@@ -5,8 +5,8 @@ import { toSiteDto, type SiteDto } from "./service";
 
 /** Only what a public visitor of the hosted site may see. */
 export function toPublicSiteDto(site: SiteDto) {
-  const { id, name, slug, domain, description, siteType, hostingType, seoMetadata, industryId } = site;
-  return { id, name, slug, domain, description, siteType, hostingType, seoMetadata, industryId };
+  const { id, name, slug, domain, description, siteType, hostingType, seoMetadata, language, industryId } = site;
+  return { id, name, slug, domain, description, siteType, hostingType, seoMetadata, language, industryId };
 }
 
 /** The public read: an active site by slug, without authentication (renderer support). */

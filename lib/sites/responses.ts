@@ -10,7 +10,7 @@ export const siteResponse = SiteModel.omit({ wpAppPassword: true, apiKeyHash: tr
 });
 
 /** What anyone may read about an active site (GET /auth/sites/?slug=). */
-export const publicSiteResponse = SiteModel.pick({ id: true, name: true, slug: true, domain: true, description: true, siteType: true, hostingType: true, seoMetadata: true, industryId: true });
+export const publicSiteResponse = SiteModel.pick({ id: true, name: true, slug: true, domain: true, description: true, siteType: true, hostingType: true, seoMetadata: true, language: true, industryId: true });
 
 /** Sites as listed: the full record for members, the public one for `?slug=` without credentials. */
 export const siteListItemResponse = z.union([siteResponse, publicSiteResponse]);

@@ -22,6 +22,23 @@ export const seoMetadataSchema = z
   })
   .strict();
 
+/** A BCP 47 language tag ("en", "de-AT", "pt-BR", "zh-Hant"), stored in its canonical case. */
+export const languageTagSchema = z
+  .string()
+  .trim()
+  .min(2, "Enter a language tag such as en or de-AT.")
+  .max(35, "Enter a language tag such as en or de-AT.")
+  .transform((value, ctx) => {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(value);
+      if (canonical) return canonical;
+    } catch {
+      // not a well-formed tag: reported below
+    }
+    ctx.addIssue({ code: "custom", message: "Enter a language tag such as en, de-AT or pt-BR (BCP 47)." });
+    return z.NEVER;
+  });
+
 const siteFields = {
   name: z.string().trim().min(1, "Name is required.").max(120),
   slug: slug.optional(),
@@ -30,6 +47,7 @@ const siteFields = {
   hostingType: z.enum(HOSTING_TYPES).optional(),
   siteType: z.enum(SITE_TYPES).optional(),
   seoMetadata: seoMetadataSchema.optional(),
+  language: languageTagSchema.optional(),
   wpUrl: optionalUrl,
   wpUsername: z.string().trim().max(120).optional().nullable(),
   wpAppPassword: z.string().trim().max(200).optional().nullable(),

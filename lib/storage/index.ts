@@ -3,6 +3,7 @@
 import { env } from "@/lib/config/env";
 import { ValidationError } from "@/lib/errors";
 import { assertStorageKey, mimeTypeOfKey, newStorageKey } from "./keys";
+import { VARIANT_WIDTHS, variantKey } from "./variant-keys";
 import { localDriver } from "./local";
 import { s3ConfigFromEnv, s3Driver } from "./s3";
 import type { StorageDriver } from "./types";
@@ -37,9 +38,12 @@ export async function readFile(storageKey: string): Promise<{ bytes: Uint8Array;
   return { bytes: await storageDriver().get(storageKey), mimeType: mimeTypeOfKey(storageKey) };
 }
 
+/** Removes the file and its responsive variants (./variants.ts), if any were made. */
 export async function deleteFile(storageKey: string): Promise<void> {
   assertStorageKey(storageKey);
-  await storageDriver().remove(storageKey);
+  const driver = storageDriver();
+  await driver.remove(storageKey);
+  await Promise.all(VARIANT_WIDTHS.map((width) => driver.remove(variantKey(storageKey, width))));
 }
 
 /**

@@ -2,7 +2,7 @@
 //  - throughput of a post page served from memory (server.mjs's copy: `x-hosted-cache: SERVER-HIT`)
 //    against the same HTML as a static file from nginx, and the same post on the real WordPress when
 //    one is running (/work/shared/tools/wordpress/start.sh);
-//  - throughput on a cache miss: the server restarted with HOSTED_CACHE_TTL_MS=1, so every request
+//  - throughput on a cache miss: the server restarted with HOSTED_CACHE_TTL_MS=0 (no copies kept), so every request
 //    renders the page from the database (`x-hosted-cache: MISS`, checked before and after);
 //  - bytes of JavaScript and Lighthouse mobile scores (performance, accessibility, best practices,
 //    SEO) of the article, home and category pages, with the `lighthouse` package and Debian's
@@ -16,6 +16,7 @@
 // 4. Runs wrk (keep-alive, BENCH_CONNECTIONS connections, BENCH_SECONDS each) and prints the table.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
 import path from "node:path";
 import { loadWordPressCredentials } from "../../tests/fixtures/wordpress";
 
@@ -24,6 +25,8 @@ const NGINX_PORT = PORT + 1;
 const DIST = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** The second, low-concurrency run of the miss path and WordPress (the machine is shared: less queueing). */
+const LOW_CONNECTIONS = Number(process.env.BENCH_LOW_CONNECTIONS ?? 4);
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const WORK = path.resolve(".data", "bench");
 const base = `http://127.0.0.1:${PORT}`;
@@ -58,9 +61,9 @@ async function api(method: string, url: string, body?: unknown, token?: string):
   return json.data;
 }
 
-function wrk(url: string): { rps: number; p99: string; raw: string } {
+function wrk(url: string, connections = CONNECTIONS): { rps: number; p99: string; raw: string } {
   // Plain requests, as a CDN or a browser without a copy would send them (no compression).
-  const out = spawnSync("wrk", [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--latency", url], { encoding: "utf8" });
+  const out = spawnSync("wrk", [`-t${Math.min(THREADS, connections)}`, `-c${connections}`, `-d${SECONDS}s`, "--latency", url], { encoding: "utf8" });
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out.stdout)?.[1] ?? 0);
   const p99 = /99%\s+(\S+)/.exec(out.stdout)?.[1] ?? "?";
@@ -86,8 +89,14 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   };
 }
 
-async function cacheHeader(url: string): Promise<string> {
-  return (await fetch(url)).headers.get("x-hosted-cache") ?? "none";
+/** On a new connection each time: a kept-alive one may have been closed by the server while wrk ran. */
+function cacheHeader(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(String(res.headers["x-hosted-cache"] ?? "none"));
+    }).on("error", reject);
+  });
 }
 
 type Scores = { performance: number; accessibility: number; bestPractices: number; seo: number; scriptBytes: number; scripts: number; totalBytes: number; lcpMs: number };
@@ -128,6 +137,8 @@ async function main() {
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("next build failed");
   }
+  // server.mjs's hosted fast path, always from the current sources (a few seconds).
+  if (spawnSync(process.execPath, ["scripts/hosted/bundle.mjs", DIST], { stdio: "inherit" }).status !== 0) throw new Error("bundling the hosted fast path failed");
   let server = await startServer(env);
 
   const email = `bench-${Date.now()}@example.test`;
@@ -183,12 +194,15 @@ async function main() {
   const cores = (await import("node:os")).cpus().length;
   console.log(`\nwrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s, keep-alive, on this machine (${cores} cores); the load generator shares the cores.`);
   console.log(`hosted page: ${hostedUrl} (${html.length} bytes; <script> elements other than JSON-LD: ${scriptTags})`);
-  console.log(`cache path: first request x-hosted-cache=${firstCache}, then ${hitCache} (SERVER-HIT = server.mjs's memory, Next not entered; HIT = the renderer's memory; MISS = rendered from the database)`);
+  console.log(`cache path: first request x-hosted-cache=${firstCache}, then ${hitCache} (SERVER-HIT = from server.mjs's memory, SERVER-MISS = rendered from the database by server.mjs's fast path, both without entering Next; HIT / MISS = the same inside Next, when the fast path is not built)`);
   const results: [string, { rps: number; p99: string }][] = [];
   const wordpress = records.find((r) => r.destination === "wordpress");
   results.push([`hosted post, cache hit (${hitCache})`, wrk(hostedUrl)]);
   results.push(["nginx static file (same HTML)", wrk(`http://127.0.0.1:${NGINX_PORT}/post.html`)]);
-  if (wordpress?.status === "published" && wordpress.remote_url) results.push(["WordPress post page (same post)", wrk(wordpress.remote_url)]);
+  if (wordpress?.status === "published" && wordpress.remote_url) {
+    results.push(["WordPress post page (same post)", wrk(wordpress.remote_url)]);
+    results.push([`WordPress post page at ${LOW_CONNECTIONS} connections (same post)`, wrk(wordpress.remote_url, LOW_CONNECTIONS)]);
+  }
   else console.log(`WordPress: not measured (${wordpress ? wordpress.error : "no WordPress available; run /work/shared/tools/wordpress/start.sh"})`);
 
   // Lighthouse on the warm server (cache hits, like a visitor after the first).
@@ -199,16 +213,20 @@ async function main() {
     }
   }
 
-  // Cache miss: the same server with entries that expire after 1 ms, so every request renders.
+  // Cache miss: the same server keeping no copies (HOSTED_CACHE_TTL_MS=0), so every request renders from the database.
   await server.stop();
-  server = await startServer({ ...env, HOSTED_CACHE_TTL_MS: "1" });
+  server = await startServer({ ...env, HOSTED_CACHE_TTL_MS: "0" });
   await fetch(hostedUrl);
   await new Promise((r) => setTimeout(r, 5));
   const missBefore = await cacheHeader(hostedUrl);
   const miss = wrk(hostedUrl);
+  const missLow = wrk(hostedUrl, LOW_CONNECTIONS);
   await new Promise((r) => setTimeout(r, 5));
   const missAfter = await cacheHeader(hostedUrl);
   results.push([`hosted post, cache miss (${missBefore}/${missAfter}: rendered per request)`, miss]);
+  results.push([`hosted post, cache miss at ${LOW_CONNECTIONS} connections (${missBefore}/${missAfter})`, missLow]);
+  const health = wrk(`${base}/api/health`, LOW_CONNECTIONS);
+  results.push([`Next's /api/health at ${LOW_CONNECTIONS} connections (for scale: the cheapest request through Next)`, health]);
   await server.stop();
 
   console.log("\n| target | req/s | p99 |\n|---|---:|---:|");
@@ -219,7 +237,9 @@ async function main() {
   const wp = rps["WordPress post page"];
   console.log(`\ncache hit / nginx = ${(hit / static_).toFixed(3)} (target ≥ 0.5)`);
   if (wp) {
-    console.log(`cache miss / WordPress = ${(miss.rps / wp).toFixed(1)}× (target ≥ 20×)`);
+    console.log(`cache miss / WordPress = ${(miss.rps / wp).toFixed(1)}× at ${CONNECTIONS} connections (target ≥ 20×), path ${missBefore}/${missAfter}`);
+    const wpLow = rps[`WordPress post page at ${LOW_CONNECTIONS} connections`];
+    if (wpLow) console.log(`cache miss / WordPress = ${(missLow.rps / wpLow).toFixed(1)}× at ${LOW_CONNECTIONS} connections`);
     console.log(`cache hit / WordPress = ${(hit / wp).toFixed(1)}×`);
   }
   if (lh.length) {

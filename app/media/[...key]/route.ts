@@ -3,6 +3,8 @@ import type { NextRequest } from "next/server";
 import { isAppError } from "@/lib/errors";
 import { optionalViewer } from "@/lib/http/viewer";
 import { readFile } from "@/lib/storage";
+import { mimeTypeOfKey } from "@/lib/storage/keys";
+import { canHaveVariants, readVariant, VARIANT_WIDTHS } from "@/lib/storage/variants";
 import { mediaAccess } from "@/lib/writer/media";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
@@ -14,15 +16,22 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   } catch {
     return notFound(); // malformed %-escapes
   }
+  // ?w=<width>: a responsive WebP variant (lib/storage/variants.ts), only at the widths the pages list.
+  const w = request.nextUrl.searchParams.get("w");
+  const width = w === null ? null : VARIANT_WIDTHS.find((allowed) => String(allowed) === w);
+  if (width === undefined) return notFound();
   const access = await mediaAccess(key, () => optionalViewer(request.headers));
   if (!access) return notFound();
   try {
-    const file = await readFile(key);
+    const variant = width !== null && canHaveVariants(mimeTypeOfKey(key));
+    const file = variant ? await readVariant(key, width) : await readFile(key);
+    // A stored file never changes (a new file gets a new key): variants may be kept for a year.
+    const publicCache = variant ? "public, max-age=31536000, immutable" : "public, max-age=86400";
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         "content-type": file.mimeType,
         "content-length": String(file.bytes.byteLength),
-        "cache-control": access === "public" ? "public, max-age=86400" : "private, max-age=3600",
+        "cache-control": access === "public" ? publicCache : "private, max-age=3600",
         "x-content-type-options": "nosniff",
         "content-security-policy": "default-src 'none'; sandbox",
         "content-disposition": "inline",

@@ -76,7 +76,7 @@ export default async function SiteSettingsPage({ params, searchParams }: { param
           </Card>
         </TabsContent>
         <TabsContent value="seo">
-          <Card><CardContent className="pt-6"><SeoForm siteId={site.id} seo={(site.seoMetadata ?? {}) as SeoMetadata} /></CardContent></Card>
+          <Card><CardContent className="pt-6"><SeoForm siteId={site.id} seo={(site.seoMetadata ?? {}) as SeoMetadata} language={site.language} /></CardContent></Card>
         </TabsContent>
         <TabsContent value="sectors">
           <Card>
