@@ -3,11 +3,13 @@
 //    or `/sites/<slug>/<slug>`, point to the URL that resolves where the page is served (the domain's
 //    root, or /sites/<slug>); a link to an article that is not live is kept as its text until the
 //    article is published (publishing purges the cache, so the link appears then);
-//  - images in the body load lazily (the featured image above them is the eager one).
+//  - images in the body load lazily (the featured image above them is the eager one); a stored image
+//    of known width becomes a <picture> with its WebP variants (lib/storage/variants.ts).
 import render from "dom-serializer";
 import { Element, type ChildNode } from "domhandler";
-import { findAll } from "domutils";
+import { appendChild, findAll, replaceElement } from "domutils";
 import { parseDocument } from "htmlparser2";
+import { mediaSrcset } from "@/lib/storage/variant-keys";
 
 export type LinkContext = {
   siteSlug: string;
@@ -67,6 +69,7 @@ export function rewriteBody(html: string, ctx: LinkContext, isLive: (slug: strin
   for (const img of findAll((el) => el.name === "img", doc.children)) {
     if (!img.attribs.loading) img.attribs.loading = "lazy";
     if (!img.attribs.decoding) img.attribs.decoding = "async";
+    withVariants(img);
     changed = true;
   }
   for (const a of findAll((el) => el.name === "a" && typeof el.attribs.href === "string", doc.children)) {
@@ -79,6 +82,35 @@ export function rewriteBody(html: string, ctx: LinkContext, isLive: (slug: strin
       continue;
     }
     a.attribs.href = `${target.path ? `${ctx.linkBase}/${target.path}` : ctx.linkBase || "/"}${target.suffix}`;
+  }
+  return changed ? render(doc, { decodeEntities: true, encodeEntities: "utf8" }) : html;
+}
+
+/** Body images are at most as wide as the article column (styles.ts: .h-article, 44rem). */
+const BODY_IMAGE_SIZES = "(max-width: 44rem) 100vw, 44rem";
+
+/** A stored image with a width attribute → <picture><source type=webp srcset> + the <img> as fallback. */
+function withVariants(img: Element): void {
+  const width = Number(img.attribs.width);
+  const srcset = /^\d{1,5}$/.test(img.attribs.width ?? "") && !(img.parent instanceof Element && img.parent.name === "picture") ? mediaSrcset(img.attribs.src ?? "", width) : null;
+  if (!srcset) return;
+  const picture = new Element("picture", {});
+  replaceElement(img, picture);
+  appendChild(picture, new Element("source", { type: "image/webp", srcset, sizes: BODY_IMAGE_SIZES }));
+  appendChild(picture, img);
+}
+
+/** Adds the stored width and height to body images that lack them (they reserve their space and get variants). */
+export function sizeBodyImages(html: string, images: { url: string; width?: number | null; height?: number | null }[]): string {
+  const sized = new Map(images.filter((i) => i.width && i.height).map((i) => [i.url, i]));
+  if (!sized.size || !html.includes("<img")) return html;
+  const doc = parseDocument(html, { decodeEntities: true });
+  let changed = false;
+  for (const img of findAll((el) => el.name === "img" && !el.attribs.width && sized.has(el.attribs.src ?? ""), doc.children)) {
+    const image = sized.get(img.attribs.src)!;
+    img.attribs.width = String(image.width);
+    img.attribs.height = String(image.height);
+    changed = true;
   }
   return changed ? render(doc, { decodeEntities: true, encodeEntities: "utf8" }) : html;
 }

@@ -3,6 +3,7 @@
 // adapters, but it writes the database, so it is built per call with a scoped client.
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { sizeBodyImages } from "@/lib/hosted/html";
 import type { ConnectionCheck, PublishInput, PublishResult, PublishingAdapter, RemotePost } from "./adapters";
 
 export function hostedPostPath(siteSlug: string, postSlug: string): string {
@@ -18,7 +19,7 @@ export function createHostedAdapter(db: ScopedDb, site: { id: number; slug: stri
     const previous = await db.hostedPost.findFirst({ where: { contentId: input.contentId }, select: { publishedAt: true, slug: true, previousSlugs: true } });
     const data = {
       title: input.title,
-      html: input.html,
+      html: sizeBodyImages(input.html, (input.inlineImages ?? []).map((i) => ({ url: i.placeholderUrl, width: i.width, height: i.height }))),
       excerpt: input.excerpt ?? "",
       metaTitle: input.seo?.metaTitle ?? "",
       metaDescription: input.seo?.metaDescription ?? "",

@@ -48,6 +48,8 @@ describe("publisher REST", () => {
     const post = await rootDb().hostedPost.findUniqueOrThrow({ where: { contentId: content.id } });
     expect(post).toMatchObject({ slug: content.slug, title: content.title, categories: ["Gardening"], tags: ["soil"] });
     expect((post.featuredImage as { url: string }).url).toMatch(/^\/media\//);
+    // The body image carries its stored size (the hosted page reserves its space and lists its variants).
+    expect(post.html).toMatch(/<img src="\/media\/[^"]+" alt="in_article alt [^"]+" data-image-id="\d+" width="6" height="4">/);
     expect(await rootDb().content.findUniqueOrThrow({ where: { id: content.id } })).toMatchObject({ status: "published", externalIds: { hosted: String(post.id) } });
     expect(published.some((e) => e.contentId === content.id && e.destination === "hosted")).toBe(true);
 
