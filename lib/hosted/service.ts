@@ -5,7 +5,7 @@
 // 304s; unknown and inactive sites and missing pages answer 404 with `no-store`.
 import { createHash } from "node:crypto";
 import { appBaseUrl } from "@/lib/http/origin";
-import { findHostedEntry, findMovedHostedEntry, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
+import { findHostedEntry, findMovedHostedEntry, findHostedSiteRecord, listHostedLiveSlugs, listHostedPostPage, listHostedPosts, listHostedTermNames, listHostedPages, type HostedSiteRecord, type PublicPost } from "@/lib/publishing/public";
 import { slugify } from "@/lib/utils/slug";
 import { cachedSite, domainOrigin, getRendered, storeRendered, type Rendered } from "./cache";
 import { linkedSlugs, rewriteBody } from "./html";
@@ -184,17 +184,16 @@ async function home(ctx: Ctx, page: number): Promise<Result> {
 
 async function archive(ctx: Ctx, kind: "category" | "tag", slug: string, page: number): Promise<Result> {
   const { site } = ctx;
-  const all = await listHostedPosts(site.id, { take: 5_000 });
-  const terms = (p: PublicPost) => (kind === "category" ? p.categories : p.tags);
-  const matching = all.filter((p) => terms(p).some((t) => slugify(t) === slug));
-  if (!matching.length) return notFound(ctx);
-  const name = terms(matching[0]).find((t) => slugify(t) === slug)!;
-  const posts = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  // Terms are matched by their slug (the URL), so the names come first: a site has few of them.
+  const names = (await listHostedTermNames(site.id, kind)).filter((t) => slugify(t) === slug);
+  if (!names.length) return notFound(ctx);
+  const name = names.sort()[0];
+  const { posts, total } = await listHostedPostPage(site.id, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, terms: { kind, names } });
   if (!posts.length) return notFound(ctx);
   const basePath = `${kind}/${slug}`;
-  const links = pagerLinks(ctx, basePath, page, matching.length);
+  const links = pagerLinks(ctx, basePath, page, total);
   const label = kind === "category" ? name : `#${name}`;
-  const count = `${matching.length} article${matching.length === 1 ? "" : "s"}`;
+  const count = `${total} article${total === 1 ? "" : "s"}`;
   const description = `${count} about ${name} from ${site.name}${page > 1 ? `, page ${page}` : ""}.`;
   const head: Head = {
     title: `${label}${page > 1 ? ` · page ${page}` : ""} · ${site.name}`,

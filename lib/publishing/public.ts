@@ -3,6 +3,7 @@
 // (HostedPost) and published pages, always filtered by the site found from the slug. A post whose
 // article is in the trash (lib/trash) is not shown; restoring the article shows it again.
 import { rootDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 // Imported lazily where used: the hosted renderer's reads below must not pull the sites service
 // (and through it auth and billing) into server.mjs's fast-path bundle (scripts/hosted/bundle.mjs).
 import type { toPublicSiteDto } from "@/lib/sites/public";
@@ -161,9 +162,22 @@ export async function findHostedEntry(siteId: number, slug: string): Promise<{ p
   return { page: null, post };
 }
 
-/** One page of a site's posts, newest first, with the total: two queries in one round trip. */
-export async function listHostedPostPage(siteId: number, page: { skip: number; take: number; withHtml?: boolean }): Promise<{ posts: PublicPost[]; total: number }> {
-  const where = { siteId, content: { deletedAt: null } };
+/** The distinct category or tag names of a site's live posts (an archive finds its term by slug among them). */
+export async function listHostedTermNames(siteId: number, kind: "category" | "tag"): Promise<string[]> {
+  const column = kind === "category" ? Prisma.raw("h.categories") : Prisma.raw("h.tags");
+  const rows = await rootDb().$queryRaw<{ name: string }[]>`
+    SELECT DISTINCT term AS name FROM hosted_posts h CROSS JOIN LATERAL unnest(${column}) AS term
+    WHERE h."siteId" = ${siteId} AND EXISTS (SELECT 1 FROM content c WHERE c.id = h."contentId" AND c."deletedAt" IS NULL)`;
+  return rows.map((r) => r.name);
+}
+
+/**
+ * One page of a site's posts, newest first, with the total: two queries in one round trip. With
+ * `terms`, only posts carrying one of those category (or tag) names.
+ */
+export async function listHostedPostPage(siteId: number, page: { skip: number; take: number; withHtml?: boolean; terms?: { kind: "category" | "tag"; names: string[] } }): Promise<{ posts: PublicPost[]; total: number }> {
+  const byTerm = page.terms ? (page.terms.kind === "category" ? { categories: { hasSome: page.terms.names } } : { tags: { hasSome: page.terms.names } }) : {};
+  const where = { siteId, content: { deletedAt: null }, ...byTerm };
   const [rows, total] = await Promise.all([
     rootDb().hostedPost.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take, select: { ...POST_SELECT, html: page.withHtml ?? false } }),
     rootDb().hostedPost.count({ where }),

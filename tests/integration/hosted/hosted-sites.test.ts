@@ -106,7 +106,7 @@ describe("hosted pages: zero JS, escaping, SEO", () => {
   });
 
   it("the home: meta description from site settings, WebSite JSON-LD, pagination with rel links; archives with generated descriptions", async () => {
-    const { a } = await twoTenants();
+    const { a, b } = await twoTenants();
     await rootDb().site.update({ where: { id: a.site.id }, data: { description: "Notes from a small garden.", seoMetadata: { metaDescription: "Small-garden notes & tips." } } });
     for (let i = 0; i < PAGE_SIZE + 1; i++) await hostedPost(a.site, a.sector, { title: `Entry ${i}`, categories: i % 2 ? ["Soil"] : ["Beds & Borders"], tags: ["weekly"] });
     const home = await get(a.site.slug);
@@ -134,6 +134,10 @@ describe("hosted pages: zero JS, escaping, SEO", () => {
     expect(tag.text.match(/class="h-card"/g)).toHaveLength(PAGE_SIZE);
     expect((await get(a.site.slug, ["tag", "weekly", "page", "2"])).status).toBe(200);
     expect((await get(a.site.slug, ["category", "nope"])).status).toBe(404);
+    expect((await get(a.site.slug, ["tag", "weekly", "page", "3"])).status).toBe(404);
+    // Another site's posts in a category of the same name are not this archive's.
+    await hostedPost(b.site, b.sector, { title: "Elsewhere", categories: ["Soil"] });
+    expect(meta((await get(a.site.slug, ["category", "soil"])).text, "description")).toMatch(/^6 articles about Soil from /);
   });
 
   it("a missing page: the site's own 404 page, not cacheable; an unknown or inactive site: 404, not cacheable", async () => {
