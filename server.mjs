@@ -66,15 +66,21 @@ function notModified(req, headers) {
 
 function serveHit(req, res, hit) {
   // SERVER-HIT: answered here from memory without entering Next (inside Next the renderer says HIT or MISS).
-  const headers = { ...hit.headers, "x-request-id": randomUUID(), "x-hosted-cache": "SERVER-HIT" };
+  // The kept headers are flattened once per entry: a raw header list is much cheaper to write than an object.
   if (notModified(req, hit.headers)) {
-    delete headers["content-type"];
-    delete headers["content-encoding"];
-    res.writeHead(304, headers);
+    hit.raw304 ??= rawHeaders(hit.headers, ["content-type", "content-encoding"]);
+    res.writeHead(304, [...hit.raw304, "x-request-id", randomUUID()]);
     return res.end();
   }
-  res.writeHead(hit.status, headers);
+  hit.raw ??= [...rawHeaders(hit.headers, []), "content-length", String(hit.body.length)];
+  res.writeHead(hit.status, [...hit.raw, "x-request-id", randomUUID()]);
   res.end(req.method === "HEAD" ? undefined : hit.body);
+}
+
+function rawHeaders(headers, without) {
+  const raw = ["x-hosted-cache", "SERVER-HIT"];
+  for (const [name, value] of Object.entries(headers)) if (!without.includes(name) && name !== "content-length" && name !== "x-request-id") raw.push(name, value);
+  return raw;
 }
 
 /** Lets Next answer, keeping a copy of a hosted page's bytes (200, public) for the next visitor. */

@@ -12,7 +12,8 @@
 //    and starts it in production mode (server.mjs) on a fresh embedded database.
 // 2. Seeds an account, a site, a sector and articles through the REST API and publishes them to
 //    the hosted site (and, when a WordPress is available, the first one to WordPress too).
-// 3. Saves the hosted page's HTML, serves it with a private nginx instance on another port.
+// 3. Saves the hosted page's HTML, serves it with a private nginx instance on another port, and with a
+//    bare Node http server (the ceiling of any one Node process here).
 // 4. Runs wrk (keep-alive, BENCH_CONNECTIONS connections, BENCH_SECONDS each) and prints the table.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -199,6 +200,13 @@ async function main() {
   const wordpress = records.find((r) => r.destination === "wordpress");
   results.push([`hosted post, cache hit (${hitCache})`, wrk(hostedUrl)]);
   results.push(["nginx static file (same HTML)", wrk(`http://127.0.0.1:${NGINX_PORT}/post.html`)]);
+  // For scale: the least any Node server can do per request here (one process, the same bytes, no work).
+  const BARE_PORT = NGINX_PORT + 1;
+  const bare = spawn(process.execPath, ["-e", `const b=require("fs").readFileSync(${JSON.stringify(path.join(root, "post.html"))});require("http").createServer((q,r)=>{r.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});r.end(b)}).listen(${BARE_PORT},"127.0.0.1")`], { stdio: "ignore", detached: true });
+  children.push(bare);
+  await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
+  results.push(["bare Node http server (same HTML, one process, no work)", wrk(`http://127.0.0.1:${BARE_PORT}/`)]);
+  try { process.kill(-bare.pid!, "SIGTERM"); } catch { bare.kill("SIGTERM"); }
   if (wordpress?.status === "published" && wordpress.remote_url) {
     results.push(["WordPress post page (same post)", wrk(wordpress.remote_url)]);
     results.push([`WordPress post page at ${LOW_CONNECTIONS} connections (same post)`, wrk(wordpress.remote_url, LOW_CONNECTIONS)]);
@@ -236,6 +244,8 @@ async function main() {
   const static_ = rps["nginx static file"];
   const wp = rps["WordPress post page"];
   console.log(`\ncache hit / nginx = ${(hit / static_).toFixed(3)} (target ≥ 0.5)`);
+  const bareRps = rps["bare Node http server"];
+  console.log(`bare Node / nginx = ${(bareRps / static_).toFixed(3)}, cache hit / bare Node = ${(hit / bareRps).toFixed(3)} (how close the hit path comes to a Node process doing nothing)`);
   if (wp) {
     console.log(`cache miss / WordPress = ${(miss.rps / wp).toFixed(1)}× at ${CONNECTIONS} connections (target ≥ 20×), path ${missBefore}/${missAfter}`);
     const wpLow = rps[`WordPress post page at ${LOW_CONNECTIONS} connections`];

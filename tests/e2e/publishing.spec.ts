@@ -89,6 +89,17 @@ test("publish to the hosted site and WordPress, re-publish, schedule, sync", asy
   expect(await page.locator('script[type="application/ld+json"]').first().textContent()).toContain('"@type":"Article"');
   await page.goto(`/sites/${site.slug}`);
   await expect(page.getByRole("link", { name: new RegExp(`Raised bed soil ${stamp}`) })).toBeVisible();
+  // Anonymous visitors get server.mjs's copy from memory, with validators: a revalidation is a 304.
+  await request.get(hostedPath);
+  const hit = await request.get(hostedPath);
+  expect(hit.headers()["x-hosted-cache"]).toBe("SERVER-HIT");
+  expect(hit.headers()["cache-control"]).toMatch(/^public, /);
+  expect(hit.headers()["x-request-id"]).toBeTruthy();
+  expect(await hit.text()).toContain(`Raised bed soil ${stamp}`);
+  const revalidated = await request.get(hostedPath, { headers: { "if-none-match": hit.headers()["etag"] } });
+  expect(revalidated.status()).toBe(304);
+  expect(revalidated.headers()["x-hosted-cache"]).toBe("SERVER-HIT");
+  expect(revalidated.headers()["content-type"]).toBeUndefined();
 
   // Edit in the app and re-publish: the same WordPress post and hosted page are updated.
   const current = await api(request, token, "GET", `/api/v1/writer/content/${article.id}/`);
