@@ -62,6 +62,8 @@ export async function clusterSectorLocally(
 
   const started = performance.now();
   let lastReported = -1;
+  // Reports are chained and awaited: a report still in flight must not land after the later ones.
+  let reporting: Promise<void> = Promise.resolve();
   const { clusters, unclusteredIds } = clusterKeywords(keywords, {
     threshold: input.threshold,
     minClusterSize: input.minClusterSize,
@@ -69,10 +71,11 @@ export async function clusterSectorLocally(
       const pct = Math.floor((done / Math.max(total, 1)) * 20);
       if (pct !== lastReported) {
         lastReported = pct;
-        void onProgress({ phase: "clustering", done, total });
+        reporting = reporting.then(() => onProgress({ phase: "clustering", done, total }));
       }
     },
   });
+  await reporting;
   const clusteringMs = Math.round((performance.now() - started) * 10) / 10;
   if (clusters.length > replaced) await assertWithinLimit(ctx.accountId, "clusters", clusters.length - replaced);
   if (rebuild) await db.cluster.deleteMany({ where: { siteId, sectorId, source: "local" } });
