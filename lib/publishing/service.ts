@@ -124,9 +124,10 @@ export async function requestPublish(db: ScopedDb, ctx: TenantContext, input: Pu
       }),
     );
   }
+  // Read before the run starts: the answer shows the records as requested, not wherever a fast worker has taken them.
+  const rows = await db.publishingRecord.findMany({ where: { id: { in: records.map((r) => r.id) } }, include: { integration: true }, orderBy: { id: "asc" } });
   const now = records.filter((r) => !r.scheduledAt || r.destination === "wordpress").map((r) => r.id);
   const runId = now.length ? await startPublishRun(ctx, content, now, input.overwrite ?? false) : null;
-  const rows = await db.publishingRecord.findMany({ where: { id: { in: records.map((r) => r.id) } }, include: { integration: true }, orderBy: { id: "asc" } });
   return { runId, records: rows.map(toRecordDto) };
 }
 
