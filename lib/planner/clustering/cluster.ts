@@ -11,8 +11,20 @@ export const ATTACH_SHARE = 0.5;
 /** Keywords still alone pair up at this share of the threshold. */
 const PAIR_SHARE = 0.7;
 
-/** A token that recurs with a group's core in this many keywords makes a page of its own (see refines). */
-const REFINEMENT_SUPPORT = 3;
+/**
+ * A token that recurs with a group's core makes a page of its own (see conflict): when the other group
+ * is the broader page (its whole core is shared), BROADER_SUPPORT keywords holding the token and the
+ * shared core suffice ("kitchen compost bin", "compost bin for kitchen"); two siblings that each add
+ * their own token need SIBLING_SUPPORT for both. Page-defining weak words ("free", "beginners") and
+ * question-frame words need SIBLING_SUPPORT, counted with the rarest shared token ("free crm" recurs
+ * with "crm" however "crm software" is worded).
+ */
+const BROADER_SUPPORT = 2;
+const SIBLING_SUPPORT = 3;
+/** Two topic words each in at least this many keywords that never occur together are alternatives ("tomato" / "pepper"). */
+const EXCLUSIVE_MIN_DF = 4;
+/** Co-occurrence is counted on at most this many keywords of the rarer word; beyond it the words count as co-occurring. */
+const COOCCURRENCE_SCAN = 2000;
 const SUPPORT_SCAN = 400;
 const HEAD_SHARE = 0.5;
 const HEAD_MAX_SHARE = 0.3;
@@ -178,6 +190,31 @@ function attachStragglers(state: Agglomeration, edges: Edges, minSize: number, a
   pairUp(state, edges, minSize, pairAt);
   // Stragglers that had no cluster to join before the pairing may fit one of the new pairs.
   attachToClusters(state, edges, minSize, attachAt);
+  pairNested(state, edges, minSize, attachAt);
+}
+
+/**
+ * Last step: keywords still alone whose topic words nest ("best grow lights" / "best led grow lights",
+ * "espresso beans" / "best espresso beans") pair up, even where the extra word or the listicle makes a
+ * page of its own: neither has a better home, and the narrower keyword is about the broader one. Only
+ * informational vs commercial/transactional stays apart.
+ */
+function pairNested(state: Agglomeration, edges: Edges, minSize: number, pairAt: number) {
+  const pairs: { a: number; b: number; score: number }[] = [];
+  for (let e = 0; e < edges.count; e++) {
+    const ra = state.find(edges.a[e]);
+    const rb = state.find(edges.b[e]);
+    if (ra === rb || state.sizeOf(ra) >= minSize || state.sizeOf(rb) >= minSize) continue;
+    if (state.compatibility(ra, rb) === 0 || !state.nested(ra, rb)) continue;
+    const score = state.linkage(ra, rb);
+    if (score >= pairAt) pairs.push({ a: ra, b: rb, score });
+  }
+  pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const p of pairs) {
+    const ra = state.find(p.a);
+    const rb = state.find(p.b);
+    if (ra !== rb && state.sizeOf(ra) < minSize && state.sizeOf(rb) < minSize) state.union(ra, rb);
+  }
 }
 
 type Edges = { a: Int32Array | number[]; b: Int32Array | number[]; count: number };
@@ -192,7 +229,7 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     const smallB = state.sizeOf(rb) < minSize;
     if (smallA === smallB) continue;
     const [small, big] = smallA ? [ra, rb] : [rb, ra];
-    const score = state.linkage(small, big);
+    const score = state.listicleApart(small, big) ? 0 : state.linkage(small, big);
     const current = best.get(small);
     if (score < attachAt * HEAD_SHARE) continue;
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
@@ -209,7 +246,7 @@ function pairUp(state: Agglomeration, edges: Edges, minSize: number, pairAt: num
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
     if (ra === rb || state.sizeOf(ra) >= minSize || state.sizeOf(rb) >= minSize) continue;
-    const score = state.linkage(ra, rb);
+    const score = state.listicleApart(ra, rb) ? 0 : state.linkage(ra, rb);
     if (score >= pairAt) pairs.push({ a: ra, b: rb, score });
   }
   pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
@@ -233,6 +270,8 @@ class Agglomeration {
   /** Volume (+1 each) of comparison and of other keywords per group. */
   private comparisonVolume: Float64Array;
   private plainVolume: Float64Array;
+  /** Listicle keywords ("best x") per group. */
+  private listicles: Int32Array;
 
   constructor(
     private space: VectorSpace,
@@ -250,8 +289,10 @@ class Agglomeration {
     this.hasCommerce = new Uint8Array(n);
     this.comparisonVolume = new Float64Array(n);
     this.plainVolume = new Float64Array(n);
+    this.listicles = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       this.parent[i] = i;
+      this.listicles[i] = space.listicle[i];
       if (space.comparison[i]) this.comparisonVolume[i] = items[i].volume + 1;
       else this.plainVolume[i] = items[i].volume + 1;
       const intent = intents[i];
@@ -343,23 +384,59 @@ class Agglomeration {
   }
 
   /**
-   * Two groups are different pages when one refines the other's subject, or both refine a shared one.
-   * A refinement is a core token (held by at least half the members) that no member of the other
-   * group has and that recurs with the part of the other group's core the two share in at least
-   * REFINEMENT_SUPPORT keywords of the list: "womens" + "running shoes", "soil" + "raised garden bed".
-   * When the other group's whole core is shared (it is the broader page) one refinement suffices;
-   * otherwise both must refine (siblings: "glass" vs "large" cold brew makers, "standing desks" vs
-   * "cat trees" for small spaces). A one-off extra word ("breville espresso machine") is no refinement.
+   * Two groups are different pages when:
+   * - one is the broader page (its whole core is shared) and the other's core adds a token that recurs
+   *   with the shared core in BROADER_SUPPORT keywords ("womens" + "running shoes", "soil" + "raised
+   *   garden bed"); a one-off extra word ("breville espresso machine") is no refinement;
+   * - each adds its own token and both recur SIBLING_SUPPORT times ("glass" vs "large" cold brew makers);
+   * - each adds its own token, both are common (EXCLUSIVE_MIN_DF keywords) and no keyword of the list
+   *   holds both: the list treats them as alternatives ("tomato plant care" / "pepper plant care",
+   *   "womens" / "mens").
    */
   conflict(ra: number, rb: number): boolean {
     const sharedOfB = this.sharedCore(rb, ra);
     const sharedOfA = this.sharedCore(ra, rb);
-    const refA = this.refines(ra, rb, sharedOfB);
-    const refB = this.refines(rb, ra, sharedOfA);
-    if (refA && refB) return true;
-    if (refA) return sharedOfB.length === this.coreOf(rb).length;
-    if (refB) return sharedOfA.length === this.coreOf(ra).length;
+    const extraA = sharedOfA.length < this.coreOf(ra).length;
+    const extraB = sharedOfB.length < this.coreOf(rb).length;
+    if (!extraB && this.refines(ra, rb, sharedOfB, BROADER_SUPPORT)) return true;
+    if (!extraA && this.refines(rb, ra, sharedOfA, BROADER_SUPPORT)) return true;
+    if (!extraA || !extraB) return false;
+    if (this.refines(ra, rb, sharedOfB, SIBLING_SUPPORT) && this.refines(rb, ra, sharedOfA, SIBLING_SUPPORT)) return true;
+    return this.exclusive(ra, rb);
+  }
+
+  /** Some core token of A and some core token of B, each in EXCLUSIVE_MIN_DF keywords, never occur together. */
+  private exclusive(ra: number, rb: number): boolean {
+    const { df, kinds } = this.space;
+    const only = (root: number, other: Map<number, number>) => this.coreOf(root).filter((f) => !other.has(f) && kinds[f] === FEATURE_CONTENT && df[f] >= EXCLUSIVE_MIN_DF);
+    const onlyA = only(ra, this.countsOf(rb));
+    if (onlyA.length === 0) return false;
+    const onlyB = only(rb, this.countsOf(ra));
+    for (const a of onlyA) for (const b of onlyB) if (!this.cooccur(a, b)) return true;
     return false;
+  }
+
+  private cooccurCache = new Map<number, boolean>();
+
+  /** Whether some keyword holds both tokens (walks the rarer token's keywords, at most COOCCURRENCE_SCAN). */
+  private cooccur(a: number, b: number): boolean {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const key = x * 2 ** 26 + y;
+    let found = this.cooccurCache.get(key);
+    if (found === undefined) {
+      const postings = this.postingsOf();
+      const { offsets, features, df } = this.space;
+      const [walk, other] = df[x] <= df[y] ? [x, y] : [y, x];
+      const start = postings.start[walk];
+      const end = postings.start[walk + 1];
+      found = end - start > COOCCURRENCE_SCAN;
+      for (let p = start; p < end && !found; p++) {
+        const k = postings.items[p];
+        found = hasFeature(features, offsets[k], offsets[k + 1], other);
+      }
+      this.cooccurCache.set(key, found);
+    }
+    return found;
   }
 
   /** The tokens of `root`'s core that some member of `other` holds. */
@@ -368,11 +445,21 @@ class Agglomeration {
     return this.coreOf(root).filter((f) => counts.has(f));
   }
 
-  private refines(ra: number, rb: number, shared: number[]): boolean {
+  /** A core token of `ra` that no member of `rb` has recurs with the shared tokens in `need` keywords. */
+  private refines(ra: number, rb: number, shared: number[], need: number): boolean {
     const cb = this.countsOf(rb);
+    const { df, kinds } = this.space;
+    let rarest = shared;
+    if (shared.length > 1) {
+      let r = shared[0];
+      for (const f of shared) if (df[f] < df[r] || (df[f] === df[r] && f < r)) r = f;
+      rarest = [r];
+    }
     for (const f of this.coreOf(ra)) {
-      if (cb.has(f) || this.space.df[f] < REFINEMENT_SUPPORT) continue;
-      if (this.support(f, shared) >= REFINEMENT_SUPPORT) return true;
+      const refiner = kinds[f] === FEATURE_REFINER;
+      const required = refiner ? SIBLING_SUPPORT : need;
+      if (cb.has(f) || df[f] < required) continue;
+      if (this.support(f, refiner ? rarest : shared) >= required) return true;
     }
     return false;
   }
@@ -398,7 +485,7 @@ class Agglomeration {
     const walk = tokens[0];
     let found = 0;
     const end = Math.min(postings.start[walk + 1], postings.start[walk] + SUPPORT_SCAN);
-    for (let p = postings.start[walk]; p < end && found < REFINEMENT_SUPPORT; p++) {
+    for (let p = postings.start[walk]; p < end && found < SIBLING_SUPPORT; p++) {
       const k = postings.items[p];
       let all = true;
       for (let t = 1; t < tokens.length && all; t++) all = hasFeature(features, offsets[k], offsets[k + 1], tokens[t]);
@@ -422,6 +509,15 @@ class Agglomeration {
     return this.postings;
   }
 
+  /** The topic words of one group all appear in the other. */
+  nested(ra: number, rb: number): boolean {
+    const ca = this.countsOf(ra);
+    const cb = this.countsOf(rb);
+    const [small, large] = ca.size <= cb.size ? [ca, cb] : [cb, ca];
+    for (const f of small.keys()) if (!large.has(f)) return false;
+    return small.size > 0;
+  }
+
   /** The small group holds every token that all members of the cluster share (its head term, e.g. "espresso"). */
   sharesHead(small: number, cluster: number): boolean {
     const counts = this.countsOf(cluster);
@@ -435,6 +531,16 @@ class Agglomeration {
       any = true;
     }
     return any;
+  }
+
+  /**
+   * A "best x" listicle and the shop page for x are different pages: a group made mostly of listicle
+   * queries and one that is not, with different intents, do not join in the straggler pass.
+   */
+  listicleApart(ra: number, rb: number): boolean {
+    const la = 2 * this.listicles[ra] > this.size[ra];
+    const lb = 2 * this.listicles[rb] > this.size[rb];
+    return la !== lb && this.compatibility(ra, rb) < 1;
   }
 
   /** Average-linkage similarity of two groups times their intent compatibility. */
@@ -483,6 +589,7 @@ class Agglomeration {
     this.hasCommerce[ra] |= this.hasCommerce[rb];
     this.comparisonVolume[ra] += this.comparisonVolume[rb];
     this.plainVolume[ra] += this.plainVolume[rb];
+    this.listicles[ra] += this.listicles[rb];
   }
 
   /**

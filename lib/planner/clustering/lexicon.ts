@@ -67,3 +67,42 @@ export const NAVIGATIONAL_PHRASES: readonly (readonly [string, string])[] = [
 export function isYear(token: string): boolean {
   return token.length === 4 && (token.startsWith("19") || token.startsWith("20")) && /^\d{4}$/.test(token);
 }
+
+/**
+ * Variants folded to one word before stemming (clustering only): irregular plurals the Porter stemmer
+ * leaves apart, audience spellings, and the usual synonyms of keyword exports. Kept small and general:
+ * each line is true in any niche, none comes from a labelled set's keywords.
+ */
+export const VARIANTS: ReadonlyMap<string, string> = new Map(
+  (
+    // irregular plurals
+    "mice:mouse feet:foot teeth:tooth geese:goose children:kid knives:knife leaves:leaf shelves:shelf " +
+    "wolves:wolf halves:half calves:calf loaves:loaf thieves:thief people:person " +
+    // audiences ("ladies running shoes" = "women's running shoes")
+    "ladies:women lady:women woman:women womens:women female:women females:women " +
+    "man:men mens:men male:men males:men gents:men mans:men " +
+    "kids:kid child:kid childrens:kid " +
+    // footwear and software product types
+    "sneaker:shoe sneakers:shoe maker:machine makers:machine " +
+    "app:software apps:software tool:software tools:software platform:software platforms:software " +
+    // spellings
+    "versus:vs colour:color colours:color grey:gray favourite:favorite organise:organize organiser:organizer"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+/**
+ * Words that only frame a question ("how long does X last", "how often to X", "are X worth it"): weak in
+ * a question, so two questions about different things do not match on them. Outside a question they keep
+ * their meaning ("long sleeve", "work boots").
+ */
+export const QUESTION_FRAME: ReadonlySet<string> = new Set(
+  "long much many far soon last lasts take takes need needs worth work works mean means happen happens".split(" "),
+);
+
+/** Prepositions that, at the very start of a keyword, are part of a name ("on running shoes", "in ear headphones", "at home workouts"). */
+export const LEADING_NAME_WORDS: ReadonlySet<string> = new Set("on in at off up out over under".split(" "));
+
+/** Words that make a keyword a listicle or review query ("best x", "top x", "x reviews"): a page of its own, apart from the shop page for x. */
+export const LISTICLE_WORDS: ReadonlySet<string> = new Set("best top review reviews rated ranking rankings greatest".split(" "));

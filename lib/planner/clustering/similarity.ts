@@ -41,6 +41,8 @@ export type VectorSpace = {
   inferredIntents: (Intent | null)[];
   /** 1 where the keyword is a comparison ("x vs y"). */
   comparison: Uint8Array;
+  /** 1 where the keyword is a listicle or review query ("best x", "x reviews"). */
+  listicle: Uint8Array;
 };
 
 /** Builds the vectors. `texts` must already be in canonical order (feature ids then follow that order). */
@@ -53,6 +55,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
   const rawFeatures: number[] = [];
   const inferredIntents: (Intent | null)[] = new Array(n);
   const comparison = new Uint8Array(n);
+  const listicle = new Uint8Array(n);
 
   const parts: number[] = [];
   const idOf = (key: string, kind: number, left = -1, right = -1): number => {
@@ -67,17 +70,28 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     return id;
   };
 
+  // Closed compounds written open elsewhere in the list ("helpdesk" / "help desk", "cashback" / "cash back")
+  // become the two words, so both spellings share their tokens.
+  const tokenized = texts.map((t) => tokenizeKeyword(t));
+  const open = new Map<string, [string, string]>();
+  for (const t of tokenized) {
+    for (const j of t.joined) if (!open.has(j)) open.set(j, splitJoined(t.contentWords, j));
+  }
+
   for (let i = 0; i < n; i++) {
-    const tokens = tokenizeKeyword(texts[i]);
+    const tokens = tokenized[i];
     inferredIntents[i] = tokens.inferredIntent;
     comparison[i] = tokens.comparison ? 1 : 0;
+    listicle[i] = tokens.listicle ? 1 : 0;
+    const own = open.size > 0 ? openCompounds(tokens.content, tokens.contentWords, open) : tokens.content;
     // A keyword made only of weak words ("best deals") still needs a topic: promote them to content.
-    const content = tokens.content.length > 0 ? tokens.content : tokens.weak;
-    const weak = tokens.content.length > 0 ? tokens.weak : [];
+    const content = own.length > 0 ? own : tokens.weak;
+    const weak = own.length > 0 ? tokens.weak : [];
     const ids: number[] = [];
     const contentIds = content.map((c) => idOf("c\u0001" + c, FEATURE_CONTENT));
     ids.push(...contentIds);
     for (const w of weak) ids.push(idOf("w\u0001" + w, PAGE_DEFINING_STEMS.has(w) ? FEATURE_REFINER : FEATURE_WEAK));
+    if (own.length > 0) for (const w of tokens.frame) ids.push(idOf("q\u0001" + w, FEATURE_REFINER));
     for (let k = 0; k + 1 < content.length; k++) {
       ids.push(idOf("b\u0001" + content[k] + "\u0001" + content[k + 1], FEATURE_BIGRAM, contentIds[k], contentIds[k + 1]));
     }
@@ -109,7 +123,28 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     norm = Math.sqrt(norm);
     if (norm > 0) for (let p = offsets[i]; p < offsets[i + 1]; p++) weights[p] /= norm;
   }
-  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison };
+  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle };
+}
+
+/** The two adjacent words of `words` whose concatenation is `joined`. */
+function splitJoined(words: readonly string[], joined: string): [string, string] {
+  for (let k = 0; k + 1 < words.length; k++) if (words[k] + words[k + 1] === joined) return [words[k], words[k + 1]];
+  // The words were not adjacent among the distinct content words (a repeated word): split by prefix.
+  for (const w of words) if (joined.startsWith(w) && joined.length > w.length) return [w, joined.slice(w.length)];
+  return [joined, joined];
+}
+
+const MIN_COMPOUND_LENGTH = 6;
+
+/** Content stems with every closed compound known in its open form replaced by the two stems. */
+function openCompounds(content: string[], words: readonly string[], open: ReadonlyMap<string, [string, string]>): string[] {
+  if (!words.some((w) => w.length >= MIN_COMPOUND_LENGTH && open.has(w))) return content;
+  const out: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const parts = words[k].length >= MIN_COMPOUND_LENGTH ? open.get(words[k]) : undefined;
+    for (const s of parts ? parts.map(stem) : [content[k]]) if (!out.includes(s)) out.push(s);
+  }
+  return out;
 }
 
 /** Cosine similarity of two keywords (vectors are unit length, so this is a sparse dot product). */

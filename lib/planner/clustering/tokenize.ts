@@ -1,17 +1,25 @@
 import { stemmer } from "stemmer";
-import { COMPARISON_WORDS, INTENT_SIGNALS, NAVIGATIONAL_PHRASES, QUESTION_STARTERS, STOP_WORDS, WEAK_MODIFIERS, isYear } from "./lexicon";
+import { COMPARISON_WORDS, INTENT_SIGNALS, LEADING_NAME_WORDS, LISTICLE_WORDS, NAVIGATIONAL_PHRASES, QUESTION_FRAME, QUESTION_STARTERS, STOP_WORDS, VARIANTS, WEAK_MODIFIERS, isYear } from "./lexicon";
 import { foldKeyword } from "./normalize";
 import type { Intent } from "./types";
 
 export type KeywordTokens = {
   /** Stemmed content tokens in query order, duplicates removed (first occurrence kept). */
   content: string[];
+  /** The word each content token comes from (after VARIANTS), same order as `content`. */
+  contentWords: string[];
   /** Stemmed weak modifiers (intent words, years, generic commerce words), duplicates removed. */
   weak: string[];
+  /** Question-frame words of a question ("long", "worth", "need"): weak weight, but they tell questions apart. */
+  frame: string[];
+  /** Two adjacent content words written as one ("help desk" → "helpdesk"), to recognise the closed compound elsewhere in a list. */
+  joined: string[];
   /** Intent inferred from the words alone, or null when nothing signals one. */
   inferredIntent: Intent | null;
   /** "x vs y", "x or y", "difference between x and y": a comparison query. */
   comparison: boolean;
+  /** "best x", "top x", "x reviews": a listicle / review query. */
+  listicle: boolean;
 };
 
 const stemCache = new Map<string, string>();
@@ -43,21 +51,46 @@ export function inferIntent(words: readonly string[]): Intent | null {
   return null;
 }
 
+/** How a word counts for clustering: dropped, weak (intent / frame word) or content (the topic). */
+function roleOf(word: string, index: number, words: readonly string[], question: boolean): "stop" | "weak" | "frame" | "content" {
+  if (index === 0 && words.length > 1 && LEADING_NAME_WORDS.has(word)) return "content";
+  if (STOP_WORDS.has(word)) return "stop";
+  if (WEAK_MODIFIERS.has(word) || isYear(word)) return "weak";
+  if (question && QUESTION_FRAME.has(word)) return "frame";
+  return "content";
+}
+
 export function tokenizeKeyword(keyword: string): KeywordTokens {
   const folded = foldKeyword(keyword);
-  const words = folded ? folded.split(" ") : [];
+  const surface = folded ? folded.split(" ") : [];
+  const words = surface.map((w) => VARIANTS.get(w) ?? w);
+  const question = surface.length > 1 && QUESTION_STARTERS.has(surface[0]);
   const content: string[] = [];
+  const contentWords: string[] = [];
   const weak: string[] = [];
-  for (const w of words) {
-    if (STOP_WORDS.has(w)) continue;
-    if (WEAK_MODIFIERS.has(w) || isYear(w)) {
+  const frame: string[] = [];
+  const joined: string[] = [];
+  let previous: string | null = null; // the previous word when it was a content word
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const role = roleOf(w, i, words, question);
+    if (role === "content") {
       const s = stem(w);
-      if (!weak.includes(s)) weak.push(s);
+      if (!content.includes(s)) {
+        content.push(s);
+        contentWords.push(w);
+      }
+      if (previous !== null) joined.push(previous + w);
+      previous = w;
       continue;
     }
-    const s = stem(w);
-    if (!content.includes(s)) content.push(s);
+    previous = null;
+    if (role === "weak" || role === "frame") {
+      const list = role === "weak" ? weak : frame;
+      const s = stem(w);
+      if (!list.includes(s)) list.push(s);
+    }
   }
-  const comparison = words.some((w, i) => COMPARISON_WORDS.has(w) && i > 0 && i < words.length - 1) || words[0] === "difference" || words[0] === "compare";
-  return { content, weak, inferredIntent: inferIntent(words), comparison };
+  const comparison = surface.some((w, i) => COMPARISON_WORDS.has(w) && i > 0 && i < surface.length - 1) || surface[0] === "difference" || surface[0] === "compare";
+  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle: surface.some((w) => LISTICLE_WORDS.has(w)) };
 }
