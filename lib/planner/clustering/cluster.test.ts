@@ -113,6 +113,73 @@ describe("clusterKeywords", () => {
     expect(clusterOf(result, 12)!.keywordIds).toEqual(expect.arrayContaining([9, 10, 12]));
   });
 
+  it("keeps a 'best x' listicle apart from the shop page for x, but pairs two leftovers that nest", () => {
+    const list = [
+      kw(1, "cucumber trellis", 9900, "transactional"),
+      kw(2, "cucumber trellis for sale", 1300, "transactional"),
+      kw(3, "buy cucumber trellis", 880, "transactional"),
+      kw(4, "best cucumber trellis", 1600, "commercial"),
+      kw(5, "tomato cages", 12100, "transactional"),
+      kw(6, "best tomato cages", 2400, "commercial"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 1)!.keywordIds).toEqual([1, 2, 3]); // "best cucumber trellis" joined it before
+    expect(result.unclusteredIds).toEqual([4]);
+    // Both tomato-cage keywords are alone otherwise, and one is about the other: they make a cluster.
+    expect(clusterOf(result, 5)!.keywordIds).toEqual([5, 6]);
+  });
+
+  it("keeps apart subjects the list never combines (tomato vs pepper plant care)", () => {
+    const list = [
+      kw(1, "tomato plant care", 6600, "informational"),
+      kw(2, "tomato cages", 9900, "informational"),
+      kw(3, "tomato fertilizer", 12100, "informational"),
+      kw(4, "heirloom tomato seeds", 4400, "informational"),
+      kw(5, "pepper plant care", 2400, "informational"),
+      kw(6, "hot pepper sauce", 4400, "informational"),
+      kw(7, "pepper grinder", 3600, "informational"),
+      kw(8, "stuffed pepper recipe", 1900, "informational"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 1)).not.toBe(clusterOf(result, 5)); // they made a pair on "plant care" before
+    expect(clusterOf(result, 1)!.keywordIds).toContain(3);
+    expect(clusterOf(result, 5)!.keywordIds).toContain(7);
+  });
+
+  it("knows brand names that start with a preposition, spelling variants and closed compounds", () => {
+    const shoes = clusterKeywords([
+      kw(1, "running shoes", 246000, "transactional"),
+      kw(2, "buy running shoes", 4400, "transactional"),
+      kw(3, "running shoes sale", 9900, "transactional"),
+      kw(4, "on running shoes", 33100, "transactional"),
+      kw(5, "on running shoes women", 8100, "transactional"),
+      kw(6, "running sneakers", 2900, "transactional"),
+    ]);
+    expect(clusterOf(shoes, 1)!.keywordIds).toEqual([1, 3, 2, 6]); // sneakers = shoes
+    expect(clusterOf(shoes, 4)!.keywordIds).toEqual([4, 5]); // "on" is the brand here, not a stop word
+    const desks = clusterKeywords([
+      kw(1, "help desk software", 5400, "commercial"),
+      kw(2, "helpdesk software", 1900, "commercial"),
+      kw(3, "best help desk software", 1300, "commercial"),
+      kw(4, "crm software", 22200, "commercial"),
+      kw(5, "best crm software", 6600, "commercial"),
+    ]);
+    expect(clusterOf(desks, 1)!.keywordIds).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect(clusterOf(desks, 1)).not.toBe(clusterOf(desks, 4));
+  });
+
+  it("does not match questions about different things on their question words", () => {
+    const list = [
+      kw(1, "how long do tents last", 1900, "informational"),
+      kw(2, "how long does cold brew last", 4400, "informational"),
+      kw(3, "how long do hiking boots last", 1300, "informational"),
+      kw(4, "camping tents", 22200, "transactional"),
+      kw(5, "cold brew maker", 9900, "transactional"),
+    ];
+    const result = clusterKeywords(list);
+    expect(result.clusters).toEqual([]); // "long" and "last" made one cluster of all three questions before
+  });
+
   it("groups plurals and case/punctuation variants", () => {
     const result = clusterKeywords(SAMPLE);
     expect(clusterOf(result, 1)!.keywordIds).toEqual(expect.arrayContaining([1, 2]));

@@ -398,10 +398,10 @@ class Agglomeration {
     const sharedOfA = this.sharedCore(ra, rb);
     const extraA = sharedOfA.length < this.coreOf(ra).length;
     const extraB = sharedOfB.length < this.coreOf(rb).length;
-    if (!extraB && this.refines(ra, rb, sharedOfB, BROADER_SUPPORT)) return true;
-    if (!extraA && this.refines(rb, ra, sharedOfA, BROADER_SUPPORT)) return true;
+    if (!extraB && this.refinement(ra, rb, sharedOfB) >= BROADER_SUPPORT) return true;
+    if (!extraA && this.refinement(rb, ra, sharedOfA) >= BROADER_SUPPORT) return true;
     if (!extraA || !extraB) return false;
-    if (this.refines(ra, rb, sharedOfB, SIBLING_SUPPORT) && this.refines(rb, ra, sharedOfA, SIBLING_SUPPORT)) return true;
+    if (this.refinement(ra, rb, sharedOfB) >= SIBLING_SUPPORT && this.refinement(rb, ra, sharedOfA) >= SIBLING_SUPPORT) return true;
     return this.exclusive(ra, rb);
   }
 
@@ -445,8 +445,12 @@ class Agglomeration {
     return this.coreOf(root).filter((f) => counts.has(f));
   }
 
-  /** A core token of `ra` that no member of `rb` has recurs with the shared tokens in `need` keywords. */
-  private refines(ra: number, rb: number, shared: number[], need: number): boolean {
+  /**
+   * How strongly `ra` refines the shared tokens: the support (capped at SIBLING_SUPPORT) of its best core
+   * token that no member of `rb` has, counting a page-defining weak word only when it reaches SIBLING_SUPPORT
+   * with the rarest shared token.
+   */
+  private refinement(ra: number, rb: number, shared: number[]): number {
     const cb = this.countsOf(rb);
     const { df, kinds } = this.space;
     let rarest = shared;
@@ -455,20 +459,36 @@ class Agglomeration {
       for (const f of shared) if (df[f] < df[r] || (df[f] === df[r] && f < r)) r = f;
       rarest = [r];
     }
+    let best = 0;
     for (const f of this.coreOf(ra)) {
-      const refiner = kinds[f] === FEATURE_REFINER;
-      const required = refiner ? SIBLING_SUPPORT : need;
-      if (cb.has(f) || df[f] < required) continue;
-      if (this.support(f, refiner ? rarest : shared) >= required) return true;
+      if (cb.has(f)) continue;
+      if (kinds[f] === FEATURE_REFINER) {
+        if (df[f] >= SIBLING_SUPPORT && this.support(f, rarest) >= SIBLING_SUPPORT) return SIBLING_SUPPORT;
+        continue;
+      }
+      if (df[f] < BROADER_SUPPORT) continue;
+      const found = this.support(f, shared);
+      if (found >= SIBLING_SUPPORT) return SIBLING_SUPPORT;
+      if (found > best) best = found;
     }
-    return false;
+    return best >= BROADER_SUPPORT ? best : 0;
   }
 
   /** Support of a token with a set of tokens, cached by both. */
   private supportCache = new Map<string, number>();
+  private pairSupportCache = new Map<number, number>();
 
   private support(f: number, tokens: number[]): number {
-    const key = tokens.length === 0 ? String(f) : f + ":" + tokens.join(",");
+    if (tokens.length <= 1) {
+      const key = f * 2 ** 26 + (tokens.length === 0 ? 0 : tokens[0] + 1);
+      let found = this.pairSupportCache.get(key);
+      if (found === undefined) {
+        found = this.countSupport(f, tokens);
+        this.pairSupportCache.set(key, found);
+      }
+      return found;
+    }
+    const key = f + ":" + tokens.join(",");
     let found = this.supportCache.get(key);
     if (found === undefined) {
       found = this.countSupport(f, tokens);

@@ -30,6 +30,18 @@ describe("tokenizeKeyword", () => {
     expect(tokenizeKeyword("running shoe").content).toEqual(tokenizeKeyword("running shoes").content);
   });
 
+  it("folds variants, keeps a leading preposition of a name and weakens question-frame words", () => {
+    expect(tokenizeKeyword("ladies running sneakers").content).toEqual(tokenizeKeyword("womens running shoes").content);
+    expect(tokenizeKeyword("mice").content).toEqual(tokenizeKeyword("mouse").content);
+    expect(tokenizeKeyword("on running shoes").content).toEqual(["on", "run", "shoe"]);
+    expect(tokenizeKeyword("running shoes on sale").content).toEqual(["run", "shoe"]);
+    expect(tokenizeKeyword("how long do tents last")).toMatchObject({ content: ["tent"], frame: ["long", "last"] });
+    expect(tokenizeKeyword("long sleeve running shirt").content).toContain("long"); // not a question: a topic word
+    expect(tokenizeKeyword("help desk software").joined).toEqual(["helpdesk", "desksoftware"]);
+    expect(tokenizeKeyword("best running shoes").listicle).toBe(true);
+    expect(tokenizeKeyword("running shoes sale").listicle).toBe(false);
+  });
+
   it("infers intent from modifiers", () => {
     expect(tokenizeKeyword("how to clean running shoes").inferredIntent).toBe("informational");
     expect(tokenizeKeyword("buy running shoes").inferredIntent).toBe("transactional");

@@ -41,18 +41,19 @@ describe("scoreClustering", () => {
 
 // Per labelled set at the default ("Balanced") setting: floors a little below what it achieves today
 // (printed by `npm run bench:planner`), so a regression fails. coverage = share of keywords in a cluster;
-// pairPrecision = share of same-cluster pairs with one label; ARI = adjusted Rand index.
-// The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met on the four-topic list and the
-// generated multi-niche export (scripts/fixtures/clustering-export.ts) so far, not on the hand-labelled long sets:
-// the long sets' labels are single pages, and the pairs they miss need synonyms or world knowledge.
-const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters?: number }> = {
-  "ambiguous-heads.json": { coverage: 0.9, pairPrecision: 0.86, adjustedRand: 0.76 },
-  "four-topics-65.json": { coverage: 0.85, pairPrecision: 0.97, adjustedRand: 0.3, mixedClusters: 0 },
-  "home-gardening.json": { coverage: 0.92, pairPrecision: 0.74, adjustedRand: 0.65 },
-  "multi-niche-export.json": { coverage: 0.95, pairPrecision: 0.89, adjustedRand: 0.93 },
-  "personal-finance.json": { coverage: 0.94, pairPrecision: 0.8, adjustedRand: 0.73 },
-  "running-shoes.json": { coverage: 0.88, pairPrecision: 0.85, adjustedRand: 0.68 },
-  "saas-software.json": { coverage: 0.95, pairPrecision: 0.79, adjustedRand: 0.74 },
+// pairPrecision = share of same-cluster pairs with one label; ARI = adjusted Rand index; mixedClusters =
+// clusters holding two labels.
+// The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met on five of the seven sets; home
+// gardening (0.87) and personal finance (0.87) fall short: the pairs they still get wrong need synonyms or
+// world knowledge ("countertop" = kitchen, "starter" = for beginners, "boost" = improve). See README → Quality.
+const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters: number }> = {
+  "ambiguous-heads.json": { coverage: 0.9, pairPrecision: 0.89, adjustedRand: 0.76, mixedClusters: 5 },
+  "four-topics-65.json": { coverage: 0.86, pairPrecision: 0.97, adjustedRand: 0.32, mixedClusters: 0 },
+  "home-gardening.json": { coverage: 0.9, pairPrecision: 0.86, adjustedRand: 0.68, mixedClusters: 15 },
+  "multi-niche-export.json": { coverage: 0.97, pairPrecision: 0.93, adjustedRand: 0.95, mixedClusters: 30 },
+  "personal-finance.json": { coverage: 0.93, pairPrecision: 0.86, adjustedRand: 0.7, mixedClusters: 8 },
+  "running-shoes.json": { coverage: 0.89, pairPrecision: 0.96, adjustedRand: 0.74, mixedClusters: 6 },
+  "saas-software.json": { coverage: 0.96, pairPrecision: 0.95, adjustedRand: 0.86, mixedClusters: 6 },
 };
 
 describe("labelled fixtures", () => {
@@ -78,14 +79,14 @@ describe("labelled fixtures", () => {
     expect(coverage).toBeGreaterThanOrEqual(floor.coverage);
     expect(scores.pairPrecision).toBeGreaterThanOrEqual(floor.pairPrecision);
     expect(scores.adjustedRand).toBeGreaterThanOrEqual(floor.adjustedRand);
-    if (floor.mixedClusters !== undefined) expect(scores.mixedClusters).toBeLessThanOrEqual(floor.mixedClusters);
+    expect(scores.mixedClusters).toBeLessThanOrEqual(floor.mixedClusters);
     expect(scores.bcubedF1).toBeGreaterThanOrEqual(0.35);
   });
 
   it("clusters a short list as well as the long ones: most keywords clustered, no cluster across topics", () => {
     const short = fixtures.find((f) => f.file === "four-topics-65.json")!.fixture;
     const { result, scores, coverage } = evaluateFixture(short);
-    expect(coverage).toBeGreaterThanOrEqual(0.85); // 0.48 before the straggler pass, 0.77 before head-term attachment
+    expect(coverage).toBeGreaterThanOrEqual(0.85); // 0.48 before the straggler pass, 0.77 before head-term attachment, 0.88 now
     expect(scores.mixedClusters).toBe(0);
     expect(result.clusters.length).toBeLessThanOrEqual(16);
   });
@@ -98,15 +99,15 @@ describe("labelled fixtures", () => {
       ari += scores.adjustedRand;
       f1 += scores.bcubedF1;
     }
-    expect(ari / fixtures.length).toBeGreaterThanOrEqual(0.63);
-    expect(f1 / fixtures.length).toBeGreaterThanOrEqual(0.72);
+    expect(ari / fixtures.length).toBeGreaterThanOrEqual(0.71);
+    expect(f1 / fixtures.length).toBeGreaterThanOrEqual(0.77);
   });
 
   it("still clusters sensibly when intents must be inferred", () => {
     for (const { file, fixture } of fixtures) {
       const { scores, coverage } = evaluateFixture(fixture, { dropIntents: true });
-      expect(coverage, file).toBeGreaterThanOrEqual(0.78);
-      expect(scores.adjustedRand, file).toBeGreaterThanOrEqual(0.25);
+      expect(coverage, file).toBeGreaterThanOrEqual(0.85);
+      expect(scores.adjustedRand, file).toBeGreaterThanOrEqual(0.28);
     }
   });
 });
