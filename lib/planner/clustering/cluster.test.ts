@@ -168,6 +168,21 @@ describe("clusterKeywords", () => {
     expect(clusterOf(desks, 1)).not.toBe(clusterOf(desks, 4));
   });
 
+  it("keeps a 'how to' task apart from the definition pages of its subject, not from other how-tos", () => {
+    const list = [
+      kw(1, "what is a good resting heart rate", 14800, "informational"),
+      kw(2, "normal resting heart rate", 22200, "informational"),
+      kw(3, "resting heart rate chart", 6600, "informational"),
+      kw(4, "resting heart rate by age", 5400, "informational"),
+      kw(5, "how to lower your heart rate naturally", 4400, "informational"),
+    ];
+    const alone = clusterKeywords(list);
+    expect(clusterOf(alone, 1)!.keywordIds).toEqual([2, 1, 3, 4]);
+    expect(alone.unclusteredIds).toEqual([5]); // it joined the definitions before
+    const withHowTos = clusterKeywords([...list, kw(6, "how to measure heart rate", 3600, "informational"), kw(7, "how to measure your heart rate", 1900, "informational")]);
+    expect(clusterOf(withHowTos, 5)!.keywordIds).toEqual(expect.arrayContaining([6, 7]));
+  });
+
   it("does not match questions about different things on their question words", () => {
     const list = [
       kw(1, "how long do tents last", 1900, "informational"),

@@ -229,7 +229,7 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     const smallB = state.sizeOf(rb) < minSize;
     if (smallA === smallB) continue;
     const [small, big] = smallA ? [ra, rb] : [rb, ra];
-    const score = state.listicleApart(small, big) ? 0 : state.linkage(small, big);
+    const score = state.listicleApart(small, big) || state.taskApart(small, big) ? 0 : state.linkage(small, big);
     const current = best.get(small);
     if (score < attachAt * HEAD_SHARE) continue;
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
@@ -246,7 +246,7 @@ function pairUp(state: Agglomeration, edges: Edges, minSize: number, pairAt: num
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
     if (ra === rb || state.sizeOf(ra) >= minSize || state.sizeOf(rb) >= minSize) continue;
-    const score = state.listicleApart(ra, rb) ? 0 : state.linkage(ra, rb);
+    const score = state.listicleApart(ra, rb) || state.taskApart(ra, rb) || state.taskApart(rb, ra) ? 0 : state.linkage(ra, rb);
     if (score >= pairAt) pairs.push({ a: ra, b: rb, score });
   }
   pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
@@ -270,8 +270,9 @@ class Agglomeration {
   /** Volume (+1 each) of comparison and of other keywords per group. */
   private comparisonVolume: Float64Array;
   private plainVolume: Float64Array;
-  /** Listicle keywords ("best x") per group. */
+  /** Listicle keywords ("best x") and "how to <verb>" keywords per group. */
   private listicles: Int32Array;
+  private tasks: Int32Array;
 
   constructor(
     private space: VectorSpace,
@@ -290,9 +291,11 @@ class Agglomeration {
     this.comparisonVolume = new Float64Array(n);
     this.plainVolume = new Float64Array(n);
     this.listicles = new Int32Array(n);
+    this.tasks = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       this.parent[i] = i;
       this.listicles[i] = space.listicle[i];
+      this.tasks[i] = space.task[i] >= 0 ? 1 : 0;
       if (space.comparison[i]) this.comparisonVolume[i] = items[i].volume + 1;
       else this.plainVolume[i] = items[i].volume + 1;
       const intent = intents[i];
@@ -563,6 +566,17 @@ class Agglomeration {
     return la !== lb && this.compatibility(ra, rb) < 1;
   }
 
+  /**
+   * A single "how to <verb> x" keyword and a group about x with no "how to" keyword and no member holding
+   * the verb ("how to increase credit score" / "what is a good credit score"): a task is a page of its own,
+   * apart from the definition or list pages of its subject. Next to other how-tos it may join (straggler pass).
+   */
+  taskApart(small: number, other: number): boolean {
+    if (this.size[small] !== 1 || this.tasks[other] > 0) return false;
+    const t = this.space.task[small];
+    return t >= 0 && !this.countsOf(other).has(t);
+  }
+
   /** Average-linkage similarity of two groups times their intent compatibility. */
   linkage(ra: number, rb: number): number {
     const compat = this.compatibility(ra, rb);
@@ -610,6 +624,7 @@ class Agglomeration {
     this.comparisonVolume[ra] += this.comparisonVolume[rb];
     this.plainVolume[ra] += this.plainVolume[rb];
     this.listicles[ra] += this.listicles[rb];
+    this.tasks[ra] += this.tasks[rb];
   }
 
   /**

@@ -43,6 +43,8 @@ export type VectorSpace = {
   comparison: Uint8Array;
   /** 1 where the keyword is a listicle or review query ("best x", "x reviews"). */
   listicle: Uint8Array;
+  /** Content feature id of the keyword's "how to" task verb, or -1. */
+  task: Int32Array;
 };
 
 /** Builds the vectors. `texts` must already be in canonical order (feature ids then follow that order). */
@@ -56,6 +58,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
   const inferredIntents: (Intent | null)[] = new Array(n);
   const comparison = new Uint8Array(n);
   const listicle = new Uint8Array(n);
+  const task = new Int32Array(n).fill(-1);
 
   const parts: number[] = [];
   const idOf = (key: string, kind: number, left = -1, right = -1): number => {
@@ -95,6 +98,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     for (let k = 0; k + 1 < content.length; k++) {
       ids.push(idOf("b\u0001" + content[k] + "\u0001" + content[k + 1], FEATURE_BIGRAM, contentIds[k], contentIds[k + 1]));
     }
+    if (tokens.task !== null) task[i] = vocab.get("c\u0001" + tokens.task) ?? -1;
     const unique = Array.from(new Set(ids)).sort((a, b) => a - b);
     for (const id of unique) {
       dfList[id]++;
@@ -123,7 +127,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     norm = Math.sqrt(norm);
     if (norm > 0) for (let p = offsets[i]; p < offsets[i + 1]; p++) weights[p] /= norm;
   }
-  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle };
+  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle, task };
 }
 
 /** The two adjacent words of `words` whose concatenation is `joined`. */

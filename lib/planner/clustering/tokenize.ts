@@ -20,6 +20,8 @@ export type KeywordTokens = {
   comparison: boolean;
   /** "best x", "top x", "x reviews": a listicle / review query. */
   listicle: boolean;
+  /** The task of a "how to <verb> …" keyword: the stem of its first content word after "how to", or null. */
+  task: string | null;
 };
 
 const stemCache = new Map<string, string>();
@@ -92,5 +94,8 @@ export function tokenizeKeyword(keyword: string): KeywordTokens {
     }
   }
   const comparison = surface.some((w, i) => COMPARISON_WORDS.has(w) && i > 0 && i < surface.length - 1) || surface[0] === "difference" || surface[0] === "compare";
-  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle: surface.some((w) => LISTICLE_WORDS.has(w)) };
+  let task: string | null = null;
+  const how = surface.indexOf("how");
+  if (how >= 0 && surface[how + 1] === "to" && how + 2 < words.length && roleOf(words[how + 2], how + 2, words, question) === "content") task = stem(words[how + 2]);
+  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle: surface.some((w) => LISTICLE_WORDS.has(w)), task };
 }
