@@ -168,7 +168,7 @@ describe("clusterKeywords", () => {
     expect(clusterOf(desks, 1)).not.toBe(clusterOf(desks, 4));
   });
 
-  it("keeps a 'how to' task apart from the definition pages of its subject, not from other how-tos", () => {
+  it("keeps a 'how to' task apart from the definition pages of its subject, not from the same task", () => {
     const list = [
       kw(1, "what is a good resting heart rate", 14800, "informational"),
       kw(2, "normal resting heart rate", 22200, "informational"),
@@ -179,8 +179,21 @@ describe("clusterKeywords", () => {
     const alone = clusterKeywords(list);
     expect(clusterOf(alone, 1)!.keywordIds).toEqual([2, 1, 3, 4]);
     expect(alone.unclusteredIds).toEqual([5]); // it joined the definitions before
-    const withHowTos = clusterKeywords([...list, kw(6, "how to measure heart rate", 3600, "informational"), kw(7, "how to measure your heart rate", 1900, "informational")]);
+    const withHowTos = clusterKeywords([...list, kw(6, "how to lower heart rate", 3600, "informational"), kw(7, "lower heart rate fast", 1900, "informational")]);
     expect(clusterOf(withHowTos, 5)!.keywordIds).toEqual(expect.arrayContaining([6, 7]));
+  });
+
+  it("keeps a question with a word of its own out of a how-to cluster about the same thing", () => {
+    const list = [
+      kw(1, "how to descale a kettle", 9900, "informational"),
+      kw(2, "descale kettle", 4400, "informational"),
+      kw(3, "how to descale kettle with vinegar", 2900, "informational"),
+      kw(4, "how do you descale a kettle", 1300, "informational"),
+      kw(5, "why is my kettle so loud", 1900, "informational"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 1)!.keywordIds).toEqual([1, 2, 3, 4]); // the question joined it before
+    expect(result.unclusteredIds).toEqual([5]);
   });
 
   it("does not match questions about different things on their question words", () => {

@@ -229,7 +229,7 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     const smallB = state.sizeOf(rb) < minSize;
     if (smallA === smallB) continue;
     const [small, big] = smallA ? [ra, rb] : [rb, ra];
-    const score = state.listicleApart(small, big) || state.taskApart(small, big) ? 0 : state.linkage(small, big);
+    const score = state.listicleApart(small, big) || state.taskApart(small, big) || state.questionApart(small, big) ? 0 : state.linkage(small, big);
     const current = best.get(small);
     if (score < attachAt * HEAD_SHARE) continue;
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
@@ -564,6 +564,18 @@ class Agglomeration {
     const la = 2 * this.listicles[ra] > this.size[ra];
     const lb = 2 * this.listicles[rb] > this.size[rb];
     return la !== lb && this.compatibility(ra, rb) < 1;
+  }
+
+  /**
+   * A single question with a word of its own ("how bright should a desk lamp be") and a how-to group
+   * whose core adds a recurring task ("how to fix a desk lamp", "fix" in 2+ keywords): two questions,
+   * two pages. Straggler pass only.
+   */
+  questionApart(small: number, other: number): boolean {
+    if (this.size[small] !== 1 || !this.space.question[small] || this.tasks[other] === 0) return false;
+    const sharedOfSmall = this.sharedCore(small, other);
+    if (sharedOfSmall.length === this.coreOf(small).length) return false;
+    return this.refinement(other, small, sharedOfSmall) >= BROADER_SUPPORT;
   }
 
   /**

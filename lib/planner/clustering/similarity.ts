@@ -43,6 +43,8 @@ export type VectorSpace = {
   comparison: Uint8Array;
   /** 1 where the keyword is a listicle or review query ("best x", "x reviews"). */
   listicle: Uint8Array;
+  /** 1 where the keyword is a question ("how …", "why …", "are …"). */
+  question: Uint8Array;
   /** Content feature id of the keyword's "how to" task verb, or -1. */
   task: Int32Array;
 };
@@ -59,6 +61,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
   const comparison = new Uint8Array(n);
   const listicle = new Uint8Array(n);
   const task = new Int32Array(n).fill(-1);
+  const question = new Uint8Array(n);
 
   const parts: number[] = [];
   const idOf = (key: string, kind: number, left = -1, right = -1): number => {
@@ -86,6 +89,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     inferredIntents[i] = tokens.inferredIntent;
     comparison[i] = tokens.comparison ? 1 : 0;
     listicle[i] = tokens.listicle ? 1 : 0;
+    question[i] = tokens.question ? 1 : 0;
     const own = open.size > 0 ? openCompounds(tokens.content, tokens.contentWords, open) : tokens.content;
     // A keyword made only of weak words ("best deals") still needs a topic: promote them to content.
     const content = own.length > 0 ? own : tokens.weak;
@@ -127,7 +131,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     norm = Math.sqrt(norm);
     if (norm > 0) for (let p = offsets[i]; p < offsets[i + 1]; p++) weights[p] /= norm;
   }
-  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle, task };
+  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle, question, task };
 }
 
 /** The two adjacent words of `words` whose concatenation is `joined`. */

@@ -20,6 +20,8 @@ export type KeywordTokens = {
   comparison: boolean;
   /** "best x", "top x", "x reviews": a listicle / review query. */
   listicle: boolean;
+  /** The keyword is a question: it starts with a question word ("how", "why", "are", "can" …). */
+  question: boolean;
   /** The task of a "how to <verb> …" keyword: the stem of its first content word after "how to", or null. */
   task: string | null;
 };
@@ -97,5 +99,5 @@ export function tokenizeKeyword(keyword: string): KeywordTokens {
   let task: string | null = null;
   const how = surface.indexOf("how");
   if (how >= 0 && surface[how + 1] === "to" && how + 2 < words.length && roleOf(words[how + 2], how + 2, words, question) === "content") task = stem(words[how + 2]);
-  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle: surface.some((w) => LISTICLE_WORDS.has(w)), task };
+  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle: surface.some((w) => LISTICLE_WORDS.has(w)), question, task };
 }
