@@ -44,8 +44,8 @@ export const keywordListQuerySchema = listQuerySchema.extend({
   difficultyMax: rangeNumber,
   volumeMin: rangeNumber,
   volumeMax: rangeNumber,
-  /** The previous page's `next_cursor`: keyset paging (any depth, stable while rows are added); `page` is then ignored. */
-  cursor: z.string().trim().min(1).max(500).optional(),
+  /** A page's `next_cursor` (the page after it) or `previous_cursor` (the page before it): keyset paging at any depth, stable while rows are added; `page` is then ignored. */
+  cursor: z.string().trim().min(1).max(500).optional().describe("A page's `next_cursor` (the page after it) or `previous_cursor` (the page before it): keyset paging at any depth, stable while rows are added; `page` is then ignored."),
 });
 export type KeywordListQuery = z.infer<typeof keywordListQuerySchema>;
 
