@@ -7,11 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { DataTableFeatures } from "./features";
 import { formatNumber, formatTotal } from "./format";
-import type { KeysetCursors } from "./types";
+import type { TableCursors } from "./types";
 import type { TableUrlState } from "./use-table-url-state";
 
 /** What the four buttons do: by page number (offset lists), or by the server's cursors (keyset lists). */
-function pageButtons<Row extends { id: number }>(table: ReactTable<DataTableFeatures, Row>, url: TableUrlState, cursors: KeysetCursors | undefined, countIsEstimate: boolean | undefined) {
+function pageButtons<Row extends { id: number }>(table: ReactTable<DataTableFeatures, Row>, url: TableUrlState, cursors: TableCursors | undefined, countIsEstimate: boolean | undefined) {
   if (!cursors) {
     return {
       first: { run: () => table.firstPage(), enabled: table.getCanPreviousPage() },
@@ -42,7 +42,7 @@ export function DataTablePagination<Row extends { id: number }>({
 }: {
   table: ReactTable<DataTableFeatures, Row>;
   url: TableUrlState;
-  cursors?: KeysetCursors;
+  cursors?: TableCursors;
   rowsOnPage: number;
   countIsEstimate?: boolean;
   pageSizes: readonly number[];

@@ -4,6 +4,12 @@
 import { redirect } from "next/navigation";
 import { ValidationError } from "@/lib/errors";
 import { TABLE_PARAMS, type SearchParamsInput } from "./parse-search-params";
+import type { TableCursors } from "./types";
+
+/** A list service's cursors as the table takes them; undefined when the list (or its ordering) pages by number. */
+export function tableCursors(page: { nextCursor?: string | null; previousCursor?: string | null }): TableCursors | undefined {
+  return page.nextCursor === undefined ? undefined : { next: page.nextCursor, previous: page.previousCursor ?? null };
+}
 
 /** Runs the page's list call; a refused cursor redirects to `path` with the same query minus cursor and page. */
 export async function withKeysetFallback<T>(path: string, searchParams: Record<string, string | string[] | undefined>, load: () => Promise<T>): Promise<T> {

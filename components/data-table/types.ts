@@ -192,7 +192,7 @@ export type DataTableProps<Row extends { id: number }> = {
    * Previous then page by cursor at any depth (never OFFSET); First goes to page 1, and Last (by
    * number) only while the count is exact.
    */
-  cursors?: KeysetCursors;
+  cursors?: TableCursors;
 };
 
-export type KeysetCursors = { next: string | null; previous: string | null };
+export type TableCursors = { next: string | null; previous: string | null };

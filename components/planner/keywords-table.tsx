@@ -10,7 +10,7 @@ import type { KeywordRow } from "@/lib/planner/keywords";
 import { DataTable } from "@/components/data-table/data-table";
 import { editableCell } from "@/components/data-table/editable-cell";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
-import type { DataTableBulkAction, DataTableConfig, KeysetCursors } from "@/components/data-table/types";
+import type { DataTableBulkAction, DataTableConfig, TableCursors } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
 import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Badge } from "@/components/ui/badge";
@@ -29,7 +29,7 @@ type Props = {
   /** The count is the server's estimate (very large lists): shown as "about 1.2M". */
   countIsEstimate?: boolean;
   /** Keyset paging: the cursors either side of this page. */
-  cursors?: KeysetCursors;
+  cursors?: TableCursors;
   workspace: Workspace;
   clusters: { id: number; name: string }[];
   canWrite: boolean;

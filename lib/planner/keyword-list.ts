@@ -8,15 +8,13 @@
 // (siteId, difficulty NULLS FIRST, id) and (siteId, keyword, id); substring search uses the pg_trgm GIN index on `normalized`.
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
-import { ValidationError } from "@/lib/errors";
+import { assemblePage, decodeCursor, flip, type Cursor, type CursorKind, type CursorValue, type Direction } from "@/lib/http/keyset";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeKeyword } from "./keyword-text";
 import type { KeywordListQuery } from "./schemas";
 
 export const KEYWORD_ORDERING = ["createdAt", "volume", "difficulty", "keyword"] as const;
 type Field = (typeof KEYWORD_ORDERING)[number];
-type Direction = "asc" | "desc";
-type CursorValue = string | number | null;
 
 const COLUMN: Record<Field, Prisma.Sql> = {
   createdAt: Prisma.raw(`k."createdAt"`),
@@ -71,40 +69,9 @@ export async function countKeywords(db: ScopedDb, filter: Prisma.Sql[], take: nu
   return row.n;
 }
 
-// ---- keyset cursors: the sort value and id of a page's boundary row, for the ordering they belong to.
-// `d: "b"` marks a backward cursor (the rows before that row: "previous"); absent, the rows after it.
+// ---- keyset paging: cursors and page assembly are lib/http/keyset.ts's; the SQL steps are here.
 
-type Cursor = { o: string; v: CursorValue; id: number; d?: "b" };
-const MAX_INT = 2_147_483_647;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export function encodeCursor(ordering: string, value: CursorValue, id: number, backward = false): string {
-  return Buffer.from(JSON.stringify({ o: ordering, v: value, id, ...(backward ? { d: "b" } : {}) } satisfies Cursor)).toString("base64url");
-}
-
-function decodeCursor(cursor: string, ordering: string, field: Field): Cursor {
-  const bad = () => new ValidationError("Invalid input: cursor is not one this list returned.", { cursor: ["Use the next_cursor or previous_cursor of a page of this list."] });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw bad();
-  }
-  const c = parsed as Partial<Cursor>;
-  if (!c || typeof c !== "object" || !Number.isSafeInteger(c.id) || (c.id as number) < 1) throw bad();
-  if (c.d !== undefined && c.d !== "b") throw bad();
-  if (c.o !== ordering) throw new ValidationError("Invalid input: this cursor belongs to another ordering.", { cursor: ["Start again from the first page for this ordering."] });
-  const v = c.v;
-  // Values reach SQL as parameters: they must also be values PostgreSQL accepts for the column.
-  const ok =
-    field === "createdAt"
-      ? typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v))
-      : field === "keyword"
-        ? typeof v === "string" && v.length <= 255 && !v.includes("\u0000") && !LONE_SURROGATE.test(v)
-        : v === null || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_INT);
-  if (!ok || (c.id as number) > MAX_INT) throw bad();
-  return c as Cursor;
-}
+const KIND: Record<Field, CursorKind> = { createdAt: "date", keyword: "text", volume: "int", difficulty: "int" };
 
 function value(field: Field, v: CursorValue): Prisma.Sql {
   // createdAt is timestamp(3) without time zone holding UTC: compare with the UTC wall time.
@@ -165,9 +132,9 @@ export async function keywordPage(
   sort: { field: Field; direction: Direction; ordering: string },
   page: { cursor?: string; offset: number; pageSize: number },
 ): Promise<{ rows: KeywordListRow[]; nextCursor: string | null; previousCursor: string | null }> {
-  const cursor = page.cursor ? decodeCursor(page.cursor, sort.ordering, sort.field) : undefined;
+  const cursor = page.cursor ? decodeCursor(page.cursor, sort.ordering, KIND[sort.field], NULLABLE.has(sort.field)) : undefined;
   const backward = cursor?.d === "b";
-  const direction: Direction = backward ? (sort.direction === "asc" ? "desc" : "asc") : sort.direction;
+  const direction: Direction = backward ? flip(sort.direction) : sort.direction;
   const order = orderSql(sort.field, direction);
   const want = page.pageSize + 1;
   const rows: PageRow[] = [];
@@ -188,13 +155,6 @@ export async function keywordPage(
   }
   // Nothing before a backward cursor (its rows were deleted, or it was at the start): the first page.
   if (backward && rows.length === 0) return keywordPage(db, filter, sort, { offset: 0, pageSize: page.pageSize });
-  const more = rows.length > page.pageSize;
-  const onPage = rows.slice(0, page.pageSize);
-  if (backward) onPage.reverse();
-  const at = (row: PageRow | undefined, back: boolean) => (row ? encodeCursor(sort.ordering, row.v instanceof Date ? row.v.toISOString() : row.v, row.id, back) : null);
-  // Forward: more rows follow when the look-ahead row came back; rows precede when the page did not start the list.
-  // Backward: the look-ahead row says whether more rows precede; the cursor's own row follows.
-  const nextCursor = backward || more ? at(onPage.at(-1), false) : null;
-  const previousCursor = backward ? (more ? at(onPage[0], true) : null) : cursor || page.offset > 0 ? at(onPage[0], true) : null;
+  const { rows: onPage, nextCursor, previousCursor } = assemblePage(rows, { pageSize: page.pageSize, ordering: sort.ordering, cursor, offset: cursor ? 0 : page.offset, valueOf: (row) => row.v });
   return { rows: onPage.map(({ v: _v, ...row }) => row), nextCursor, previousCursor };
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import * as keywords from "@/app/api/v1/planner/keywords/route";
 import { listKeywords } from "@/lib/planner/keywords";
-import { encodeCursor } from "@/lib/planner/keyword-list";
+import { encodeCursor } from "@/lib/http/keyset";
 import { keywordListQuerySchema } from "@/lib/planner/schemas";
 import { callApi, tokenFor } from "@/tests/fixtures/api";
 import { dbFor, twoTenants } from "@/tests/fixtures/factories";
