@@ -3,6 +3,7 @@
 // and First goes back to a full first page. At 1440 px the keyword and intent cells show their whole
 // text. With E2E_SCREENSHOTS=<dir>, saves the list (page 2, by cursor) and the Add keywords dialog
 // under "All sectors" at 1440 and 390 px.
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { open } from "./support/navigation";
 
@@ -48,8 +49,16 @@ test("keyword list: next, previous, back, reload and first by cursor, while a ke
   const { sectors } = (await chosen.json()).data;
   const place = { site_id: site.id, sector_id: sectors[0].id };
   // 35 keywords with distinct volumes: by volume, pages of 10 are 10, 10, 10, 5.
-  const text = Array.from({ length: 35 }, (_, i) => `garden keyword ${String(i + 1).padStart(2, "0")}, ${(i + 1) * 100}`).join("\n");
+  const LONG = "how to start a vegetable garden in a small backyard";
+  const text = Array.from({ length: 35 }, (_, i) => `${i === 23 ? LONG : `garden keyword ${String(i + 1).padStart(2, "0")}`}, ${(i + 1) * 100}`).join("\n");
   expect((await page.request.post("/api/v1/planner/keywords/bulk_add/", { data: { ...place, text } })).status()).toBe(201);
+  // Intents on page 2's rows, the longest name among them, to see that nothing is cut at 1440 px.
+  const all = (await (await page.request.get(`/api/v1/planner/keywords/?site_id=${site.id}&page_size=100`)).json()).data.results as { id: number; volume: number }[];
+  const intents = ["informational", "transactional", "commercial", "navigational", "informational"];
+  for (const [i, volume] of [2500, 2400, 2300, 2200, 2100].entries()) {
+    const id = all.find((k) => k.volume === volume)!.id;
+    expect((await page.request.patch(`/api/v1/planner/keywords/${id}/`, { data: { intent: intents[i] } })).status()).toBe(200);
+  }
 
   await open(page, "/planner/keywords?ordering=-volume&page_size=10");
   const page1 = await keywordsOnScreen(page);
@@ -63,8 +72,13 @@ test("keyword list: next, previous, back, reload and first by cursor, while a ke
 
   // At 1440 px nothing in the keyword and intent columns is cut.
   await page.setViewportSize({ width: 1440, height: 900 });
-  const cut = await page.getByRole("table", { name: "Keywords" }).locator("tbody input, tbody button[role=combobox]").evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => (el as HTMLInputElement).value ?? el.textContent));
+  expect(page2[1]).toBe(LONG);
+  await expect(page.getByRole("table", { name: "Keywords" }).getByText("Informational").first()).toBeVisible();
+  const cut = await page.getByRole("table", { name: "Keywords" }).locator("tbody input, tbody button[role=combobox], tbody [data-slot=select-value]").evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => (el as HTMLInputElement).value ?? el.textContent));
   expect(cut).toEqual([]);
+  // The search box and the five filters stay on one row (the page's buttons may take the next one).
+  const filterRow = await page.getByRole("searchbox", { name: "Search keywords" }).locator("xpath=../..").boundingBox();
+  expect(filterRow!.height).toBeLessThan(48);
   await shoot(page, "keywords-page2");
   // Under "All sectors" (two sectors), Add keywords makes the user choose the sector.
   await page.getByRole("button", { name: "Add keywords" }).first().click();
@@ -83,11 +97,13 @@ test("keyword list: next, previous, back, reload and first by cursor, while a ke
   // Back in the browser: page 3 again, from its URL.
   await page.goBack();
   await expect(page).toHaveURL(page3Url);
-  await expect(page.getByText("Showing 21–30 of 36")).toBeVisible();
+  // (Back may show the router's cached copy of the page, from before the keyword was added: the same rows either way.)
+  await expect(page.getByText(/Showing 21–30 of 3[56]/)).toBeVisible();
   expect(await keywordsOnScreen(page)).toEqual(page3);
   // Reload keeps it too.
   await page.reload();
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await expect(page.getByText("Showing 21–30 of 36")).toBeVisible();
   expect(await keywordsOnScreen(page)).toEqual(page3);
 
   // Forward to the end (short page, Next disabled), then back to the start.
@@ -108,4 +124,16 @@ test("keyword list: next, previous, back, reload and first by cursor, while a ke
   await open(page, "/planner/keywords?ordering=-volume&page_size=10&page=3&cursor=bm90LWEtY3Vyc29y");
   await expect(page).not.toHaveURL(/cursor=/);
   expect(await keywordsOnScreen(page)).toEqual(["garden keyword top", ...page1.slice(0, 9)]);
+
+  // Import CSV: under "All sectors" the user chooses the sector; a successful import closes the dialog and shows the result.
+  await page.getByRole("button", { name: "Import CSV" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByText("Choose a sector")).toBeVisible();
+  await dialog.getByRole("combobox").click();
+  await page.getByRole("option", { name: sectors[1].name }).click();
+  await dialog.getByLabel("File").setInputFiles(path.join(process.cwd(), "tests/fixtures/csv/plain-list.txt"));
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("import-report")).toContainText(/\d+ imported from \d+ rows/);
+  await shoot(page, "import-result", [1440]);
 });
