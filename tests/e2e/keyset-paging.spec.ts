@@ -34,6 +34,7 @@ async function go(page: Page, button: "Next page" | "Previous page" | "First pag
 }
 
 test("keyword list: next, previous, back, reload and first by cursor, while a keyword is added", async ({ page }) => {
+  test.setTimeout(240_000);
   await open(page, "/sign-up");
   await page.getByLabel("Your name").fill("Kim Keyset");
   await page.getByLabel("Team or company name").fill(`Keyset ${stamp}`);
@@ -136,4 +137,27 @@ test("keyword list: next, previous, back, reload and first by cursor, while a ke
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("import-report")).toContainText(/\d+ imported from \d+ rows/);
   await shoot(page, "import-result", [1440]);
+
+  // The clusters and tasks lists page by the same cursors.
+  for (let i = 1; i <= 12; i++) {
+    const n = String(i).padStart(2, "0");
+    expect((await page.request.post("/api/v1/planner/clusters/", { data: { ...place, name: `garden cluster ${n}` } })).status()).toBe(201);
+    expect((await page.request.post("/api/v1/writer/tasks/", { data: { ...place, title: `Garden article ${n}` } })).status()).toBe(201);
+  }
+  await open(page, "/planner/clusters?ordering=name&page_size=10");
+  await expect(page.getByText("Showing 1–10 of 12")).toBeVisible();
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText("Showing 11–12 of 12")).toBeVisible();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
+  await shoot(page, "clusters-page2");
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page.getByText("Showing 1–10 of 12")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Previous page" })).toBeDisabled();
+
+  await open(page, "/writer/tasks?page_size=10");
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText("Showing 11–12 of 12")).toBeVisible();
+  await expect(page).toHaveURL(/cursor=/);
+  await shoot(page, "tasks-page2");
 });
