@@ -7,15 +7,42 @@ import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { DataTableFeatures } from "./features";
 import { formatNumber, formatTotal } from "./format";
+import type { TableCursors } from "./types";
+import type { TableUrlState } from "./use-table-url-state";
+
+/** What the four buttons do: by page number (offset lists), or by the server's cursors (keyset lists). */
+function pageButtons<Row extends { id: number }>(table: ReactTable<DataTableFeatures, Row>, url: TableUrlState, cursors: TableCursors | undefined, countIsEstimate: boolean | undefined) {
+  if (!cursors) {
+    return {
+      first: { run: () => table.firstPage(), enabled: table.getCanPreviousPage() },
+      previous: { run: () => table.previousPage(), enabled: table.getCanPreviousPage() },
+      next: { run: () => table.nextPage(), enabled: table.getCanNextPage() },
+      last: { run: () => table.lastPage(), enabled: table.getCanLastPage() },
+    };
+  }
+  const page = table.state.pagination.pageIndex + 1;
+  const { next, previous } = cursors;
+  return {
+    first: { run: () => url.setPage(1), enabled: page > 1 || url.committed.cursor !== "" },
+    previous: { run: () => previous && url.setCursorPage(previous, page - 1), enabled: previous !== null },
+    next: { run: () => next && url.setCursorPage(next, page + 1), enabled: next !== null },
+    // The last page by number is a short OFFSET only while the count is exact (small lists).
+    last: { run: () => table.lastPage(), enabled: !countIsEstimate && next !== null },
+  };
+}
 
 export function DataTablePagination<Row extends { id: number }>({
   table,
+  url,
+  cursors,
   rowsOnPage,
   countIsEstimate,
   pageSizes,
   selectedCount,
 }: {
   table: ReactTable<DataTableFeatures, Row>;
+  url: TableUrlState;
+  cursors?: TableCursors;
   rowsOnPage: number;
   countIsEstimate?: boolean;
   pageSizes: readonly number[];
@@ -23,9 +50,10 @@ export function DataTablePagination<Row extends { id: number }>({
 }) {
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
-  const pageCount = Math.max(1, table.getPageCount());
+  const pageCount = Math.max(1, table.getPageCount(), pageIndex + 1);
   const from = rowsOnPage ? pageIndex * pageSize + 1 : 0;
   const to = rowsOnPage ? from + rowsOnPage - 1 : 0;
+  const buttons = pageButtons(table, url, cursors, countIsEstimate);
 
   return (
     <div className="flex flex-col-reverse gap-3 border-t px-3 py-2.5 text-sm sm:flex-row sm:items-center sm:justify-between">
@@ -60,8 +88,8 @@ export function DataTablePagination<Row extends { id: number }>({
             variant="outline"
             size="icon"
             className="size-8"
-            onClick={() => table.firstPage()}
-            disabled={!table.getCanPreviousPage()}
+            onClick={buttons.first.run}
+            disabled={!buttons.first.enabled}
             aria-label="First page"
           >
             <ChevronsLeftIcon />
@@ -70,8 +98,8 @@ export function DataTablePagination<Row extends { id: number }>({
             variant="outline"
             size="icon"
             className="size-8"
-            onClick={() => table.previousPage()}
-            disabled={!table.getCanPreviousPage()}
+            onClick={buttons.previous.run}
+            disabled={!buttons.previous.enabled}
             aria-label="Previous page"
           >
             <ChevronLeftIcon />
@@ -80,8 +108,8 @@ export function DataTablePagination<Row extends { id: number }>({
             variant="outline"
             size="icon"
             className="size-8"
-            onClick={() => table.nextPage()}
-            disabled={!table.getCanNextPage()}
+            onClick={buttons.next.run}
+            disabled={!buttons.next.enabled}
             aria-label="Next page"
           >
             <ChevronRightIcon />
@@ -90,8 +118,8 @@ export function DataTablePagination<Row extends { id: number }>({
             variant="outline"
             size="icon"
             className="size-8"
-            onClick={() => table.lastPage()}
-            disabled={!table.getCanLastPage()}
+            onClick={buttons.last.run}
+            disabled={!buttons.last.enabled}
             aria-label="Last page"
           >
             <ChevronsRightIcon />

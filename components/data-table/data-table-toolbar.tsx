@@ -35,9 +35,11 @@ export function DataTableToolbar({
   if (!showControls && !actions) return null;
 
   return (
-    <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+    // Filters and page buttons share a row when they fit; otherwise the buttons take the next row, so the
+    // filters stay on one line (basis auto: their one-line width decides the wrap) instead of three.
+    <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-start">
       {showControls && (
-        <div className="flex flex-1 flex-wrap items-center gap-2">
+        <div className="flex flex-auto flex-wrap items-center gap-2">
           {search !== false && (
             <SearchBox
               value={state.search}

@@ -51,7 +51,7 @@ const alignClass = (align: DataTableColumnMeta["align"]) =>
  * row selection with bulk actions, per-row actions, inline editing and empty states.
  * See components/data-table/README.md.
  */
-export function DataTable<Row extends { id: number }>({ config, rows, count, countIsEstimate }: DataTableProps<Row>) {
+export function DataTable<Row extends { id: number }>({ config, rows, count, countIsEstimate, cursors }: DataTableProps<Row>) {
   const pageSizes = config.pageSizes ?? PAGE_SIZES;
   const defaultPageSize = config.defaultPageSize ?? DEFAULT_PAGE_SIZE;
   const filters = config.filters ?? [];
@@ -61,7 +61,7 @@ export function DataTable<Row extends { id: number }>({ config, rows, count, cou
   const { state } = url;
 
   // Selection belongs to the rows on screen: it resets whenever the URL (page, filters…) changes.
-  const selectionKey = `${state.page}|${state.pageSize}|${state.ordering}|${state.search}|${JSON.stringify(state.filters)}`;
+  const selectionKey = `${state.page}|${state.cursor}|${state.pageSize}|${state.ordering}|${state.search}|${JSON.stringify(state.filters)}`;
   const [selection, setSelection] = useState({ key: selectionKey, value: NO_SELECTION });
   const rowSelection = selection.key === selectionKey ? selection.value : NO_SELECTION;
   const onRowSelectionChange = (updater: Updater<RowSelectionState>) =>
@@ -88,9 +88,11 @@ export function DataTable<Row extends { id: number }>({ config, rows, count, cou
     [sortField, sortDesc, sortFieldById],
   );
 
+  // A keyset page's number comes from the URL (counted by Next/Previous); a page with nothing before it is page 1.
+  const page = cursors && state.cursor && cursors.previous === null && !url.isPending ? 1 : state.page;
   const pagination: PaginationState = useMemo(
-    () => ({ pageIndex: state.page - 1, pageSize: state.pageSize }),
-    [state.page, state.pageSize],
+    () => ({ pageIndex: page - 1, pageSize: state.pageSize }),
+    [page, state.pageSize],
   );
 
   const getRowLabel = config.getRowLabel;
@@ -162,10 +164,8 @@ export function DataTable<Row extends { id: number }>({ config, rows, count, cou
     },
     onPaginationChange: (updater) => {
       const next = functionalUpdate(updater, pagination);
-      url.setParams(
-        { page: String(next.pageIndex + 1), page_size: String(next.pageSize) },
-        { resetPage: false },
-      );
+      if (next.pageSize !== pagination.pageSize) url.setPageSize(next.pageSize);
+      else url.setPage(next.pageIndex + 1);
     },
     onRowSelectionChange,
   });
@@ -262,6 +262,8 @@ export function DataTable<Row extends { id: number }>({ config, rows, count, cou
               </Table>
               <DataTablePagination
                 table={table}
+                url={url}
+                cursors={cursors}
                 rowsOnPage={rows.length}
                 countIsEstimate={countIsEstimate}
                 pageSizes={pageSizes}

@@ -51,8 +51,15 @@ describe("parseTableSearchParams", () => {
         search: "",
         filters: {},
         activeFilterCount: 0,
+        cursor: "",
       });
     }
+  });
+
+  it("keeps a keyset cursor that looks like one (base64url, at most 500 characters) and drops anything else", () => {
+    const cursor = Buffer.from(JSON.stringify({ o: "-volume", v: 3, id: 7, d: "b" })).toString("base64url");
+    expect(parseTableSearchParams({ cursor, page: "4" })).toMatchObject({ cursor, page: 4 });
+    for (const bad of ["a b", "<script>", "x".repeat(501), "abc=", ""]) expect(parseTableSearchParams({ cursor: bad }).cursor, bad).toBe("");
   });
 
   it("parses page, page size, ordering and search", () => {

@@ -11,7 +11,10 @@ export const TABLE_PARAMS = {
   pageSize: "page_size",
   ordering: "ordering",
   search: "search",
+  /** A keyset list's cursor (the server's next/previous cursor); `page` then only numbers the page for display. */
+  cursor: "cursor",
 } as const;
+const MAX_CURSOR_LENGTH = 500;
 
 /** Next's `searchParams` (awaited), a URLSearchParams, or `useSearchParams()`. */
 export type SearchParamsInput =
@@ -42,6 +45,8 @@ export type TableQuery<F extends readonly DataTableFilter[] = readonly DataTable
   filters: FilterValues<F>;
   /** Number of active filters (not counting search). */
   activeFilterCount: number;
+  /** Keyset lists: the cursor of the page on screen ("" on the first page or an offset page). */
+  cursor: string;
 };
 
 /** Identity helper that keeps filter ids literal, so `TableQuery["filters"]` is typed per key. */
@@ -81,6 +86,12 @@ function parsePositiveInt(raw: string | undefined): number | null {
   if (!raw || !/^\d+$/.test(raw.trim())) return null;
   const value = Number(raw);
   return Number.isSafeInteger(value) && value >= 1 ? value : null;
+}
+
+/** Opaque to the client (the service validates it); only its shape is checked here. */
+function parseCursor(raw: string | undefined): string {
+  const value = (raw ?? "").trim();
+  return value.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]+$/.test(value) ? value : "";
 }
 
 function parseNumber(raw: string | undefined): number | undefined {
@@ -188,10 +199,11 @@ export function parseTableSearchParams<const F extends readonly DataTableFilter[
     search: parseText(getFirst(input, TABLE_PARAMS.search)),
     filters: filters as FilterValues<F>,
     activeFilterCount: Object.keys(filters).length,
+    cursor: parseCursor(getFirst(input, TABLE_PARAMS.cursor)),
   };
 }
 
-/** The shape services take: `{ page, pageSize, ordering?, search?, ...filters }`. */
+/** The shape services take: `{ page, pageSize, ordering?, search?, ...filters }` (keyset lists add `cursor` themselves). */
 export function toServiceQuery<F extends readonly DataTableFilter[]>(query: TableQuery<F>) {
   return {
     page: query.page,

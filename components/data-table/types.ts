@@ -187,4 +187,12 @@ export type DataTableProps<Row extends { id: number }> = {
   count: number;
   /** The server estimated `count` (large lists): shown as "about 1.2M". */
   countIsEstimate?: boolean;
+  /**
+   * Keyset lists: the server's cursors either side of this page (null at either end). Next and
+   * Previous then page by cursor at any depth (never OFFSET); First goes to page 1, and Last (by
+   * number) only while the count is exact.
+   */
+  cursors?: TableCursors;
 };
+
+export type TableCursors = { next: string | null; previous: string | null };

@@ -43,21 +43,29 @@ export function useTableUrlState({ filters, pageSizes = PAGE_SIZES, defaultPageS
     [committedQuery, filters, pageSizes, defaultPageSize],
   );
 
-  /** Apply changes (null/"" deletes a param). Resets to page 1 unless `resetPage: false`. */
+  /**
+   * Apply changes (null/"" deletes a param). Resets to page 1 (and drops a keyset cursor) unless
+   * `resetPage: false`. Paging pushes a history entry (`history: "push"`), so Back returns to the
+   * page before; other changes replace the entry.
+   */
   const setParams = useCallback(
-    (changes: ParamChanges, { resetPage = true }: { resetPage?: boolean } = {}) => {
+    (changes: ParamChanges, { resetPage = true, history = "replace" }: { resetPage?: boolean; history?: "push" | "replace" } = {}) => {
       const next = new URLSearchParams(query);
       for (const [key, value] of Object.entries(changes)) {
         if (value === null || value === undefined || value === "") next.delete(key);
         else next.set(key, value);
       }
+      // A cursor belongs to one ordering, filter and page size: any other change starts again.
+      if (resetPage) next.delete(TABLE_PARAMS.cursor);
       if (resetPage || next.get(TABLE_PARAMS.page) === "1") next.delete(TABLE_PARAMS.page);
       if (next.get(TABLE_PARAMS.pageSize) === String(defaultPageSize)) next.delete(TABLE_PARAMS.pageSize);
       const nextQuery = next.toString();
       if (nextQuery === query) return;
       startTransition(() => {
         setOptimisticQuery(nextQuery);
-        router.replace(nextQuery ? `${pathname}?${nextQuery}` : pathname, { scroll: false });
+        const href = nextQuery ? `${pathname}?${nextQuery}` : pathname;
+        if (history === "push") router.push(href, { scroll: false });
+        else router.replace(href, { scroll: false });
       });
     },
     [query, pathname, router, defaultPageSize, setOptimisticQuery],
@@ -93,7 +101,10 @@ export function useTableUrlState({ filters, pageSizes = PAGE_SIZES, defaultPageS
     clearFilters,
     setSearch,
     refresh,
-    setPage: (page: number) => setParams({ [TABLE_PARAMS.page]: String(page) }, { resetPage: false }),
+    /** A page by number (offset paging: small lists, the first page). */
+    setPage: (page: number) => setParams({ [TABLE_PARAMS.page]: String(page), [TABLE_PARAMS.cursor]: null }, { resetPage: false, history: "push" }),
+    /** A keyset page: the server's cursor, and the page's number for display. */
+    setCursorPage: (cursor: string, page: number) => setParams({ [TABLE_PARAMS.cursor]: cursor, [TABLE_PARAMS.page]: String(Math.max(1, page)) }, { resetPage: false, history: "push" }),
     setPageSize: (size: number) => setParams({ [TABLE_PARAMS.pageSize]: String(size) }),
     setOrdering: (ordering: string | null) => setParams({ [TABLE_PARAMS.ordering]: ordering }),
   };

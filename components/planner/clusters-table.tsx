@@ -11,7 +11,7 @@ import type { ClusterRow } from "@/lib/planner/clusters";
 import { DataTable } from "@/components/data-table/data-table";
 import { editableCell } from "@/components/data-table/editable-cell";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
-import type { DataTableBulkAction, DataTableConfig } from "@/components/data-table/types";
+import type { DataTableBulkAction, DataTableConfig, TableCursors } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
 import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Badge } from "@/components/ui/badge";
@@ -20,12 +20,12 @@ import { clusterFilters } from "./filters";
 import { NewClusterDialog } from "./new-cluster-dialog";
 import type { Workspace } from "./workspace";
 
-type Props = { rows: ClusterRow[]; count: number; countIsEstimate?: boolean; workspace: Workspace; allClusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
+type Props = { rows: ClusterRow[]; count: number; countIsEstimate?: boolean; cursors?: TableCursors; workspace: Workspace; allClusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
 
 const col = createDataTableColumnHelper<ClusterRow>();
 const SOURCE_LABEL = { manual: "Manual", local: "Local", ai: "AI" } as const;
 
-export function ClustersTable({ rows, count, countIsEstimate, workspace, allClusters, canWrite, extraBulkActions = [] }: Props) {
+export function ClustersTable({ rows, count, countIsEstimate, cursors, workspace, allClusters, canWrite, extraBulkActions = [] }: Props) {
   const router = useRouter();
   const [merging, setMerging] = useState<ClusterRow | null>(null);
   const { track } = useRunTracker();
@@ -86,7 +86,7 @@ export function ClustersTable({ rows, count, countIsEstimate, workspace, allClus
   };
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} cursors={cursors} />
       {merging && (
         <ClusterPickerDialog
           title={`Merge “${merging.name}” into…`}

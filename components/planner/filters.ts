@@ -23,7 +23,7 @@ export function keywordFilters(clusters: { id: number; name: string }[]) {
 /** Table URL state → the keyword service's query (validated again by its schema). */
 export function keywordServiceQuery(query: TableQuery<ReturnType<typeof keywordFilters>>, selection: { siteId?: number; sectorId?: number }) {
   const { difficulty, volume, cluster, ...rest } = toServiceQuery(query);
-  return { ...rest, ...selection, clusterId: cluster, difficultyMin: difficulty?.min, difficultyMax: difficulty?.max, volumeMin: volume?.min, volumeMax: volume?.max };
+  return { ...rest, ...selection, cursor: query.cursor || undefined, clusterId: cluster, difficultyMin: difficulty?.min, difficultyMax: difficulty?.max, volumeMin: volume?.min, volumeMax: volume?.max };
 }
 
 export const clusterFilters = defineFilters([{ id: "status", label: "Status", type: "select", options: options(CLUSTER_STATUSES) }]);

@@ -7,19 +7,19 @@ import { queueIdeasToWriterAction } from "@/lib/writer/actions";
 import type { IdeaRow } from "@/lib/planner/ideas";
 import { DataTable } from "@/components/data-table/data-table";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
-import type { DataTableBulkAction, DataTableConfig } from "@/components/data-table/types";
+import type { DataTableBulkAction, DataTableConfig, TableCursors } from "@/components/data-table/types";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { capitalize, ideaFilters } from "./filters";
 import { IdeaDialog } from "./idea-dialog";
 import type { Workspace } from "./workspace";
 
-type Props = { rows: IdeaRow[]; count: number; countIsEstimate?: boolean; workspace: Workspace; clusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
+type Props = { rows: IdeaRow[]; count: number; countIsEstimate?: boolean; cursors?: TableCursors; workspace: Workspace; clusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
 
 const col = createDataTableColumnHelper<IdeaRow>();
 const STATUS_VARIANT = { new: "default", queued: "warning", completed: "success", archived: "secondary" } as const;
 
-export function IdeasTable({ rows, count, countIsEstimate, workspace, clusters, canWrite, extraBulkActions = [] }: Props) {
+export function IdeasTable({ rows, count, countIsEstimate, cursors, workspace, clusters, canWrite, extraBulkActions = [] }: Props) {
   const [editing, setEditing] = useState<IdeaRow | "new" | null>(null);
   const newButton = canWrite ? <Button onClick={() => setEditing("new")}><Plus className="size-4" /> New idea</Button> : undefined;
   const config: DataTableConfig<IdeaRow> = {
@@ -64,7 +64,7 @@ export function IdeasTable({ rows, count, countIsEstimate, workspace, clusters, 
   };
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} cursors={cursors} />
       {editing && <IdeaDialog workspace={workspace} clusters={clusters} idea={editing === "new" ? undefined : editing} onClose={() => setEditing(null)} />}
     </>
   );

@@ -41,6 +41,26 @@ function downloadReport(report: Report) {
   URL.revokeObjectURL(url);
 }
 
+/** What an import did: shown in a toast once the dialog has closed. */
+function ImportReport({ report }: { report: Report }) {
+  return (
+    <div className="space-y-2 text-sm" data-testid="import-report">
+      <p>
+        <strong>{report.imported.toLocaleString("en-US")}</strong> imported from {report.rows.toLocaleString("en-US")} rows
+        {report.format && <> ({FORMAT_NAMES[report.format.format] ?? report.format.format}, {report.format.encoding})</>}.
+      </p>
+      <ul className="text-muted-foreground">
+        <li>{report.duplicates_in_file.toLocaleString("en-US")} duplicates within the file</li>
+        <li>{report.duplicates_in_sector.toLocaleString("en-US")} already in this sector</li>
+        <li>{report.invalid.toLocaleString("en-US")} invalid rows</li>
+      </ul>
+      {report.details.length > 0 && (
+        <Button variant="outline" size="sm" onClick={() => downloadReport(report)}><Download className="size-4" /> Download report ({report.details.length.toLocaleString("en-US")} rows{report.details_truncated ? ", first 10,000" : ""})</Button>
+      )}
+    </div>
+  );
+}
+
 /** Streams the file to the import endpoint and reads its NDJSON progress events. */
 export function ImportCsvDialog({ workspace }: { workspace: Workspace }) {
   const router = useRouter();
@@ -48,13 +68,11 @@ export function ImportCsvDialog({ workspace }: { workspace: Workspace }) {
   const [sectorId, setSectorId] = useState(initialSectorId(workspace));
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ phase: string; rows: number; percent: number } | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function start() {
     if (!file || !sectorId) return;
     setError(null);
-    setReport(null);
     setProgress({ phase: "reading", rows: 0, percent: 0 });
     try {
       const response = await fetch(`/api/v1/planner/keywords/import_csv/?site_id=${workspace.site.id}&sector_id=${sectorId}`, {
@@ -79,8 +97,11 @@ export function ImportCsvDialog({ workspace }: { workspace: Workspace }) {
           if (event.type === "progress") setProgress({ phase: event.phase, rows: event.rows, percent: event.phase === "saving" ? 100 : Math.min(99, Math.round((event.bytes / file.size) * 100)) });
           if (event.type === "error") throw new Error(event.message);
           if (event.type === "done") {
-            setReport(event.report);
-            toast.success(`Imported ${event.report.imported.toLocaleString("en-US")} keywords.`);
+            // Done: the dialog closes and the result stays on screen in a toast (one at a time: the id replaces the last one).
+            const report = event.report as Report;
+            toast.success(`Imported ${report.imported.toLocaleString("en-US")} keyword${report.imported === 1 ? "" : "s"}.`, { id: "import-report", description: <ImportReport report={report} />, duration: 20_000 });
+            setOpen(false);
+            setFile(null);
             router.refresh();
           }
         }
@@ -95,7 +116,7 @@ export function ImportCsvDialog({ workspace }: { workspace: Workspace }) {
 
   const busy = Boolean(progress);
   return (
-    <Dialog open={open} onOpenChange={(next) => !busy && (setOpen(next), next || (setReport(null), setError(null), setFile(null)))}>
+    <Dialog open={open} onOpenChange={(next) => !busy && (setOpen(next), next || (setError(null), setFile(null)))}>
       <DialogTrigger asChild>
         <Button variant="outline"><Upload className="size-4" /> Import CSV</Button>
       </DialogTrigger>
@@ -117,22 +138,6 @@ export function ImportCsvDialog({ workspace }: { workspace: Workspace }) {
             </div>
           )}
           {error && <p role="alert" className="text-sm text-destructive">{error}</p>}
-          {report && (
-            <div className="space-y-2 rounded-md border p-3 text-sm" data-testid="import-report">
-              <p>
-                <strong>{report.imported.toLocaleString("en-US")}</strong> imported from {report.rows.toLocaleString("en-US")} rows
-                {report.format && <> ({FORMAT_NAMES[report.format.format] ?? report.format.format}, {report.format.encoding})</>}.
-              </p>
-              <ul className="text-muted-foreground">
-                <li>{report.duplicates_in_file.toLocaleString("en-US")} duplicates within the file</li>
-                <li>{report.duplicates_in_sector.toLocaleString("en-US")} already in this sector</li>
-                <li>{report.invalid.toLocaleString("en-US")} invalid rows</li>
-              </ul>
-              {report.details.length > 0 && (
-                <Button variant="outline" size="sm" onClick={() => downloadReport(report)}><Download className="size-4" /> Download report ({report.details.length.toLocaleString("en-US")} rows{report.details_truncated ? ", first 10,000" : ""})</Button>
-              )}
-            </div>
-          )}
         </div>
         <DialogFooter>
           <Button onClick={start} disabled={!file || !sectorId || busy}>{busy ? "Importing…" : "Import"}</Button>

@@ -10,7 +10,7 @@ import type { KeywordRow } from "@/lib/planner/keywords";
 import { DataTable } from "@/components/data-table/data-table";
 import { editableCell } from "@/components/data-table/editable-cell";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
-import type { DataTableBulkAction, DataTableConfig } from "@/components/data-table/types";
+import type { DataTableBulkAction, DataTableConfig, TableCursors } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
 import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Badge } from "@/components/ui/badge";
@@ -28,6 +28,8 @@ type Props = {
   count: number;
   /** The count is the server's estimate (very large lists): shown as "about 1.2M". */
   countIsEstimate?: boolean;
+  /** Keyset paging: the cursors either side of this page. */
+  cursors?: TableCursors;
   workspace: Workspace;
   clusters: { id: number; name: string }[];
   canWrite: boolean;
@@ -41,7 +43,7 @@ type Props = {
 const col = createDataTableColumnHelper<KeywordRow>();
 type Picker = { ids: number[]; mode: "assign" | "move" } | null;
 
-export function KeywordsTable({ rows, count, countIsEstimate, workspace, clusters, canWrite, filteredClusterId, exportHref, extraBulkActions = [], extraToolbar }: Props) {
+export function KeywordsTable({ rows, count, countIsEstimate, cursors, workspace, clusters, canWrite, filteredClusterId, exportHref, extraBulkActions = [], extraToolbar }: Props) {
   const router = useRouter();
   const [picker, setPicker] = useState<Picker>(null);
   const { track } = useRunTracker();
@@ -148,7 +150,7 @@ export function KeywordsTable({ rows, count, countIsEstimate, workspace, cluster
 
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} cursors={cursors} />
       {picker && (
         <ClusterPickerDialog
           title={picker.mode === "assign" ? `Add ${picker.ids.length} keyword(s) to a cluster` : `Move ${picker.ids.length} keyword(s)`}

@@ -10,7 +10,7 @@ import type { ContentStatus } from "@/lib/writer/constants";
 import type { ContentListItem } from "@/lib/writer/service";
 import { DataTable } from "@/components/data-table/data-table";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
-import type { DataTableBulkAction, DataTableConfig, DataTableFilter } from "@/components/data-table/types";
+import type { DataTableBulkAction, DataTableConfig, DataTableFilter, TableCursors } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
 import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Button } from "@/components/ui/button";
@@ -26,6 +26,8 @@ type Props = {
   rows: ContentListItem[];
   count: number;
   countIsEstimate?: boolean;
+  /** Keyset paging: the cursors either side of this page. */
+  cursors?: TableCursors;
   filters: readonly DataTableFilter[];
   canWrite: boolean;
   placement: { siteId: number; sectorId: number | null };
@@ -62,7 +64,7 @@ const COLUMNS = (kind: Kind) =>
     col.accessor("updatedAt", { header: "Updated", meta: { sortField: "updatedAt" }, cell: ({ getValue }) => formatDate(getValue()) }),
   ]);
 
-export function ContentTable({ kind, rows, count, countIsEstimate, filters, canWrite, placement }: Props) {
+export function ContentTable({ kind, rows, count, countIsEstimate, cursors, filters, canWrite, placement }: Props) {
   const [statusIds, setStatusIds] = useState<number[] | null>(null);
   const [deleteIds, setDeleteIds] = useState<number[] | null>(null);
   const move = (status: ContentStatus) => (ids: number[]) => updateContentsStatusAction({ ids, status });
@@ -136,7 +138,7 @@ export function ContentTable({ kind, rows, count, countIsEstimate, filters, canW
 
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} cursors={cursors} />
       {deleteIds && <DeleteContentDialog ids={deleteIds} onClose={() => setDeleteIds(null)} />}
       {statusIds && (
         <BulkStatusDialog

@@ -10,7 +10,7 @@ import { TASK_STATUSES } from "@/lib/writer/constants";
 import type { TaskDto } from "@/lib/writer/service";
 import { DataTable } from "@/components/data-table/data-table";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
-import type { DataTableBulkAction, DataTableConfig, DataTableFilter } from "@/components/data-table/types";
+import type { DataTableBulkAction, DataTableConfig, DataTableFilter, TableCursors } from "@/components/data-table/types";
 import { useRunTracker } from "@/components/runs/run-progress-provider";
 import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Button } from "@/components/ui/button";
@@ -24,6 +24,8 @@ type Props = {
   rows: TaskDto[];
   count: number;
   countIsEstimate?: boolean;
+  /** Keyset paging: the cursors either side of this page. */
+  cursors?: TableCursors;
   filters: readonly DataTableFilter[];
   clusters: ClusterOption[];
   placement: TaskFormPlacement;
@@ -38,7 +40,7 @@ type Props = {
 
 const col = createDataTableColumnHelper<TaskDto>();
 
-export function TasksTable({ rows, count, countIsEstimate, filters, clusters, placement, canWrite, extraBulkActions = [], toolbarExtra, imagesWaiting }: Props) {
+export function TasksTable({ rows, count, countIsEstimate, cursors, filters, clusters, placement, canWrite, extraBulkActions = [], toolbarExtra, imagesWaiting }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState<TaskDto | null>(null);
   const [creating, setCreating] = useState(false);
@@ -174,7 +176,7 @@ export function TasksTable({ rows, count, countIsEstimate, filters, clusters, pl
 
   return (
     <>
-      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} />
+      <DataTable config={config} rows={rows} count={count} countIsEstimate={countIsEstimate} cursors={cursors} />
       {creating && <TaskFormDialog open onOpenChange={setCreating} placement={placement} clusters={clusters} />}
       {editing && <TaskFormDialog open task={editing} onOpenChange={(open) => !open && setEditing(null)} placement={placement} clusters={clusters} />}
       {statusIds && (

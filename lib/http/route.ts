@@ -46,12 +46,12 @@ type HandlerInput<A extends AuthMode, B, Q> = {
 
 const PAGE = Symbol("paginated");
 const MESSAGE = Symbol("message");
-type ListExtras = { countIsEstimate?: boolean; nextCursor?: string | null };
+type ListExtras = { countIsEstimate?: boolean; nextCursor?: string | null; previousCursor?: string | null };
 type PageResult<T> = { [PAGE]: true; count: number; results: T[]; page: number; pageSize: number; cursor?: string } & ListExtras;
 
 /**
  * Marks a list result so the envelope adds next/previous links. Lists that estimate large counts
- * (lib/http/list-count.ts) or page by keyset pass `countIsEstimate` / `nextCursor` through.
+ * (lib/http/list-count.ts) or page by keyset pass `countIsEstimate` / `nextCursor` / `previousCursor` through.
  */
 export function paginated<T>(result: Paginated<T> & ListExtras, query: { page: number; pageSize: number; cursor?: string }): PageResult<T> {
   return { [PAGE]: true, ...result, page: query.page, pageSize: query.pageSize, cursor: query.cursor };
@@ -127,16 +127,20 @@ function envelope(result: unknown, request: NextRequest, status: number): Respon
       return url.toString();
     };
     const full = page.results.length === page.pageSize;
-    // Keyset pages link onward by cursor; offset pages by number (an estimated count cannot say where the end is).
-    const next = page.cursor
+    const keyset = page.nextCursor !== undefined;
+    // Keyset lists link by cursor both ways (their look-ahead row says whether a next page exists);
+    // an offset page of another list by number (an estimated count cannot say where the end is).
+    const next = page.cursor || (keyset && page.countIsEstimate)
       ? page.nextCursor ? link(null, page.nextCursor) : null
       : (page.countIsEstimate ? full : page.page * page.pageSize < page.count) ? link(page.page + 1) : null;
+    const previous = page.cursor ? (page.previousCursor ? link(null, page.previousCursor) : null) : page.page > 1 ? link(page.page - 1) : null;
     const data = {
       count: page.count,
       ...(page.countIsEstimate !== undefined ? { count_is_estimate: page.countIsEstimate } : {}),
       next,
-      previous: !page.cursor && page.page > 1 ? link(page.page - 1) : null,
-      ...(page.nextCursor !== undefined ? { next_cursor: page.nextCursor } : {}),
+      previous,
+      ...(keyset ? { next_cursor: page.nextCursor } : {}),
+      ...(page.previousCursor !== undefined ? { previous_cursor: page.previousCursor } : {}),
       results: snakeKeys(page.results),
     };
     return NextResponse.json({ success: true, data }, { status });

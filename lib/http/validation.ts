@@ -37,6 +37,15 @@ export const listQuerySchema = z.object({
   ordering: z.string().trim().max(64).optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** Keyset lists (lib/http/keyset.ts): a page's `next_cursor` or `previous_cursor`. */
+export const cursorSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .optional()
+  .describe("A page's `next_cursor` (the page after it) or `previous_cursor` (the page before it): keyset paging at any depth, stable while rows are added; `page` is then ignored.");
 export type Paginated<T> = { count: number; results: T[] };
 
 /** `ordering=-volume` → { field: "volume", direction: "desc" }, when the field is allowed. */
@@ -86,8 +95,9 @@ export function withAliases<S extends z.ZodObject, A extends Record<string, keyo
 }
 
 /** Maps a page's rows through a REST presenter (reference field names). */
-export function presentList<T, U>(page: Paginated<T>, present: (row: T) => U): Paginated<U> {
-  return { count: page.count, results: page.results.map(present) };
+export function presentList<T, U, E extends object = object>(page: Paginated<T> & E, present: (row: T) => U): Omit<E, "results" | "count"> & Paginated<U> {
+  // Everything else the list answered (countIsEstimate, cursors) passes through.
+  return { ...page, results: page.results.map(present) };
 }
 
 /** `page` and `page_size` alone: lists paged in memory (short lists without search or ordering). */

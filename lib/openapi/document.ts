@@ -3,6 +3,7 @@
 // drift from the code. Served at GET /api/v1/openapi.json.
 import { z } from "zod";
 import { appVersion } from "@/lib/config/env";
+import { EXACT_COUNT_LIMIT } from "@/lib/http/list-count";
 import { routeMeta, type RouteMeta } from "@/lib/http/route-meta";
 import { apiRouteFiles } from "@/lib/generated/api-routes";
 import { hoistedSchemas, jsonSchema } from "./json-schema";
@@ -57,10 +58,11 @@ function successContent(meta: RouteMeta): Json {
       required: ["count", "next", "previous", "results"],
       properties: {
         count: { type: "integer", minimum: 0 },
-        count_is_estimate: { type: "boolean", description: "true when `count` is an estimate (large lists: exact up to 10,000 matching rows)" },
+        count_is_estimate: { type: "boolean", description: `true when \`count\` is an estimate (large lists: exact up to ${EXACT_COUNT_LIMIT.toLocaleString("en-US")} matching rows)` },
         next: { type: ["string", "null"], description: "URL of the next page" },
         previous: { type: ["string", "null"], description: "URL of the previous page" },
-        next_cursor: { type: ["string", "null"], description: "Lists with keyset paging: pass as `cursor` for the page after this one (stable at any depth)" },
+        next_cursor: { type: ["string", "null"], description: "Lists with keyset paging: pass as `cursor` for the page after this one (stable at any depth); null on the last page" },
+        previous_cursor: { type: ["string", "null"], description: "Lists with keyset paging: pass as `cursor` for the page before this one (stable at any depth); null on the first page" },
         results: { type: "array", items: jsonSchema(response.list as z.ZodType, "output") },
       },
       additionalProperties: false,

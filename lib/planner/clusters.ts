@@ -1,5 +1,6 @@
 // Clusters: list with counts and volume, create, rename, merge, move keywords, delete (to the
 // trash; keywords and ideas stay, unassigned, until it is restored).
+import { keysetFindMany, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
 import { listCount, type ListCount } from "@/lib/http/list-count";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
@@ -14,6 +15,7 @@ import { recomputeClusterStats } from "./cluster-stats";
 import type { ClusterListQuery, CreateClusterInput, UpdateClusterInput } from "./schemas";
 
 const CLUSTER_ORDERING = ["name", "volume", "keywordsCount", "createdAt"] as const;
+const CURSOR_KIND: Record<(typeof CLUSTER_ORDERING)[number], CursorKind> = { name: "text", volume: "int", keywordsCount: "int", createdAt: "date" };
 
 const clusterSelect = {
   id: true,
@@ -35,18 +37,23 @@ export type ClusterRow = Omit<Prisma.ClusterGetPayload<{ select: typeof clusterS
 
 const toRow = ({ _count, ...c }: Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>): ClusterRow => ({ ...c, ideasCount: _count.ideas });
 
-export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promise<Paginated<ClusterRow> & ListCount> {
+/** One page of clusters: by `cursor` (keyset, either way, any depth) or by `page`. */
+export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promise<Paginated<ClusterRow> & ListCount & KeysetCursors> {
   const where: Prisma.ClusterWhereInput = {
     ...(query.siteId ? { siteId: query.siteId } : {}),
     ...(query.sectorId ? { sectorId: query.sectorId } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.search ? { name: { contains: query.search, mode: "insensitive" } } : {}),
   };
-  const { field, direction } = parseOrdering(query.ordering, CLUSTER_ORDERING, "-volume");
+  const { field, direction } = parseOrdering<(typeof CLUSTER_ORDERING)[number]>(query.ordering, CLUSTER_ORDERING, "-volume");
   const offset = (query.page - 1) * query.pageSize;
-  const rows = await db.cluster.findMany({ where, orderBy: [{ [field]: direction }, { id: "asc" }], skip: offset, take: query.pageSize, select: clusterSelect });
-  const counted = await listCount({ offset, rowsOnPage: rows.length, pageSize: query.pageSize, exact: (take) => db.cluster.count({ where, take }) });
-  return { ...counted, results: rows.map(toRow) };
+  const { rows, ...cursors } = await keysetFindMany(
+    { ordering: `${direction === "desc" ? "-" : ""}${field}`, field, direction, tie: "asc", kind: CURSOR_KIND[field] },
+    { cursor: query.cursor, offset, pageSize: query.pageSize },
+    (page) => db.cluster.findMany({ where: { AND: [where, page.where] }, orderBy: page.orderBy, skip: page.skip, take: page.take, select: clusterSelect }),
+  );
+  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: rows.length, pageSize: query.pageSize, exact: (take) => db.cluster.count({ where, take }) });
+  return { ...counted, ...cursors, results: rows.map(toRow) };
 }
 
 export async function getCluster(db: ScopedDb, id: number): Promise<ClusterRow> {

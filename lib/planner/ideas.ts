@@ -1,4 +1,5 @@
 // Content ideas: list by cluster and status, create, edit, delete (to the trash).
+import { keysetFindMany, refuseCursor, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
 import { listCount, type ListCount } from "@/lib/http/list-count";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
@@ -12,6 +13,8 @@ import { trashIdeas } from "@/lib/trash/service";
 import type { CreateIdeaInput, IdeaListQuery, UpdateIdeaInput } from "./schemas";
 
 const IDEA_ORDERING = ["title", "createdAt", "estimatedWordCount", "status"] as const;
+/** Orderings that page by cursor (status is an enum: by page number). */
+const CURSOR_KIND: Partial<Record<(typeof IDEA_ORDERING)[number], CursorKind>> = { title: "text", createdAt: "date", estimatedWordCount: "int" };
 
 const ideaSelect = {
   id: true,
@@ -32,7 +35,8 @@ const ideaSelect = {
 
 export type IdeaRow = Prisma.ContentIdeaGetPayload<{ select: typeof ideaSelect }>;
 
-export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Paginated<IdeaRow> & ListCount> {
+/** One page of ideas: by `cursor` (keyset, either way, any depth; not for the status ordering) or by `page`. */
+export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Paginated<IdeaRow> & ListCount & Partial<KeysetCursors>> {
   const where: Prisma.ContentIdeaWhereInput = {
     ...(query.siteId ? { siteId: query.siteId } : {}),
     ...(query.sectorId ? { sectorId: query.sectorId } : {}),
@@ -40,11 +44,20 @@ export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Pag
     ...(query.clusterId ? { clusterId: query.clusterId } : {}),
     ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { targetKeywords: { contains: query.search, mode: "insensitive" } }] } : {}),
   };
-  const { field, direction } = parseOrdering(query.ordering, IDEA_ORDERING, "-createdAt");
+  const { field, direction } = parseOrdering<(typeof IDEA_ORDERING)[number]>(query.ordering, IDEA_ORDERING, "-createdAt");
   const offset = (query.page - 1) * query.pageSize;
-  const results = await db.contentIdea.findMany({ where, orderBy: [{ [field]: direction }, { id: "desc" }], skip: offset, take: query.pageSize, select: ideaSelect });
-  const counted = await listCount({ offset, rowsOnPage: results.length, pageSize: query.pageSize, exact: (take) => db.contentIdea.count({ where, take }) });
-  return { ...counted, results };
+  const ordering = `${direction === "desc" ? "-" : ""}${field}`;
+  const kind = CURSOR_KIND[field];
+  if (!kind) refuseCursor(query.cursor, ordering);
+  const { rows: results, ...cursors } = kind
+    ? await keysetFindMany(
+        { ordering, field, direction, tie: "desc", kind },
+        { cursor: query.cursor, offset, pageSize: query.pageSize },
+        (page) => db.contentIdea.findMany({ where: { AND: [where, page.where] }, orderBy: page.orderBy, skip: page.skip, take: page.take, select: ideaSelect }),
+      )
+    : { rows: await db.contentIdea.findMany({ where, orderBy: [{ [field]: direction }, { id: "desc" }], skip: offset, take: query.pageSize, select: ideaSelect }) };
+  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: results.length, pageSize: query.pageSize, exact: (take) => db.contentIdea.count({ where, take }) });
+  return { ...counted, ...cursors, results };
 }
 
 export async function getIdea(db: ScopedDb, id: number): Promise<IdeaRow> {

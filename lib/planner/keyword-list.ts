@@ -8,15 +8,13 @@
 // (siteId, difficulty NULLS FIRST, id) and (siteId, keyword, id); substring search uses the pg_trgm GIN index on `normalized`.
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
-import { ValidationError } from "@/lib/errors";
+import { assemblePage, decodeCursor, flip, type Cursor, type CursorKind, type CursorValue, type Direction } from "@/lib/http/keyset";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeKeyword } from "./keyword-text";
 import type { KeywordListQuery } from "./schemas";
 
 export const KEYWORD_ORDERING = ["createdAt", "volume", "difficulty", "keyword"] as const;
 type Field = (typeof KEYWORD_ORDERING)[number];
-type Direction = "asc" | "desc";
-type CursorValue = string | number | null;
 
 const COLUMN: Record<Field, Prisma.Sql> = {
   createdAt: Prisma.raw(`k."createdAt"`),
@@ -71,38 +69,9 @@ export async function countKeywords(db: ScopedDb, filter: Prisma.Sql[], take: nu
   return row.n;
 }
 
-// ---- keyset cursors: the sort value and id of the last row of a page, for the ordering they belong to
+// ---- keyset paging: cursors and page assembly are lib/http/keyset.ts's; the SQL steps are here.
 
-type Cursor = { o: string; v: CursorValue; id: number };
-const MAX_INT = 2_147_483_647;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export function encodeCursor(ordering: string, value: CursorValue, id: number): string {
-  return Buffer.from(JSON.stringify({ o: ordering, v: value, id } satisfies Cursor)).toString("base64url");
-}
-
-function decodeCursor(cursor: string, ordering: string, field: Field): Cursor {
-  const bad = () => new ValidationError("Invalid input: cursor is not one this list returned.", { cursor: ["Use the next_cursor of the previous page."] });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw bad();
-  }
-  const c = parsed as Partial<Cursor>;
-  if (!c || typeof c !== "object" || !Number.isSafeInteger(c.id) || (c.id as number) < 1) throw bad();
-  if (c.o !== ordering) throw new ValidationError("Invalid input: this cursor belongs to another ordering.", { cursor: ["Start again from the first page for this ordering."] });
-  const v = c.v;
-  // Values reach SQL as parameters: they must also be values PostgreSQL accepts for the column.
-  const ok =
-    field === "createdAt"
-      ? typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v))
-      : field === "keyword"
-        ? typeof v === "string" && v.length <= 255 && !v.includes("\u0000") && !LONE_SURROGATE.test(v)
-        : v === null || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_INT);
-  if (!ok || (c.id as number) > MAX_INT) throw bad();
-  return c as Cursor;
-}
+const KIND: Record<Field, CursorKind> = { createdAt: "date", keyword: "text", volume: "int", difficulty: "int" };
 
 function value(field: Field, v: CursorValue): Prisma.Sql {
   // createdAt is timestamp(3) without time zone holding UTC: compare with the UTC wall time.
@@ -148,22 +117,29 @@ export type KeywordListRow = {
 type PageRow = KeywordListRow & { v: Date | string | number | null };
 
 /**
- * One page of keywords in list order, and the cursor after its last row. One statement per step:
+ * One page of keywords in list order, and the cursors either side of it. One statement per step:
  * the page's ids from the index alone (index-only: the site indexes INCLUDE the filter columns),
- * then, for those rows only, the keywords and the clusters each is in.
+ * then, for those rows only, the keywords and the clusters each is in. One row more than the page
+ * is read to know whether another page follows.
+ *
+ * A backward cursor reads the rows before it in the opposite order (the same index, scanned the
+ * other way: ascending NULLS FIRST reversed is descending NULLS LAST) and turns them round, so
+ * "previous" is as cheap as "next" at any depth and never uses OFFSET.
  */
 export async function keywordPage(
   db: ScopedDb,
   filter: Prisma.Sql[],
   sort: { field: Field; direction: Direction; ordering: string },
   page: { cursor?: string; offset: number; pageSize: number },
-): Promise<{ rows: KeywordListRow[]; nextCursor: string | null }> {
-  const cursor = page.cursor ? decodeCursor(page.cursor, sort.ordering, sort.field) : undefined;
+): Promise<{ rows: KeywordListRow[]; nextCursor: string | null; previousCursor: string | null }> {
+  const cursor = page.cursor ? decodeCursor(page.cursor, sort.ordering, KIND[sort.field], NULLABLE.has(sort.field)) : undefined;
+  const backward = cursor?.d === "b";
+  const direction: Direction = backward ? flip(sort.direction) : sort.direction;
+  const order = orderSql(sort.field, direction);
+  const want = page.pageSize + 1;
   const rows: PageRow[] = [];
-  for (const step of keysetSteps(sort.field, sort.direction, cursor)) {
-    const need = page.pageSize - rows.length;
+  for (const step of keysetSteps(sort.field, direction, cursor)) {
     const offset = cursor ? 0 : page.offset;
-    const order = orderSql(sort.field, sort.direction);
     rows.push(
       ...(await db.$queryRaw<PageRow[]>`
         SELECT k.id, k.keyword, k.volume, k.difficulty, k.intent::text AS intent, k.cpc::float8 AS cpc, k.status::text AS status, k.source::text AS source,
@@ -171,13 +147,14 @@ export async function keywordPage(
                COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.id)
                          FROM keyword_clusters kc JOIN clusters c ON c.id = kc."clusterId" AND c."deletedAt" IS NULL
                          WHERE kc."keywordId" = k.id), '[]'::json) AS clusters
-        FROM (SELECT k.id, ${COLUMN[sort.field]} AS v FROM keywords k WHERE ${and([...filter, step])} ${order} LIMIT ${need} OFFSET ${offset}) p
+        FROM (SELECT k.id, ${COLUMN[sort.field]} AS v FROM keywords k WHERE ${and([...filter, step])} ${order} LIMIT ${want - rows.length} OFFSET ${offset}) p
         JOIN keywords k ON k.id = p.id
         ${order}`),
     );
-    if (rows.length >= page.pageSize) break;
+    if (rows.length >= want) break;
   }
-  const last = rows.at(-1);
-  const nextCursor = last && rows.length === page.pageSize ? encodeCursor(sort.ordering, last.v instanceof Date ? last.v.toISOString() : last.v, last.id) : null;
-  return { rows: rows.map(({ v: _v, ...row }) => row), nextCursor };
+  // Nothing before a backward cursor (its rows were deleted, or it was at the start): the first page.
+  if (backward && rows.length === 0) return keywordPage(db, filter, sort, { offset: 0, pageSize: page.pageSize });
+  const { rows: onPage, nextCursor, previousCursor } = assemblePage(rows, { pageSize: page.pageSize, ordering: sort.ordering, cursor, offset: cursor ? 0 : page.offset, valueOf: (row) => row.v });
+  return { rows: onPage.map(({ v: _v, ...row }) => row), nextCursor, previousCursor };
 }

@@ -53,11 +53,11 @@ function toRow(k: Prisma.KeywordGetPayload<{ select: typeof rowSelect }>): Keywo
   return { ...rest, cpc: cpc === null ? null : Number(cpc), clusters: clusters.map((c) => c.cluster) };
 }
 
-export type KeywordPage = Paginated<KeywordRow> & { countIsEstimate: boolean; nextCursor: string | null };
+export type KeywordPage = Paginated<KeywordRow> & { countIsEstimate: boolean; nextCursor: string | null; previousCursor: string | null };
 
 /**
- * One page of keywords: `cursor` (the previous page's nextCursor) for keyset paging at any depth,
- * else `page`. The count is exact up to EXACT_COUNT_LIMIT matching rows, else the planner's
+ * One page of keywords: `cursor` (a page's nextCursor or previousCursor) for keyset paging at any
+ * depth, either way, else `page`. The count is exact up to EXACT_COUNT_LIMIT matching rows, else the planner's
  * estimate (`countIsEstimate`).
  */
 export async function listKeywords(db: ScopedDb, query: KeywordListQuery): Promise<KeywordPage> {
@@ -66,10 +66,10 @@ export async function listKeywords(db: ScopedDb, query: KeywordListQuery): Promi
   const ordering = `${direction === "desc" ? "-" : ""}${field}`;
   const offset = (query.page - 1) * query.pageSize;
   const estimate = estimateKeywords(db, filter);
-  const { rows, nextCursor } = await keywordPage(db, filter, { field, direction, ordering }, { cursor: query.cursor, offset, pageSize: query.pageSize });
+  const { rows, nextCursor, previousCursor } = await keywordPage(db, filter, { field, direction, ordering }, { cursor: query.cursor, offset, pageSize: query.pageSize });
   const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: rows.length, pageSize: query.pageSize, estimate, exact: (take) => countKeywords(db, filter, take) });
   const results: KeywordRow[] = rows;
-  return { ...counted, results, nextCursor };
+  return { ...counted, results, nextCursor, previousCursor };
 }
 
 export async function getKeyword(db: ScopedDb, id: number): Promise<KeywordRow> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, listQuerySchema, withAliases } from "@/lib/http/validation";
+import { cursorSchema, idSchema, listQuerySchema, withAliases } from "@/lib/http/validation";
 import { KEYWORD_INTENTS } from "@/lib/reference/intents";
 
 export const KEYWORD_STATUSES = ["pending", "active", "archived"] as const;
@@ -44,8 +44,7 @@ export const keywordListQuerySchema = listQuerySchema.extend({
   difficultyMax: rangeNumber,
   volumeMin: rangeNumber,
   volumeMax: rangeNumber,
-  /** The previous page's `next_cursor`: keyset paging (any depth, stable while rows are added); `page` is then ignored. */
-  cursor: z.string().trim().min(1).max(500).optional(),
+  cursor: cursorSchema,
 });
 export type KeywordListQuery = z.infer<typeof keywordListQuerySchema>;
 
@@ -71,6 +70,7 @@ export const clusterListQuerySchema = listQuerySchema.extend({
   siteId: idSchema.optional(),
   sectorId: idSchema.optional(),
   status: z.enum(CLUSTER_STATUSES).optional(),
+  cursor: cursorSchema,
 });
 export type ClusterListQuery = z.infer<typeof clusterListQuerySchema>;
 
@@ -94,6 +94,7 @@ export const ideaListQuerySchema = listQuerySchema.extend({
   sectorId: idSchema.optional(),
   status: z.enum(IDEA_STATUSES).optional(),
   clusterId: idSchema.optional(),
+  cursor: cursorSchema,
 });
 export type IdeaListQuery = z.infer<typeof ideaListQuerySchema>;
 

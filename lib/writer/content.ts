@@ -2,6 +2,7 @@
 // concurrency (every save names the version it edited; a stale version is a 409 with the current
 // article, never a silent overwrite).
 import { emitForRows } from "@/lib/automation/events";
+import { keysetFindMany, refuseCursor, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
 import { listCount, type ListCount } from "@/lib/http/list-count";
 import { assertCan } from "@/lib/auth/permissions";
 import { countWords, normalizeContent, sanitizeHtml, slugifyTitle } from "@/lib/content";
@@ -58,22 +59,36 @@ export type ContentDto = Omit<Content, "accountId" | "deletedAt"> & {
   images: ImageDto[];
 };
 
-export async function listContent(db: ScopedDb, query: ListContentQuery): Promise<Paginated<ContentListItem> & ListCount> {
+/** Orderings that page by cursor (status is an enum: by page number). */
+const CURSOR_KIND: Partial<Record<(typeof CONTENT_SORT_FIELDS)[number], CursorKind>> = { title: "text", createdAt: "date", updatedAt: "date", publishedAt: "date", wordCount: "int" };
+
+/** One page of articles: by `cursor` (keyset, either way, any depth; not for the status ordering) or by `page`. */
+export async function listContent(db: ScopedDb, query: ListContentQuery): Promise<Paginated<ContentListItem> & ListCount & Partial<KeysetCursors>> {
   const where: Prisma.ContentWhereInput = {
     ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { primaryKeyword: { contains: query.search, mode: "insensitive" } }] } : {}),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
     ...(query.clusterId ? { clusters: { some: { clusterId: query.clusterId } } } : {}),
     ...(query.taskId ? { taskId: query.taskId } : {}),
   };
-  const { field, direction } = parseOrdering(camelOrdering(query.ordering), CONTENT_SORT_FIELDS, "-updatedAt");
+  const { field, direction } = parseOrdering<(typeof CONTENT_SORT_FIELDS)[number]>(camelOrdering(query.ordering), CONTENT_SORT_FIELDS, "-updatedAt");
   const offset = (query.page - 1) * query.pageSize;
-  const rows = await db.content.findMany({ where, select: LIST_SELECT, orderBy: [{ [field]: field === "publishedAt" ? { sort: direction, nulls: "last" } : direction }, { id: "desc" }], skip: offset, take: query.pageSize });
-  const counted = await listCount({ offset, rowsOnPage: rows.length, pageSize: query.pageSize, exact: (take) => db.content.count({ where, take }) });
+  const ordering = `${direction === "desc" ? "-" : ""}${field}`;
+  const kind = CURSOR_KIND[field];
+  if (!kind) refuseCursor(query.cursor, ordering);
+  const { rows, ...cursors } = kind
+    ? await keysetFindMany(
+        { ordering, field, direction, tie: "desc", kind, nullsLast: field === "publishedAt" },
+        { cursor: query.cursor, offset, pageSize: query.pageSize },
+        (page) => db.content.findMany({ where: { AND: [where, page.where] }, select: LIST_SELECT, orderBy: page.orderBy, skip: page.skip, take: page.take }),
+      )
+    : { rows: await db.content.findMany({ where, select: LIST_SELECT, orderBy: [{ [field]: direction }, { id: "desc" }], skip: offset, take: query.pageSize }) };
+  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: rows.length, pageSize: query.pageSize, exact: (take) => db.content.count({ where, take }) });
   const { count } = counted;
   const names = await clusterNames(db, rows.map((r) => r.clusters[0]?.clusterId));
   return {
     count,
     countIsEstimate: counted.countIsEstimate,
+    ...cursors,
     results: rows.map(({ clusters, images, ...row }) => {
       const clusterId = clusters[0]?.clusterId;
       const featured = images[0];

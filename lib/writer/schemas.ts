@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, idsSchema, listQuerySchema, withAliases } from "@/lib/http/validation";
+import { cursorSchema, idSchema, idsSchema, listQuerySchema, withAliases } from "@/lib/http/validation";
 import { SLUG_PATTERN } from "@/lib/utils/slug";
 import { CONTENT_STATUSES, IMAGE_STATUSES, IMAGE_TYPES, TASK_STATUSES } from "./constants";
 
@@ -59,6 +59,7 @@ export const listTasksQuerySchema = listQuerySchema.extend({
   clusterId: idSchema.optional(),
   contentType: code.optional(),
   contentStructure: code.optional(),
+  cursor: cursorSchema,
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;
 
@@ -107,6 +108,7 @@ export const listContentQuerySchema = listQuerySchema.extend({
   status: listParam(CONTENT_STATUSES),
   clusterId: idSchema.optional(),
   taskId: idSchema.optional(),
+  cursor: cursorSchema,
 });
 export type ListContentQuery = z.infer<typeof listContentQuerySchema>;
 

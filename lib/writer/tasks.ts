@@ -1,4 +1,5 @@
 // Writer tasks: one article to write, usually queued from a planner idea.
+import { keysetFindMany, refuseCursor, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
 import { listCount, type ListCount } from "@/lib/http/list-count";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -43,7 +44,11 @@ async function withClusters(db: ScopedDb, tasks: TaskRecord[]): Promise<TaskDto[
   return tasks.map((t) => ({ ...t, cluster: t.clusterId && names.has(t.clusterId) ? { id: t.clusterId, name: names.get(t.clusterId)! } : null }));
 }
 
-export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Paginated<TaskDto> & ListCount> {
+/** Orderings that page by cursor (status is an enum, word count the article's: by page number). */
+const CURSOR_KIND: Partial<Record<(typeof TASK_SORT_FIELDS)[number], CursorKind>> = { title: "text", createdAt: "date" };
+
+/** One page of tasks: by `cursor` (keyset, either way, any depth; title and date orderings) or by `page`. */
+export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Paginated<TaskDto> & ListCount & Partial<KeysetCursors>> {
   const where: Prisma.TaskWhereInput = {
     ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { keywords: { contains: query.search, mode: "insensitive" } }] } : {}),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
@@ -51,13 +56,22 @@ export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Pa
     ...(query.contentType ? { contentType: query.contentType } : {}),
     ...(query.contentStructure ? { contentStructure: query.contentStructure } : {}),
   };
-  const { field, direction } = parseOrdering(camelOrdering(query.ordering), TASK_SORT_FIELDS, "-createdAt");
+  const { field, direction } = parseOrdering<(typeof TASK_SORT_FIELDS)[number]>(camelOrdering(query.ordering), TASK_SORT_FIELDS, "-createdAt");
   const orderBy: Prisma.TaskOrderByWithRelationInput =
     field === "wordCount" ? { content: { wordCount: direction } } : { [field]: direction };
   const offset = (query.page - 1) * query.pageSize;
-  const tasks = await db.task.findMany({ where, select: TASK_SELECT, orderBy: [orderBy, { id: "desc" }], skip: offset, take: query.pageSize });
-  const counted = await listCount({ offset, rowsOnPage: tasks.length, pageSize: query.pageSize, exact: (take) => db.task.count({ where, take }) });
-  return { ...counted, results: await withClusters(db, tasks) };
+  const ordering = `${direction === "desc" ? "-" : ""}${field}`;
+  const kind = CURSOR_KIND[field];
+  if (!kind) refuseCursor(query.cursor, ordering);
+  const { rows: tasks, ...cursors } = kind
+    ? await keysetFindMany(
+        { ordering, field, direction, tie: "desc", kind },
+        { cursor: query.cursor, offset, pageSize: query.pageSize },
+        (page) => db.task.findMany({ where: { AND: [where, page.where] }, select: TASK_SELECT, orderBy: page.orderBy, skip: page.skip, take: page.take }),
+      )
+    : { rows: await db.task.findMany({ where, select: TASK_SELECT, orderBy: [orderBy, { id: "desc" }], skip: offset, take: query.pageSize }) };
+  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: tasks.length, pageSize: query.pageSize, exact: (take) => db.task.count({ where, take }) });
+  return { ...counted, ...cursors, results: await withClusters(db, tasks) };
 }
 
 export async function getTask(db: ScopedDb, id: number): Promise<TaskDto> {

@@ -48,7 +48,7 @@ async function main() {
   const { keywordListQuerySchema } = await import("../../lib/planner/schemas");
   const { issueApiToken } = await import("../../lib/auth/tokens");
   const keywordsRoute = await import("../../app/api/v1/planner/keywords/route");
-  const { encodeCursor } = await import("../../lib/planner/keyword-list");
+  const { encodeCursor } = await import("../../lib/http/keyset");
   const results: Record<string, unknown> = {};
 
   /** 1,000,000 keywords in one site (two sectors), a third of them in 2,000 clusters: INSERT … SELECT generate_series. */

@@ -9,15 +9,21 @@ const owner = { email: `planner-${stamp}@example.test`, password: "a strong pass
 const fixture = (name: string) => path.join(process.cwd(), "tests/fixtures/csv", name);
 
 async function importFile(page: Page, file: string) {
+  // Close the last import's report first, so the text read below is this import's.
+  const previous = page.locator("[data-sonner-toast]").filter({ has: page.getByTestId("import-report") });
+  if (await previous.count()) {
+    await previous.getByRole("button", { name: "Close toast" }).click();
+    await expect(page.getByTestId("import-report")).toHaveCount(0);
+  }
   await page.getByRole("button", { name: "Import CSV" }).first().click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("File").setInputFiles(fixture(file));
   await dialog.getByRole("button", { name: "Import", exact: true }).click();
-  const report = dialog.getByTestId("import-report");
+  // A successful import closes the dialog and shows its report in a toast (one at a time).
+  await expect(dialog).toBeHidden();
+  const report = page.getByTestId("import-report");
   await expect(report).toBeVisible();
-  const text = await report.innerText();
-  await page.keyboard.press("Escape");
-  return text;
+  return report.innerText();
 }
 
 test("import all five export formats, paste, cluster locally, fix clusters, write and queue an idea", async ({ page }) => {

@@ -1,4 +1,5 @@
 // Drafts and Published are one list (content without html) with a fixed status scope.
+import { tableCursors, withKeysetFallback } from "@/components/data-table/keyset";
 import { parseTableSearchParams, toServiceQuery } from "@/components/data-table/parse-search-params";
 import { PageHeader } from "@/components/layout/page-header";
 import { ContentTable } from "@/components/writer/content-table";
@@ -22,15 +23,17 @@ export async function ContentListPage({ kind, searchParams }: { kind: keyof type
   if (!selection.site) return <>{header}<NoSiteState canManage={canManage} /></>;
   const clusters = await db.cluster.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
   const filters = contentFilters(clusters, spec.statuses);
-  const query = parseTableSearchParams(await searchParams, { filters, sortFields: CONTENT_SORT_FIELDS, defaultOrdering: spec.ordering });
-  const parsed = parseInput(listContentQuerySchema, toServiceQuery(query));
+  const raw = await searchParams;
+  const query = parseTableSearchParams(raw, { filters, sortFields: CONTENT_SORT_FIELDS, defaultOrdering: spec.ordering });
+  const parsed = parseInput(listContentQuerySchema, { ...toServiceQuery(query), cursor: query.cursor || undefined });
   // The page's scope always applies; a status filter can only narrow it.
   const status = parsed.status?.filter((s) => spec.statuses.includes(s));
-  const { count, countIsEstimate, results } = await listContent(db, { ...parsed, status: status?.length ? status : spec.statuses });
+  const page = await withKeysetFallback(`/writer/${kind}`, raw, () => listContent(db, { ...parsed, status: status?.length ? status : spec.statuses }));
+  const { count, countIsEstimate, results } = page;
   return (
     <>
       {header}
-      <ContentTable kind={kind} rows={results} count={count} countIsEstimate={countIsEstimate} filters={filters} canWrite={canWrite} placement={{ siteId: selection.site.id, sectorId: selection.sector?.id ?? selection.sectors[0]?.id ?? null }} />
+      <ContentTable kind={kind} rows={results} count={count} countIsEstimate={countIsEstimate} cursors={tableCursors(page)} filters={filters} canWrite={canWrite} placement={{ siteId: selection.site.id, sectorId: selection.sector?.id ?? selection.sectors[0]?.id ?? null }} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { workspacePageContext } from "@/lib/http/page-context";
 import { parseInput } from "@/lib/http/validation";
 import { clusterOptions, listClusters } from "@/lib/planner/clusters";
 import { clusterListQuerySchema } from "@/lib/planner/schemas";
+import { tableCursors, withKeysetFallback } from "@/components/data-table/keyset";
 import { parseTableSearchParams, toServiceQuery } from "@/components/data-table/parse-search-params";
 import { PageHeader } from "@/components/layout/page-header";
 import { ClustersTable } from "@/components/planner/clusters-table";
@@ -14,13 +15,15 @@ export const metadata: Metadata = { title: "Clusters" };
 export default async function ClustersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, selection, filter, canWrite } = await workspacePageContext();
   if (!selection.site) return <NoSiteState />;
-  const tableQuery = parseTableSearchParams(await searchParams, { filters: clusterFilters, sortFields: CLUSTER_SORT_FIELDS, defaultOrdering: "-volume" });
-  const query = parseInput(clusterListQuerySchema, { ...toServiceQuery(tableQuery), ...filter });
-  const [{ count, countIsEstimate, results }, allClusters] = await Promise.all([listClusters(db, query), clusterOptions(db, filter)]);
+  const raw = await searchParams;
+  const tableQuery = parseTableSearchParams(raw, { filters: clusterFilters, sortFields: CLUSTER_SORT_FIELDS, defaultOrdering: "-volume" });
+  const query = parseInput(clusterListQuerySchema, { ...toServiceQuery(tableQuery), cursor: tableQuery.cursor || undefined, ...filter });
+  const [page, allClusters] = await Promise.all([withKeysetFallback("/planner/clusters", raw, () => listClusters(db, query)), clusterOptions(db, filter)]);
+  const { count, countIsEstimate, results } = page;
   return (
     <>
       <PageHeader title="Clusters" description="Groups of keywords one page should rank for, with their keyword count and total search volume. Rename inline, merge, or open a cluster's keywords to move them." />
-      <ClustersTable rows={results} count={count} countIsEstimate={countIsEstimate} workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }} allClusters={allClusters} canWrite={canWrite && selection.sectors.length > 0} />
+      <ClustersTable rows={results} count={count} countIsEstimate={countIsEstimate} cursors={tableCursors(page)} workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }} allClusters={allClusters} canWrite={canWrite && selection.sectors.length > 0} />
     </>
   );
 }

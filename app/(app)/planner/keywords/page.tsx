@@ -4,6 +4,7 @@ import { parseInput } from "@/lib/http/validation";
 import { clusterOptions } from "@/lib/planner/clusters";
 import { listKeywords } from "@/lib/planner/keywords";
 import { keywordListQuerySchema } from "@/lib/planner/schemas";
+import { tableCursors, withKeysetFallback } from "@/components/data-table/keyset";
 import { parseTableSearchParams } from "@/components/data-table/parse-search-params";
 import { PageHeader } from "@/components/layout/page-header";
 import { KEYWORD_SORT_FIELDS, keywordFilters, keywordServiceQuery } from "@/components/planner/filters";
@@ -21,8 +22,9 @@ export default async function KeywordsPage({ searchParams }: { searchParams: Sea
   const raw = await searchParams;
   const tableQuery = parseTableSearchParams(raw, { filters: keywordFilters(clusters), sortFields: KEYWORD_SORT_FIELDS, defaultOrdering: "-createdAt" });
   const query = parseInput(keywordListQuerySchema, keywordServiceQuery(tableQuery, filter));
-  const { count, countIsEstimate, results } = await listKeywords(db, query);
-  const exportParams = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" && !["page", "page_size"].includes(k) ? [[k, v]] : [])));
+  const page = await withKeysetFallback("/planner/keywords", raw, () => listKeywords(db, query));
+  const { count, countIsEstimate, results } = page;
+  const exportParams = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" && !["page", "page_size", "cursor"].includes(k) ? [[k, v]] : [])));
   exportParams.set("site_id", String(selection.site.id));
   if (selection.sector) exportParams.set("sector_id", String(selection.sector.id));
   return (
@@ -32,6 +34,7 @@ export default async function KeywordsPage({ searchParams }: { searchParams: Sea
         rows={results}
         count={count}
         countIsEstimate={countIsEstimate}
+        cursors={tableCursors(page)}
         workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }}
         clusters={clusters}
         canWrite={canWrite && selection.sectors.length > 0}

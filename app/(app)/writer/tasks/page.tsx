@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { tableCursors, withKeysetFallback } from "@/components/data-table/keyset";
 import { parseTableSearchParams, toServiceQuery } from "@/components/data-table/parse-search-params";
 import { PageHeader } from "@/components/layout/page-header";
 import { taskFilters } from "@/components/writer/filters";
@@ -19,8 +20,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
   if (!selection.site) return <>{header}<NoSiteState canManage={canManage} /></>;
   const [clusters, contentTypes] = await Promise.all([db.cluster.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }), listContentTypes(db, selection.site.id)]);
   const filters = taskFilters(clusters);
-  const query = parseTableSearchParams(await searchParams, { filters, sortFields: TASK_SORT_FIELDS, defaultOrdering: "-createdAt" });
-  const { count, countIsEstimate, results } = await listTasks(db, parseInput(listTasksQuerySchema, toServiceQuery(query)));
+  const raw = await searchParams;
+  const query = parseTableSearchParams(raw, { filters, sortFields: TASK_SORT_FIELDS, defaultOrdering: "-createdAt" });
+  const parsed = parseInput(listTasksQuerySchema, { ...toServiceQuery(query), cursor: query.cursor || undefined });
+  const page = await withKeysetFallback("/writer/tasks", raw, () => listTasks(db, parsed));
+  const { count, countIsEstimate, results } = page;
   // "Generate images" draws the images "Plan images" planned: the table says when there are none.
   const waiting = await db.image.groupBy({ by: ["taskId"], where: { taskId: { in: results.map((t) => t.id) }, storageKey: null, prompt: { not: "" } }, _count: { _all: true } });
   return (
@@ -30,6 +34,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Search
         rows={results}
         count={count}
         countIsEstimate={countIsEstimate}
+        cursors={tableCursors(page)}
         filters={filters}
         clusters={clusters}
         canWrite={canWrite}
