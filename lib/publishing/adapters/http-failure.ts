@@ -48,7 +48,7 @@ type Build<E> = (status: number) => E;
 
 /**
  * What an adapter throws for each class. The four general ones are required; a specific one left
- * out falls back to `client_error` (401, 403, 404, 410, 413) or, for `unexpected`, to `client_error` too.
+ * out (401, 403, 404, 410, 413, `unexpected`) falls back to `client_error`.
  */
 export type HttpFailureErrors<E> = {
   redirect: Build<E>;

@@ -21,7 +21,7 @@ import { verifySignature } from "@/tests/fixtures/webhook-receiver";
 
 const ACCOUNTS = 3;
 const ARTICLES_PER_ACCOUNT = 100;
-const TIMEOUT_MS = 400;
+const TIMEOUT_MS = 1_000; // well above a loaded machine's answer time, so only the scripted attempts time out
 
 /** What the receiver does with each attempt of an article's delivery (attempts past the list: 200). */
 type Answer = 200 | 500 | 429 | "timeout";
@@ -50,7 +50,7 @@ async function startSlowReceiver(secrets: Map<number, string>, plans: Map<number
     const signatureValid = verifySignature(secrets.get(body.integration_id) ?? "", req.headers, raw);
     requests.push({ deliveryId: String(req.headers["x-content-studio-delivery"]), contentId: body.data.content_id, attempt, answer, signatureValid });
     if (answer === 200 || answer === "timeout") store(body.id, body.data.content_id);
-    await new Promise((r) => setTimeout(r, answer === "timeout" ? TIMEOUT_MS * 2 : 20 + Math.random() * 40));
+    await new Promise((r) => setTimeout(r, answer === "timeout" ? TIMEOUT_MS + 1_000 : 20 + Math.random() * 40));
     if (res.destroyed) return;
     res.writeHead(answer === "timeout" ? 200 : answer, { "content-type": "application/json" });
     res.end(answer === 200 || answer === "timeout" ? JSON.stringify({ id: `post-${body.data.content_id}`, url: `https://receiver.example/${body.data.content_id}` }) : '{"error":"busy"}');
