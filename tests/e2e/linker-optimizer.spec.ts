@@ -71,11 +71,25 @@ test("score and what to fix, three suggested links and one AI edit raise the sco
   await expect(toFix.getByText("Internal links", { exact: true })).toBeVisible();
   await expect(toFix.getByText("Keyword in the first paragraph", { exact: true })).toBeVisible();
 
+  // "Add links" right after a save: the suggestions on screen predate it, so "Add" reloads them,
+  // while the refresh that follows every save (1.2 s later) starts too. That refresh used to make
+  // "Add" fail with "pick again" (a flaky CI run). Made certain here: the title's save is held
+  // until "Add" is clicked, and suggestion loads take 1.5 s.
+  let releaseSave!: () => void;
+  const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+  const holdSaveAndSlowSuggestions = async (route: Route) => {
+    const request = route.request();
+    const body = request.method() === "POST" && request.headers()["next-action"] ? (request.postData() ?? "") : "";
+    if (body.includes('"title":')) await saveHeld;
+    if (body.includes('"includeIncoming"')) await new Promise((r) => setTimeout(r, 1_500));
+    await route.fallback();
+  };
+  await page.route(/\/writer\/content\//, holdSaveAndSlowSuggestions);
+
   // Live: putting the keyword into the title moves the score while typing.
   const editor = page.locator(".tiptap");
   await page.locator("#content-title").fill("Spring garden jobs: what to do in April");
   await expect.poll(() => score(page)).toBeGreaterThan(start);
-  await saved(page);
   const typed = await score(page);
 
   // Three suggested internal links.
@@ -84,17 +98,11 @@ test("score and what to fix, three suggested links and one AI edit raise the sco
   await expect(suggestions).toHaveCount(4);
   await expect(scoreCard.getByText(/Mentions "compost bins", the primary keyword of "Compost bins: how to choose one"/)).toBeVisible();
   for (const anchor of ["compost bins", "raised beds", "watering tomatoes"]) await scoreCard.getByRole("checkbox", { name: new RegExp(`^Add link: “${anchor}”`) }).check();
-  // The suggestions on screen predate the title's save, so "Add" reloads them first, while the
-  // refresh that follows every save (1.2 s later) starts too. Hold suggestion loads long enough to
-  // overlap: the newer refresh used to make "Add" fail with "pick again" (a flaky CI run).
-  const slowSuggestions = async (route: Route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"] && route.request().postData()?.includes("includeIncoming")) await new Promise((r) => setTimeout(r, 1_500));
-    await route.fallback();
-  };
-  await page.route(/\/writer\/content\//, slowSuggestions);
   await scoreCard.getByRole("button", { name: "Add 3 links" }).click();
+  releaseSave();
   await expect(page.getByText("3 links added.")).toBeVisible();
-  await page.unroute(/\/writer\/content\//, slowSuggestions);
+  await page.unroute(/\/writer\/content\//, holdSaveAndSlowSuggestions);
+  await saved(page);
   const added = scoreCard.getByRole("region", { name: "Links added" });
   await expect(added.getByRole("listitem")).toHaveCount(3);
   await expect(editor.getByRole("link", { name: "compost bins" })).toBeVisible();
