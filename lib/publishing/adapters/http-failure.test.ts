@@ -16,6 +16,7 @@ describe("classifyHttpFailure", () => {
     [429, "rate_limited"],
     [500, "server_error"],
     [503, "server_error"],
+    [599, "server_error"],
     [101, "unexpected"],
   ])("%i → %s", (status, expected) => {
     expect(httpFailureClass(status)).toBe(expected);

@@ -12,9 +12,9 @@ export type HttpFailureClass =
   | "gone" // 410
   | "too_large" // 413
   | "rate_limited" // 429
-  | "server_error" // 5xx
+  | "server_error" // 5xx (and anything above)
   | "client_error" // any other 4xx
-  | "unexpected"; // 1xx and other statuses outside 2xx-5xx
+  | "unexpected"; // 1xx
 
 /**
  * Error kinds worth retrying later as they are: the request never arrived or never came back
@@ -39,7 +39,7 @@ export function httpFailureClass(status: number): HttpFailureClass | null {
   if (status === 410) return "gone";
   if (status === 413) return "too_large";
   if (status === 429) return "rate_limited";
-  if (status >= 500 && status < 600) return "server_error";
+  if (status >= 500) return "server_error";
   if (status >= 400 && status < 500) return "client_error";
   return "unexpected";
 }
