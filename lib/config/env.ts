@@ -84,6 +84,8 @@ export const ENV_VARIABLES = {
   HOSTED_APP_HOSTS: variable(text.optional(), "none", "comma-separated extra host names that serve the app itself rather than a hosted site's own domain (the host of `APP_URL`, `localhost` and loopback addresses always do)"),
   PUBLISH_SCHEDULER_INTERVAL_MS: variable(positiveInt(30_000), "`30000`", "how often scheduled publishing checks for due records (a schedule of the local job queue, ticked by one process; Inngest mode: a cron function every minute)"),
   INTEGRATION_TIMEOUT_MS: variable(positiveInt(20_000), "`20000`", "per request to WordPress / Shopify"),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: variable(positiveInt(30), "`30`", "days a webhook (`custom` integration) delivery attempt stays in the integration's delivery log; older ones are deleted by the hourly `prune-webhook-deliveries` schedule"),
+  WEBHOOK_DELIVERY_MAX_PER_INTEGRATION: variable(positiveInt(10_000), "`10000`", "delivery attempts kept per webhook integration whatever their age: a busy integration keeps its newest ones (pruned hourly with `WEBHOOK_DELIVERY_RETENTION_DAYS`)"),
   BRIDGE_RATE_LIMIT: variable(positiveInt(120), "`120`", "WordPress bridge requests per site key per minute (its throttle scope, `integration`)"),
   API_MAX_BODY_BYTES: variable(positiveInt(2 * 1024 * 1024), "`2097152`", "largest JSON body a REST route reads (larger answers 413; uploads and CSV imports have their own limits)"),
   THROTTLE_ENABLED: variable(flag.default(true), "on", "`off` to stop counting REST requests per caller and throttle scope (also lifts `BRIDGE_RATE_LIMIT`)"),

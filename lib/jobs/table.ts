@@ -174,6 +174,12 @@ export const schedules = {
     cron: "17 * * * *",
     handler: () => import("@/lib/trash/jobs/purge-expired-trash"),
   },
+  pruneWebhookDeliveries: {
+    name: "prune-webhook-deliveries",
+    everyMs: () => 60 * 60_000,
+    cron: "43 * * * *",
+    handler: () => import("@/lib/integration/jobs/prune-webhook-deliveries"),
+  },
   automationTick: {
     name: "automation-tick",
     everyMs: () => 60_000,

@@ -3,9 +3,10 @@
 // progress to done, and the Credits page shows what each cost; a run with a failed item ends as a
 // warning and "Retry failed items" redoes only that item.
 // (Selecting keywords in the Planner is the planner's own flow; here the runs start through REST.)
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startOpenAIStub, type OpenAIStub } from "../fixtures/openai-stub";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
@@ -19,33 +20,16 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stub?.close());
 
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
-  const res = method === "GET" ? await request.get(path, { headers: { authorization: `Bearer ${token}` } }) : await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true);
-  return (await res.json()).data;
-}
-
 test("point the account at an AI server, cluster keywords, generate ideas, follow both runs, see their cost", async ({ page, request }) => {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-
-  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal" });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const selected = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const token = await signUpOwner(page, owner, { request });
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Journal" });
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const words = ["tomato", "basil", "compost", "pruning", "mulch"];
   const keywordIds: number[] = [];
   for (let i = 0; i < 120; i++) {
     const kw = `${["how to grow", "best", "when to plant", "care for"][i % 4]} ${words[Math.floor(i / 4) % 5]} ${Math.floor(i / 20)}`;
-    const row = await db.query(`INSERT INTO keywords ("accountId","siteId","sectorId",keyword,normalized,volume,"updatedAt") VALUES ($1,$2,$3,$4,$4,$5,now()) RETURNING id`, [site.account_id, site.id, selected.sectors[0].id, kw, 1000 - i]);
+    const row = await db.query(`INSERT INTO keywords ("accountId","siteId","sectorId",keyword,normalized,volume,"updatedAt") VALUES ($1,$2,$3,$4,$4,$5,now()) RETURNING id`, [site.account_id, site.id, sectors[0].id, kw, 1000 - i]);
     keywordIds.push(row.rows[0].id);
   }
 

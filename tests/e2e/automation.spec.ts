@@ -2,12 +2,13 @@
 // offers the preset; the editor shows a live estimate; the rule is saved, run now after its cost is
 // shown, and its article is published on the hosted site; the history says what it did and spent.
 // With E2E_SCREENSHOTS=<dir>, saves screenshots of the page, the editor and the history at 1440 and 390 px.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startOpenAIStub, type OpenAIStub } from "../fixtures/openai-stub";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
-const owner = { email: `auto-${stamp}@example.test`, password: "a strong password 1" };
+const owner = { name: "Ada Auto", account: `Autopilot ${stamp}`, email: `auto-${stamp}@example.test`, password: "a strong password 1" };
 const screenshots = process.env.E2E_SCREENSHOTS;
 let stub: OpenAIStub;
 
@@ -15,13 +16,6 @@ test.beforeAll(async () => {
   stub = await startOpenAIStub({ latencyMs: 300 });
 });
 test.afterAll(async () => stub?.close());
-
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
-  const headers = { authorization: `Bearer ${token}` };
-  const res = method === "GET" ? await request.get(path, { headers }) : await request.post(path, { headers, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()).data;
-}
 
 async function shoot(page: Page, name: string) {
   if (!screenshots) return;
@@ -35,18 +29,8 @@ async function shoot(page: Page, name: string) {
 
 test("create a rule from the preset, see its cost, run it against the stub, find the article on the hosted site", async ({ page, request }) => {
   test.setTimeout(180_000);
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill("Ada Auto");
-  await page.getByLabel("Team or company name").fill(`Autopilot ${stamp}`);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Autopilot" });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const { sectors } = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const token = await signUpOwner(page, owner, { request });
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Autopilot" });
   const idea = await api(request, token, "POST", "/api/v1/planner/ideas/", { site_id: site.id, sector_id: sectors[0].id, title: `Watering tomatoes ${stamp}`, target_keywords: "watering tomatoes" });
 
   await open(page, "/settings/integrations");

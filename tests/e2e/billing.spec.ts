@@ -2,23 +2,14 @@
 // the plans (no Stripe keys here: an administrator assigns plans); a developer assigns a plan with
 // its credits and adjusts credits with a reason, and the owner sees both.
 // (AI runs have their own flow in ai-runs.spec.ts; here metered usage is arranged in the database.)
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2eDatabase } from "./support/db";
+import { signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Bea Owner", account: `Billing ${stamp}`, email: `billing-${stamp}@example.test`, password: "a strong password 1" };
 const developer = { name: "Dev Ops", account: `Ops ${stamp}`, email: `dev-${stamp}@example.test`, password: "a strong password 2" };
-
-async function signUp(page: Page, who: typeof owner) {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(who.name);
-  await page.getByLabel("Team or company name").fill(who.account);
-  await page.getByLabel("Work email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-}
 
 /** Metered usage as the AI engine records it: a usage log row and a ledger deduction per call. */
 async function arrangeSpend(email: string, siteId: number) {
@@ -41,7 +32,7 @@ async function arrangeSpend(email: string, siteId: number) {
 }
 
 test("owner sees spend and what is left and views plans; a developer assigns a plan and adjusts credits", async ({ page, browser }) => {
-  await signUp(page, owner);
+  await signUpOwner(page, owner);
   await expect(page.getByRole("heading", { name: "Create your first site" })).toBeVisible();
   await open(page, "/");
   await expect(page.getByRole("heading", { name: "Create your first site" })).toBeVisible();
@@ -89,7 +80,7 @@ test("owner sees spend and what is left and views plans; a developer assigns a p
   // A developer (promoted in the database: there is no UI to become one) assigns Growth with its credits and adjusts credits.
   const devContext = await browser.newContext();
   const dev = await devContext.newPage();
-  await signUp(dev, developer);
+  await signUpOwner(dev, developer);
   const db = await e2eDatabase();
   await db.query(`UPDATE users SET role = 'developer', "accountId" = (SELECT id FROM accounts WHERE slug = 'system') WHERE email = $1`, [developer.email]);
   await db.end();

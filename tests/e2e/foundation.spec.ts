@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
@@ -16,13 +17,7 @@ async function createSite(page: Page, name: string) {
 }
 
 test("sign up, two sites, sectors with the plan limit, switch site, invite an editor who sees one site", async ({ page, browser }) => {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
+  await signUpOwner(page, owner);
   await expect(page.getByRole("heading", { name: "Create your first site" })).toBeVisible();
 
   const firstId = await createSite(page, "Garden Journal");

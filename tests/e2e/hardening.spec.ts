@@ -1,6 +1,7 @@
 // Against the production server (server.mjs): the app works under its CSP, hosted pages carry the
 // strict set (cache hits included), and a client cannot choose the address rate limits key on.
 import { expect, test } from "@playwright/test";
+import { signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
@@ -57,13 +58,7 @@ test("X-Forwarded-For and the socket header from a client do not change the rate
 });
 
 test("a cookie-authenticated change from another origin is refused", async ({ page }) => {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill("Carla Csrf");
-  await page.getByLabel("Team or company name").fill(`Csrf ${stamp}`);
-  await page.getByLabel("Work email").fill(`csrf-${stamp}@example.test`);
-  await page.getByLabel("Password").fill("a strong password 1");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
+  await signUpOwner(page, { name: "Carla Csrf", account: `Csrf ${stamp}`, email: `csrf-${stamp}@example.test`, password: "a strong password 1" });
   const post = (origin: string) =>
     page.request.post("/api/v1/auth/sites/", { headers: { origin, "content-type": "text/plain" }, data: JSON.stringify({ name: `From ${origin}` }) });
   expect((await post("http://evil.example")).status()).toBe(403);

@@ -3,8 +3,9 @@
 // link (also after the editor has saved the text again); publish a new article and accept the
 // offer to link to it from older ones.
 // (The site and its articles are arranged through REST: the writer's own flows are tested elsewhere.)
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type Route } from "@playwright/test";
 import { startOpenAIStub, type OpenAIStub } from "../fixtures/openai-stub";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
@@ -16,22 +17,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stub?.close());
 
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
-  const headers = { authorization: `Bearer ${token}` };
-  const res = method === "GET" ? await request.get(path, { headers }) : await request.post(path, { headers, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()).data;
-}
-
 /** A garden site: four published articles, a draft that mentions them, and a new article to publish. */
-async function gardenSite(request: APIRequestContext) {
-  const { access_token: token } = await api(request, "", "POST", "/api/v1/auth/token/", { email: owner.email, password: owner.password });
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal" });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const selected = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+async function gardenSite(request: APIRequestContext, token: string) {
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Journal" });
   const article = async (title: string, keyword: string, html: string, publish: boolean) => {
-    const c = await api(request, token, "POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: selected.sectors[0].id, title, html, primary_keyword: keyword });
+    const c = await api(request, token, "POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: sectors[0].id, title, html, primary_keyword: keyword });
     if (publish) for (const status of ["review", "published"]) await api(request, token, "POST", "/api/v1/writer/content/bulk_update/", { ids: [c.id], status });
     return c as { id: number };
   };
@@ -53,21 +43,15 @@ async function gardenSite(request: APIRequestContext) {
     false,
   );
   const fresh = await article("Companion planting for beginners", "companion planting", "<p>Companion planting pairs plants that help each other.</p><h2>Good pairs</h2><p>Basil and tomatoes, marigolds and beans.</p>", false);
-  return { token, older, draft, fresh };
+  return { older, draft, fresh };
 }
 
 const score = async (page: Page) => Number(await page.getByTestId("seo-score").first().getAttribute("aria-valuenow"));
 const saved = (page: Page) => expect(page.getByRole("status").filter({ hasText: /Saved at \d\d:\d\d/ })).toBeVisible({ timeout: 15_000 });
 
 test("score and what to fix, three suggested links and one AI edit raise the score; undo; publishing offers links from older articles", async ({ page, request }) => {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-  const { token, older, draft, fresh } = await gardenSite(request);
+  const token = await signUpOwner(page, owner, { request });
+  const { older, draft, fresh } = await gardenSite(request, token);
 
   // Settings → Integrations: the stub as the account's OpenAI-compatible server.
   await open(page, "/settings/integrations");
@@ -87,11 +71,25 @@ test("score and what to fix, three suggested links and one AI edit raise the sco
   await expect(toFix.getByText("Internal links", { exact: true })).toBeVisible();
   await expect(toFix.getByText("Keyword in the first paragraph", { exact: true })).toBeVisible();
 
+  // "Add links" right after a save: the suggestions on screen predate it, so "Add" reloads them,
+  // while the refresh that follows every save (1.2 s later) starts too. That refresh used to make
+  // "Add" fail with "pick again" (a flaky CI run). Made certain here: the title's save is held
+  // until "Add" is clicked, and suggestion loads take 1.5 s.
+  let releaseSave!: () => void;
+  const saveHeld = new Promise<void>((resolve) => (releaseSave = resolve));
+  const holdSaveAndSlowSuggestions = async (route: Route) => {
+    const request = route.request();
+    const body = request.method() === "POST" && request.headers()["next-action"] ? (request.postData() ?? "") : "";
+    if (body.includes('"title":')) await saveHeld;
+    if (body.includes('"includeIncoming"')) await new Promise((r) => setTimeout(r, 1_500));
+    await route.fallback();
+  };
+  await page.route(/\/writer\/content\//, holdSaveAndSlowSuggestions);
+
   // Live: putting the keyword into the title moves the score while typing.
   const editor = page.locator(".tiptap");
   await page.locator("#content-title").fill("Spring garden jobs: what to do in April");
   await expect.poll(() => score(page)).toBeGreaterThan(start);
-  await saved(page);
   const typed = await score(page);
 
   // Three suggested internal links.
@@ -101,7 +99,10 @@ test("score and what to fix, three suggested links and one AI edit raise the sco
   await expect(scoreCard.getByText(/Mentions "compost bins", the primary keyword of "Compost bins: how to choose one"/)).toBeVisible();
   for (const anchor of ["compost bins", "raised beds", "watering tomatoes"]) await scoreCard.getByRole("checkbox", { name: new RegExp(`^Add link: “${anchor}”`) }).check();
   await scoreCard.getByRole("button", { name: "Add 3 links" }).click();
+  releaseSave();
   await expect(page.getByText("3 links added.")).toBeVisible();
+  await page.unroute(/\/writer\/content\//, holdSaveAndSlowSuggestions);
+  await saved(page);
   const added = scoreCard.getByRole("region", { name: "Links added" });
   await expect(added.getByRole("listitem")).toHaveCount(3);
   await expect(editor.getByRole("link", { name: "compost bins" })).toBeVisible();

@@ -2,10 +2,11 @@
 // locally with progress, fix a cluster by hand, write an idea and queue it to the writer.
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
-const owner = { email: `planner-${stamp}@example.test`, password: "a strong password 1" };
+const owner = { name: "Pat Planner", account: `Planner ${stamp}`, email: `planner-${stamp}@example.test`, password: "a strong password 1" };
 const fixture = (name: string) => path.join(process.cwd(), "tests/fixtures/csv", name);
 
 async function importFile(page: Page, file: string) {
@@ -27,13 +28,7 @@ async function importFile(page: Page, file: string) {
 }
 
 test("import all five export formats, paste, cluster locally, fix clusters, write and queue an idea", async ({ page }) => {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill("Pat Planner");
-  await page.getByLabel("Team or company name").fill(`Planner ${stamp}`);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
+  await signUpOwner(page, owner);
 
   const site = (await (await page.request.post("/api/v1/auth/sites/", { data: { name: "Trail Runner" } })).json()).data;
   const industries = (await (await page.request.get("/api/v1/auth/industries/")).json()).data.results;

@@ -2,20 +2,14 @@
 // with its featured image, categories, tags and SEO meta, edit and re-publish (same post), schedule
 // another, see it on the hosted site, and the sync lists posts that existed in WordPress before.
 // Without WordPress, the hosted-site part runs alone.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { pngBytes } from "../fixtures/images";
 import { loadWordPressCredentials, wordPressSkipReason } from "../fixtures/wordpress";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Pat Publisher", account: `Publish ${stamp}`, email: `publish-${stamp}@example.test`, password: "a strong password 1" };
-
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST" | "PATCH", path: string, data?: unknown) {
-  const headers = { authorization: `Bearer ${token}` };
-  const res = method === "GET" ? await request.get(path, { headers }) : method === "PATCH" ? await request.patch(path, { headers, data }) : await request.post(path, { headers, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()).data;
-}
 
 test("publish to the hosted site and WordPress, re-publish, schedule, sync", async ({ page, request }) => {
   test.setTimeout(180_000);
@@ -23,18 +17,8 @@ test("publish to the hosted site and WordPress, re-publish, schedule, sync", asy
   const wpReason = await wordPressSkipReason(creds);
   if (wpReason) console.warn(`[publishing e2e] WordPress part skipped: ${wpReason}`);
 
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal", description: "Notes from a small garden." });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const { sectors } = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const token = await signUpOwner(page, owner, { request });
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Journal", description: "Notes from a small garden." });
   const article = await api(request, token, "POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: sectors[0].id, title: `Raised bed soil ${stamp}`, html: "<h2>Why soil matters</h2><p>Good soil drains well and feeds roots.</p>", meta_title: "Raised bed soil guide", meta_description: "What to put in raised beds." });
   const upload = await request.post("/api/v1/writer/images/upload/", { headers: { authorization: `Bearer ${token}` }, multipart: { content_id: String(article.id), type: "featured", alt_text: "A raised bed", file: { name: "bed.png", mimeType: "image/png", buffer: pngBytes(40, 30, [60, 140, 60]) } } });
   expect(upload.ok(), await upload.text()).toBe(true);

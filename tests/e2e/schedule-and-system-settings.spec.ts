@@ -2,8 +2,9 @@
 // reschedules a scheduled publish from the article's editor and cancels it from the site's
 // publishing records; a developer turns the maintenance banner on from Admin → System settings,
 // everyone sees it, and the change is in the audit list. Non-developers get a 404 there.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2eDatabase } from "./support/db";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 test.use({ timezoneId: "America/New_York" });
@@ -12,31 +13,10 @@ const stamp = Date.now().toString(36);
 const owner = { name: "Sam Scheduler", account: `Schedule ${stamp}`, email: `schedule-${stamp}@example.test`, password: "a strong password 1" };
 const developer = { name: "Dev Settings", account: `Ops ${stamp}`, email: `dev-settings-${stamp}@example.test`, password: "a strong password 2" };
 
-async function signUp(page: Page, who: typeof owner) {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(who.name);
-  await page.getByLabel("Team or company name").fill(who.account);
-  await page.getByLabel("Work email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-}
-
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST" | "PATCH", path: string, data?: unknown) {
-  const headers = { authorization: `Bearer ${token}` };
-  const res = method === "GET" ? await request.get(path, { headers }) : method === "PATCH" ? await request.patch(path, { headers, data }) : await request.post(path, { headers, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()).data;
-}
-
 test("reschedule and cancel a scheduled publish; a developer sets the maintenance banner", async ({ page, request, browser }) => {
   test.setTimeout(180_000);
-  await signUp(page, owner);
-  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal" });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const { sectors } = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const token = await signUpOwner(page, owner, { request });
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Journal" });
   const title = `Autumn planting ${stamp}`;
   const article = await api(request, token, "POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: sectors[0].id, title, html: "<p>Bulbs go in before the frost.</p>" });
   await api(request, token, "POST", "/api/v1/writer/content/bulk_update/", { ids: [article.id], status: "review" });
@@ -90,7 +70,7 @@ test("reschedule and cancel a scheduled publish; a developer sets the maintenanc
   // A developer (promoted in the database: there is no UI to become one) turns the banner on.
   const devContext = await browser.newContext({ timezoneId: "Europe/Berlin" });
   const dev = await devContext.newPage();
-  await signUp(dev, developer);
+  await signUpOwner(dev, developer);
   const db = await e2eDatabase();
   await db.query(`UPDATE users SET role = 'developer', "accountId" = (SELECT id FROM accounts WHERE slug = 'system') WHERE email = $1`, [developer.email]);
   await db.end();

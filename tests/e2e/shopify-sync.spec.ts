@@ -2,19 +2,13 @@
 // one page of articles, one published from the app and then edited in Shopify; "Sync now" on the
 // integration card, the sync health on the card, the inventory with the edit flagged. Screenshots
 // at 1440 and 390 px go to test-results/shopify-sync-*.png.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startShopifyStub, type ShopifyStub } from "../fixtures/shopify-stub";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Sam Shop", account: `Shop ${stamp}`, email: `shop-${stamp}@example.test`, password: "a strong password 1" };
-
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
-  const headers = { authorization: `Bearer ${token}` };
-  const res = method === "GET" ? await request.get(path, { headers }) : await request.post(path, { headers, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()).data;
-}
 
 let shop: ShopifyStub;
 test.beforeAll(async () => void (shop = await startShopifyStub()));
@@ -22,18 +16,8 @@ test.afterAll(async () => shop.close());
 
 test("sync a Shopify blog: articles pulled, health on the card, a Shopify edit flagged", async ({ page, request }) => {
   test.setTimeout(180_000);
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Seed Shop", description: "Seeds and tools." });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const { sectors } = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const token = await signUpOwner(page, owner, { request });
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Seed Shop", description: "Seeds and tools." });
 
   for (let n = 1; n <= 260; n++) shop.addArticle({ title: `Shop article ${n}` });
   const integration = await api(request, token, "POST", "/api/v1/integration/integrations/", { platform: "shopify", site_id: site.id, shop_domain: shop.url, access_token: shop.token });

@@ -1,9 +1,10 @@
 // Site Builder end to end against the local OpenAI stub: clusters → a blueprint from the wizard →
 // the AI's page tree → page copy → deploy → the hosted site shows the pages and the menu.
 // Screenshots at 1440 and 390 px go to test-results/site-builder/.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { startOpenAIStub, type OpenAIStub } from "../fixtures/openai-stub";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
@@ -16,12 +17,6 @@ test.beforeAll(async () => {
   stub = await startOpenAIStub({ latencyMs: 300 });
 });
 test.afterAll(async () => stub?.close());
-
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
-  const res = method === "GET" ? await request.get(path, { headers: { authorization: `Bearer ${token}` } }) : await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()}`).toBe(true);
-  return (await res.json()).data;
-}
 
 // Generous for a first visit of a page on a development server (E2E_REUSE=1); instant on the production build.
 const SLOW = { timeout: 120_000 };
@@ -36,20 +31,9 @@ async function shoot(page: Page, name: string) {
 
 test("from clusters to a deployed, browsable hosted site", async ({ page, request }) => {
   test.setTimeout(300_000);
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/, SLOW);
-
-  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal" });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const selected = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
-  const sectorId = selected.sectors[0].id;
+  const token = await signUpOwner(page, owner, { request, timeout: SLOW.timeout });
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Journal" });
+  const sectorId = sectors[0].id;
   for (const [name, keywords] of [["Tomato care", ["watering tomatoes", "tomato fertilizer"]], ["Composting", ["home compost bin", "compost ratio"]]] as const) {
     const cluster = await api(request, token, "POST", "/api/v1/planner/clusters/", { site_id: site.id, sector_id: sectorId, name });
     const db = new pg.Client({ connectionString: databaseUrl });

@@ -2,19 +2,13 @@
 // article (the dialog asks about its published copies; "keep" hides it from the hosted site until it
 // is restored), and the site's content types tab. With E2E_SCREENSHOTS=<dir>, saves screenshots
 // of the Trash page and the content types tab at 1440 and 390 px.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
-const owner = { email: `trash-${stamp}@example.test`, password: "a strong password 1" };
+const owner = { name: "Tess Trash", account: `Trash ${stamp}`, email: `trash-${stamp}@example.test`, password: "a strong password 1" };
 const screenshots = process.env.E2E_SCREENSHOTS;
-
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
-  const headers = { authorization: `Bearer ${token}` };
-  const res = method === "GET" ? await request.get(path, { headers }) : await request.post(path, { headers, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()).data;
-}
 
 async function shoot(page: Page, name: string) {
   if (!screenshots) return;
@@ -28,18 +22,8 @@ async function shoot(page: Page, name: string) {
 
 test("delete keywords, a cluster and a published article to the trash, then restore them", async ({ page, request }) => {
   test.setTimeout(180_000);
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill("Tess Trash");
-  await page.getByLabel("Team or company name").fill(`Trash ${stamp}`);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Notes" });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const { sectors } = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const token = await signUpOwner(page, owner, { request });
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Notes" });
   const place = { site_id: site.id, sector_id: sectors[0].id };
   await api(request, token, "POST", "/api/v1/planner/keywords/bulk_add/", { ...place, text: "cedar raised beds, 900\nmetal raised beds, 500\nraised bed soil, 300" });
   const keywords = (await api(request, token, "GET", `/api/v1/planner/keywords/?site_id=${site.id}`)).results as { id: number; keyword: string }[];

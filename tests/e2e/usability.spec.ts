@@ -2,21 +2,15 @@
 // Publish panel follows "Send to review" at once; a link added from the editor's own panel never
 // conflicts with its autosave; AI actions show their cost; "Generate images" says what comes first;
 // and at 390 px the menu opens and no page scrolls sideways.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { e2eDatabase } from "./support/db";
+import { api, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Uma User", account: `Usable ${stamp}`, email: `usable-${stamp}@example.test`, password: "a strong password 1" };
 
 test.describe.configure({ mode: "serial" });
-
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
-  const headers = { authorization: `Bearer ${token}` };
-  const res = method === "GET" ? await request.get(path, { headers }) : await request.post(path, { headers, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()).data;
-}
 
 async function signIn(page: Page) {
   await open(page, "/sign-in");
@@ -31,13 +25,7 @@ let sectorId = 0;
 let token = "";
 
 test("a new site opens its sectors at once, and saving sectors points to keywords", async ({ page, request }) => {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
+  token = await signUpOwner(page, owner, { request });
   await page.getByRole("button", { name: /create a site/i }).first().click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Site name").fill("Garden Journal");
@@ -57,7 +45,6 @@ test("a new site opens its sectors at once, and saving sectors points to keyword
   await expect(page).toHaveURL(/\/planner\/keywords/);
   await expect(page.getByRole("combobox", { name: "Site" })).toContainText("Garden Journal");
 
-  ({ access_token: token } = await api(request, "", "POST", "/api/v1/auth/token/", { email: owner.email, password: owner.password }));
   const db = await e2eDatabase();
   try {
     sectorId = (await db.query(`SELECT id FROM sectors WHERE "siteId" = $1 AND "isActive" ORDER BY id LIMIT 1`, [siteId])).rows[0].id;

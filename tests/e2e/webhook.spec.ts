@@ -2,20 +2,14 @@
 // event from the integration's page (toast + new row), publish an article to it through a receiver
 // that fails once (two attempts in the log), all verified by a real receiver checking signatures.
 import { mkdirSync } from "node:fs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startWebhookReceiver, type WebhookReceiver } from "../fixtures/webhook-receiver";
+import { api, createSiteWithSector, signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Wes Webhook", account: `Webhook ${stamp}`, email: `webhook-${stamp}@example.test`, password: "a strong password 1" };
 const shots = process.env.E2E_SCREENSHOTS_DIR;
-
-async function api(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, data?: unknown) {
-  const headers = { authorization: `Bearer ${token}` };
-  const res = method === "GET" ? await request.get(path, { headers }) : await request.post(path, { headers, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()).data;
-}
 
 let receiver: WebhookReceiver;
 test.beforeAll(async () => void (receiver = await startWebhookReceiver()));
@@ -23,18 +17,8 @@ test.afterAll(async () => receiver.close());
 
 test("add a webhook, send a test event, publish with a retry, read the delivery log", async ({ page, request }) => {
   test.setTimeout(120_000);
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
-  const { access_token: token } = await (await request.post("/api/v1/auth/token/", { data: { email: owner.email, password: owner.password } })).json().then((j) => j.data);
-  const site = await api(request, token, "POST", "/api/v1/auth/sites/", { name: "Garden Journal" });
-  const industries = await api(request, token, "GET", "/api/v1/auth/industries/");
-  const industry = (industries.results ?? industries)[0];
-  const { sectors } = await api(request, token, "POST", `/api/v1/auth/sites/${site.id}/select_sectors/`, { industry_slug: industry.slug, sector_slugs: [industry.sectors[0].slug] });
+  const token = await signUpOwner(page, owner, { request });
+  const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Journal" });
   const article = await api(request, token, "POST", "/api/v1/writer/content/", { site_id: site.id, sector_id: sectors[0].id, title: `Raised bed soil ${stamp}`, html: "<h2>Why soil matters</h2><p>Good soil drains well.</p>" });
   await api(request, token, "POST", "/api/v1/writer/content/bulk_update/", { ids: [article.id], status: "review" });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { pngBytes } from "../fixtures/images";
 import { e2eDatabase } from "./support/db";
+import { signUpOwner } from "./support/account";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
@@ -11,13 +12,7 @@ const owner = { name: "Wendy Writer", account: `Garden Co ${stamp}`, email: `wri
 const IDEAS = ["How to build a raised garden bed", "Best soil for raised beds", "Cedar vs pine raised beds"];
 
 async function signUpWithSite(page: Page) {
-  await open(page, "/sign-up");
-  await page.getByLabel("Your name").fill(owner.name);
-  await page.getByLabel("Team or company name").fill(owner.account);
-  await page.getByLabel("Work email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/sites/);
+  await signUpOwner(page, owner);
   await page.getByRole("button", { name: /create a site|new site/i }).first().click();
   await page.getByRole("dialog").getByLabel("Site name").fill("Garden Journal");
   await page.getByRole("dialog").getByRole("button", { name: "Create site" }).click();

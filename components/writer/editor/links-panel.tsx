@@ -45,7 +45,10 @@ export function LinksPanel({ contentId, canWrite, status, version, serverEdit, o
       const call = ++latest.current;
       setLoading(true);
       const result = await processLinksAction({ contentId, includeDrafts, includeIncoming: withIncoming }).catch(() => null);
-      if (call !== latest.current) return null;
+      // A newer load owns the panel's state, but the caller still gets the answer it waited for:
+      // "Add links" reloads stale suggestions before applying, and the refresh that follows every
+      // save often starts meanwhile; returning null here made it fail with "pick again".
+      if (call !== latest.current) return result?.ok ? result.data : null;
       setLoading(false);
       if (!result?.ok) {
         setError(result?.message ?? "Could not load link suggestions.");

@@ -118,3 +118,20 @@ describe("the blog", () => {
     await expect(shop("99").fetchRemote!("1")).rejects.toMatchObject({ kind: "not_found", message: expect.stringContaining("no blog with id 99") });
   });
 });
+
+describe("failed answers", () => {
+  it.each([
+    [401, "unauthorized", false, "Shopify refused the access token (401). Create an Admin API access token with the write_content scope."],
+    [403, "forbidden", false, "The access token lacks a required scope (403): it needs read_content and write_content."],
+    [404, "not_found", false, "Not found on Shopify: /blogs/7/articles.json."],
+    [429, "rate_limited", true, "Shopify rate-limited the request (429); it will be retried."],
+    [503, "server_error", true, "Shopify answered 503; it will be retried."],
+    [302, "bad_request", false, "Shopify redirected the request (302); check the shop domain."],
+    [422, "bad_request", false, 'Shopify refused the request (422): {"errors":"handle taken"}'],
+  ])("%i → %s (retryable: %s) with its message", async (status, kind, retryable, message) => {
+    const adapter = createShopifyAdapter({ shopDomain: SHOP, accessToken: "x", blogId: "7", fetch: async (input) => (String(input).includes("/blogs.json") ? json({ blogs: [{ id: 7 }] }) : new Response(JSON.stringify({ errors: "handle taken" }), { status })) });
+    const error = await collect(adapter.listRemoteItems!()).catch((e) => e);
+    expect(error).toBeInstanceOf(ShopifyError);
+    expect(error).toMatchObject({ kind, retryable, message, httpStatus: status });
+  });
+});

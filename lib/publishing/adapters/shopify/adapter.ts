@@ -5,6 +5,7 @@
 // the REST API has no general file upload; the featured image is sent as the article's image.
 import { AppError, ValidationError } from "@/lib/errors";
 import { slugify } from "@/lib/utils/slug";
+import { classifyHttpFailure, isRetryableFailureKind } from "../http-failure";
 import type { ConnectionCheck, PublishInput, PublishResult, PublishingAdapter, RemoteItemBatch, RemoteItemKind, RemotePost } from "../types";
 import { contentMarker, withContentMarker } from "../wordpress/adapter";
 import { nextPageInfo, SHOPIFY_MAX_LIMIT } from "./pagination";
@@ -33,7 +34,7 @@ export class ShopifyError extends AppError {
     this.code = `shopify_${kind}`;
   }
   get retryable(): boolean {
-    return ["unreachable", "timeout", "rate_limited", "server_error"].includes(this.kind);
+    return isRetryableFailureKind(this.kind);
   }
 }
 
@@ -84,13 +85,16 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): PublishingAd
       throw new ShopifyError("unreachable", `Could not connect to ${base}: ${(error as Error).message}. Check the shop domain.`);
     }
     const text = await response.text();
-    if (response.status === 401) throw new ShopifyError("unauthorized", "Shopify refused the access token (401). Create an Admin API access token with the write_content scope.", 401);
-    if (response.status === 403) throw new ShopifyError("forbidden", "The access token lacks a required scope (403): it needs read_content and write_content.", 403);
-    if (response.status === 404) throw new ShopifyError("not_found", `Not found on Shopify: ${path.split("?")[0]}.`, 404);
-    if (response.status === 429) throw new ShopifyError("rate_limited", "Shopify rate-limited the request (429); it will be retried.", 429);
-    if (response.status >= 500) throw new ShopifyError("server_error", `Shopify answered ${response.status}; it will be retried.`, response.status);
-    if (response.status >= 300 && response.status < 400) throw new ShopifyError("bad_request", `Shopify redirected the request (${response.status}); check the shop domain.`, response.status);
-    if (response.status >= 400) throw new ShopifyError("bad_request", `Shopify refused the request (${response.status}): ${text.slice(0, 300)}`, response.status);
+    const failure = classifyHttpFailure(response.status, {
+      unauthorized: () => new ShopifyError("unauthorized", "Shopify refused the access token (401). Create an Admin API access token with the write_content scope.", 401),
+      forbidden: () => new ShopifyError("forbidden", "The access token lacks a required scope (403): it needs read_content and write_content.", 403),
+      not_found: () => new ShopifyError("not_found", `Not found on Shopify: ${path.split("?")[0]}.`, 404),
+      rate_limited: () => new ShopifyError("rate_limited", "Shopify rate-limited the request (429); it will be retried.", 429),
+      server_error: (status) => new ShopifyError("server_error", `Shopify answered ${status}; it will be retried.`, status),
+      redirect: (status) => new ShopifyError("bad_request", `Shopify redirected the request (${status}); check the shop domain.`, status),
+      client_error: (status) => new ShopifyError("bad_request", `Shopify refused the request (${status}): ${text.slice(0, 300)}`, status),
+    });
+    if (failure) throw failure;
     const link = response.headers.get("link");
     if (!text) return { data: undefined as T, link };
     try {

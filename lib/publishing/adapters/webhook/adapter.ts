@@ -6,6 +6,7 @@
 import { createHmac } from "node:crypto";
 import { AppError, ValidationError } from "@/lib/errors";
 import { snakeKeys } from "@/lib/http/case";
+import { classifyHttpFailure, isRetryableFailureKind } from "../http-failure";
 import type { ConnectionCheck, PublishInput, PublishResult, PublishingAdapter } from "../types";
 
 export type WebhookEvent = "content.published" | "content.unpublished" | "test";
@@ -65,7 +66,7 @@ export class WebhookError extends AppError {
     this.code = `webhook_${kind}`;
   }
   get retryable(): boolean {
-    return ["unreachable", "timeout", "rate_limited", "server_error"].includes(this.kind);
+    return isRetryableFailureKind(this.kind);
   }
 }
 
@@ -133,12 +134,15 @@ export function createWebhookAdapter(config: WebhookAdapterConfig): WebhookAdapt
   }
 
   function classify(status: number, text: string): WebhookError | null {
-    if (status >= 200 && status < 300) return null;
-    if (status === 429) return new WebhookError("rate_limited", `The webhook endpoint (${host}) is rate-limiting (429).`, status);
-    if (status >= 500) return new WebhookError("server_error", `The webhook endpoint (${host}) answered ${status}.`, status);
-    if (status >= 300 && status < 400) return new WebhookError("redirect", `The webhook endpoint (${host}) redirected (${status}); webhooks do not follow redirects: enter the final address.`, status);
-    const said = text.trim().slice(0, 300);
-    return new WebhookError("refused", `The webhook endpoint (${host}) refused the delivery (${status})${said ? `: ${said}` : "."}`, status);
+    return classifyHttpFailure(status, {
+      rate_limited: () => new WebhookError("rate_limited", `The webhook endpoint (${host}) is rate-limiting (429).`, status),
+      server_error: () => new WebhookError("server_error", `The webhook endpoint (${host}) answered ${status}.`, status),
+      redirect: () => new WebhookError("redirect", `The webhook endpoint (${host}) redirected (${status}); webhooks do not follow redirects: enter the final address.`, status),
+      client_error: () => {
+        const said = text.trim().slice(0, 300);
+        return new WebhookError("refused", `The webhook endpoint (${host}) refused the delivery (${status})${said ? `: ${said}` : "."}`, status);
+      },
+    });
   }
 
   async function publish(input: PublishInput): Promise<PublishResult> {

@@ -2,6 +2,7 @@
 // `?rest_route=`), Basic auth with an application password, timeouts, and every failure turned
 // into a WordPressError whose message a site owner can act on.
 import { AppError } from "@/lib/errors";
+import { classifyHttpFailure, isRetryableFailureKind } from "../http-failure";
 
 export type WordPressClientConfig = {
   baseUrl: string;
@@ -59,7 +60,7 @@ export class WordPressError extends AppError {
 
   /** Worth retrying later as is (network trouble, timeouts, 5xx, 429); config problems are not. */
   get retryable(): boolean {
-    return NETWORK_ERROR_KINDS.includes(this.kind) || this.kind === "server_error" || this.kind === "rate_limited";
+    return isRetryableFailureKind(this.kind);
   }
 }
 
@@ -204,23 +205,7 @@ export function mapHttpError(status: number, body: unknown, url: string, usernam
   const detail = isWp ? ` (${status} ${wp.code}${wp.message ? `: ${wp.message}` : ""})` : ` (HTTP ${status})`;
   const options = { httpStatus: status, wpCode: wp.code, wpData: wp.data, url };
   const route = routeOf(url);
-  if (status === 401) {
-    if (wp.code === "application_passwords_disabled") {
-      return new WordPressError("unauthorized", `Application passwords are disabled on this WordPress site${detail}. Enable them (a security plugin may have turned them off) or use another site.`, options);
-    }
-    return new WordPressError(
-      "unauthorized",
-      `WordPress did not accept the username "${username}" with this application password${detail}. Check both; use an application password (Users → Profile → Application Passwords), not the login password. If they are right, the web server may be dropping the Authorization header.`,
-      options,
-    );
-  }
-  if (status === 403) {
-    if (!isWp) {
-      return new WordPressError("forbidden", `The server refused the request to ${route}${detail} before WordPress answered: a firewall or security plugin may be blocking the REST API.`, options);
-    }
-    return new WordPressError("forbidden", `The WordPress user "${username}" is not allowed to do this${detail}. Give the user a role with the needed capability (Editor or Administrator).`, options);
-  }
-  if (status === 404 || status === 410) {
+  const notFound = () => {
     if (!isWp) {
       return new WordPressError("rest_api_missing", `No WordPress REST API answered at ${url}${detail}. Check the site URL; the REST API may be disabled by a plugin or the server.`, options);
     }
@@ -228,18 +213,39 @@ export function mapHttpError(status: number, body: unknown, url: string, usernam
       return new WordPressError("not_found", `The REST route ${route} does not exist on this site${detail}. A plugin may have disabled it, or the site is not a WordPress site.`, options);
     }
     return new WordPressError("not_found", `Not found on WordPress${detail}.`, options);
-  }
-  if (status === 429) return new WordPressError("rate_limited", `WordPress (or the server in front of it) is rate limiting requests${detail}. Try again later.`, options);
-  if (status === 413) return new WordPressError("bad_request", `The upload is larger than the server accepts${detail}. Raise the upload limit on the server or use a smaller image.`, options);
-  if (status >= 500) {
-    const who = isWp ? "WordPress had a server error" : "The server hosting WordPress answered with an error";
-    return new WordPressError("server_error", `${who}${detail}. Try again later; if it persists, check the site's error log.`, options);
-  }
-  if (status >= 400) {
-    const params = wp.data?.params && typeof wp.data.params === "object" ? ` [${Object.entries(wp.data.params as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`).join("; ")}]` : "";
-    return new WordPressError("bad_request", `WordPress rejected the request to ${route}${detail}${params}.`, options);
-  }
-  return new WordPressError("invalid_response", `WordPress answered with an unexpected status${detail} for ${route}.`, options);
+  };
+  // API calls report redirects before reading the body (with the address to use instead); one
+  // reaching here (index discovery follows them) is as unexpected as a 1xx.
+  const unexpected = () => new WordPressError("invalid_response", `WordPress answered with an unexpected status${detail} for ${route}.`, options);
+  const failure = classifyHttpFailure(status, {
+    unauthorized: () =>
+      wp.code === "application_passwords_disabled"
+        ? new WordPressError("unauthorized", `Application passwords are disabled on this WordPress site${detail}. Enable them (a security plugin may have turned them off) or use another site.`, options)
+        : new WordPressError(
+            "unauthorized",
+            `WordPress did not accept the username "${username}" with this application password${detail}. Check both; use an application password (Users → Profile → Application Passwords), not the login password. If they are right, the web server may be dropping the Authorization header.`,
+            options,
+          ),
+    forbidden: () =>
+      isWp
+        ? new WordPressError("forbidden", `The WordPress user "${username}" is not allowed to do this${detail}. Give the user a role with the needed capability (Editor or Administrator).`, options)
+        : new WordPressError("forbidden", `The server refused the request to ${route}${detail} before WordPress answered: a firewall or security plugin may be blocking the REST API.`, options),
+    not_found: notFound,
+    gone: notFound,
+    rate_limited: () => new WordPressError("rate_limited", `WordPress (or the server in front of it) is rate limiting requests${detail}. Try again later.`, options),
+    too_large: () => new WordPressError("bad_request", `The upload is larger than the server accepts${detail}. Raise the upload limit on the server or use a smaller image.`, options),
+    server_error: () => {
+      const who = isWp ? "WordPress had a server error" : "The server hosting WordPress answered with an error";
+      return new WordPressError("server_error", `${who}${detail}. Try again later; if it persists, check the site's error log.`, options);
+    },
+    client_error: () => {
+      const params = wp.data?.params && typeof wp.data.params === "object" ? ` [${Object.entries(wp.data.params as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`).join("; ")}]` : "";
+      return new WordPressError("bad_request", `WordPress rejected the request to ${route}${detail}${params}.`, options);
+    },
+    redirect: unexpected,
+    unexpected,
+  });
+  return failure ?? unexpected();
 }
 
 function hostOf(url: string): string {
