@@ -23,6 +23,8 @@ const copies = [
   [path.join(distDir, "server"), path.join(out, distDir, "server")],
   ["public", path.join(out, "public")],
   ["server.mjs", path.join(out, "server.mjs")],
+  // server.mjs's copy of hosted pages (loaded by server.mjs as it is, never bundled by Next).
+  ["lib/hosted/server-cache.mjs", path.join(out, "lib/hosted/server-cache.mjs")],
   // server.mjs's hosted fast path (scripts/hosted/bundle.mjs).
   [path.join(distDir, "hosted-server.mjs"), path.join(out, distDir, "hosted-server.mjs")],
   ["prisma/migrations", path.join(out, "prisma/migrations")],

@@ -178,7 +178,7 @@ async function home(ctx: Ctx, page: number): Promise<Result> {
     next: links.nextAbs,
     structuredData: [{ "@context": "https://schema.org", "@type": "WebSite", name: site.name, url: ctx.publicBase, description, publisher: publisher(site) }],
   };
-  const main = listingHtml({ heading: site.name, intro: site.description, leadHtml, cards: posts.map((p) => cardOf(ctx, p)), prev: links.prev, next: links.next, empty: "No articles yet." });
+  const main = listingHtml({ heading: site.name, intro: site.description, leadHtml, cards: posts.map((p) => cardOf(ctx, p)), prev: links.prev, next: links.next, empty: "No articles yet.", lang: ctx.chrome.lang });
   return ok(ctx, documentHtml(ctx.chrome, head, main), latest(site.updatedAt, homePage?.updatedAt, ...posts.map((p) => p.updatedAt), ...site.nav.map((p) => p.updatedAt)));
 }
 
@@ -205,7 +205,7 @@ async function archive(ctx: Ctx, kind: "category" | "tag", slug: string, page: n
     next: links.nextAbs,
     structuredData: [breadcrumbs([{ name: site.name, url: ctx.publicBase }, { name: label, url: absolute(ctx, basePath) }])],
   };
-  const main = listingHtml({ heading: label, intro: `${count} in ${kind === "category" ? "this category" : "this tag"}.`, cards: posts.map((p) => cardOf(ctx, p)), prev: links.prev, next: links.next, empty: "", crumbs: [{ href: href(ctx.chrome), name: "Home" }] });
+  const main = listingHtml({ heading: label, intro: `${count} in ${kind === "category" ? "this category" : "this tag"}.`, cards: posts.map((p) => cardOf(ctx, p)), prev: links.prev, next: links.next, empty: "", crumbs: [{ href: href(ctx.chrome), name: "Home" }], lang: ctx.chrome.lang });
   return ok(ctx, documentHtml(ctx.chrome, head, main), latest(site.updatedAt, ...posts.map((p) => p.updatedAt)));
 }
 
@@ -226,7 +226,7 @@ async function entry(ctx: Ctx, slug: string): Promise<Result> {
     let latestPosts: PublicPost[] = [];
     if (page.template === "landing") {
       latestPosts = (await listHostedPostPage(site.id, { skip: 0, take: 6 })).posts;
-      latestCards = latestPosts.length ? cardsHtml(latestPosts.map((p) => cardOf(ctx, p))) : "";
+      latestCards = latestPosts.length ? cardsHtml(latestPosts.map((p) => cardOf(ctx, p)), { lang: ctx.chrome.lang }) : "";
     }
     const head: Head = {
       title: `${page.title} · ${site.name}`,
@@ -280,6 +280,7 @@ async function entry(ctx: Ctx, slug: string): Promise<Result> {
     categories: post.categories.filter((c) => slugify(c)).map(termLink("category")),
     tags: post.tags.filter((t) => slugify(t)).map(termLink("tag")),
     image: image ? { ...image, alt: image.alt || post.title } : null,
+    lang: ctx.chrome.lang,
   });
   return ok(ctx, documentHtml(ctx.chrome, head, main), latest(site.updatedAt, post.updatedAt, ...site.nav.map((p) => p.updatedAt)));
 }

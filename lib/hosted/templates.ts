@@ -17,8 +17,24 @@ export function jsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat("en", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(date);
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date as readers of the site's language write it ("6. Dezember 2026" for de, "December 6, 2026" for
+ * en), in UTC like the `datetime` beside it. A tag this runtime's ICU does not know falls back to its
+ * nearest supported locale (Intl's own rule), never to an error. Formatters are kept per tag.
+ */
+export function formatDate(date: Date, lang = "en"): string {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    } catch {
+      format = new Intl.DateTimeFormat("en", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    }
+    if (dateFormats.size < 200) dateFormats.set(lang, format);
+  }
+  return format.format(date);
 }
 
 /** What every page of a site shares: its name, menu and where its links point. */
@@ -108,12 +124,13 @@ export function imageTag(image: Image, options: { className?: string; eager?: bo
 
 export type Card = { href: string; title: string; excerpt: string; publishedAt: Date; image: Image | null; category: { href: string; name: string } | null };
 
-export function cardsHtml(cards: Card[], options: { eagerFirst?: boolean } = {}): string {
+/** `lang`: the site's language, for the dates. */
+export function cardsHtml(cards: Card[], options: { eagerFirst?: boolean; lang?: string } = {}): string {
   return `<div class="h-grid">${cards
     .map((card, i) => {
       const picture = card.image ? imageTag(card.image, { eager: options.eagerFirst && i === 0, fallbackSize: [640, 360], sizes: "(max-width: 40rem) 100vw, 22rem" }) : `<div class="h-ph" aria-hidden="true"></div>`;
       const category = card.category ? ` · <a href="${esc(card.category.href)}">${esc(card.category.name)}</a>` : "";
-      return `<article class="h-card"><a href="${esc(card.href)}">${picture}<h2>${esc(card.title)}</h2></a><span class="h-meta"><time datetime="${card.publishedAt.toISOString()}">${formatDate(card.publishedAt)}</time>${category}</span>${card.excerpt ? `<p>${esc(card.excerpt)}</p>` : ""}</article>`;
+      return `<article class="h-card"><a href="${esc(card.href)}">${picture}<h2>${esc(card.title)}</h2></a><span class="h-meta"><time datetime="${card.publishedAt.toISOString()}">${formatDate(card.publishedAt, options.lang)}</time>${category}</span>${card.excerpt ? `<p>${esc(card.excerpt)}</p>` : ""}</article>`;
     })
     .join("")}</div>`;
 }
@@ -124,12 +141,12 @@ export function pagerHtml(prev: string | null, next: string | null): string {
 }
 
 /** `leadHtml`: sanitised copy shown between the hero and the cards (a deployed home page's). */
-export function listingHtml(input: { heading: string; intro: string; cards: Card[]; prev: string | null; next: string | null; empty: string; crumbs?: { href: string; name: string }[]; leadHtml?: string }): string {
+export function listingHtml(input: { heading: string; intro: string; cards: Card[]; prev: string | null; next: string | null; empty: string; crumbs?: { href: string; name: string }[]; leadHtml?: string; lang?: string }): string {
   const crumbs = input.crumbs?.length ? `<nav class="h-crumbs" aria-label="Breadcrumb">${input.crumbs.map((c) => `<a href="${esc(c.href)}">${esc(c.name)}</a>`).join(" / ")}</nav>` : "";
   return [
     `<section class="h-hero"><div class="wrap">${crumbs}<h1>${esc(input.heading)}</h1>${input.intro ? `<p>${esc(input.intro)}</p>` : ""}</div></section>`,
     input.leadHtml ? `<div class="wrap"><div class="h-body">${input.leadHtml}</div></div>` : "",
-    `<div class="wrap">${input.cards.length ? cardsHtml(input.cards, { eagerFirst: true }) : `<p class="h-empty">${esc(input.empty)}</p>`}${pagerHtml(input.prev, input.next)}</div>`,
+    `<div class="wrap">${input.cards.length ? cardsHtml(input.cards, { eagerFirst: true, lang: input.lang }) : `<p class="h-empty">${esc(input.empty)}</p>`}${pagerHtml(input.prev, input.next)}</div>`,
   ].join("");
 }
 
@@ -141,9 +158,11 @@ export function articleHtml(input: {
   categories: { href: string; name: string }[];
   tags: { href: string; name: string }[];
   image: Image | null;
+  /** The site's language, for the date. */
+  lang?: string;
 }): string {
   const categories = input.categories.map((c) => `<a href="${esc(c.href)}">${esc(c.name)}</a>`).join(", ");
-  const byline = [`<time datetime="${input.publishedAt.toISOString()}">${formatDate(input.publishedAt)}</time>`, input.author ? `by ${esc(input.author)}` : "", categories].filter(Boolean).join(" · ");
+  const byline = [`<time datetime="${input.publishedAt.toISOString()}">${formatDate(input.publishedAt, input.lang)}</time>`, input.author ? `by ${esc(input.author)}` : "", categories].filter(Boolean).join(" · ");
   return [
     `<article class="h-article"><header><span class="h-meta">${byline}</span><h1>${esc(input.title)}</h1></header>`,
     input.image ? imageTag(input.image, { className: "h-featured", eager: true, sizes: "(max-width: 44rem) 100vw, 44rem" }) : "",

@@ -7,7 +7,8 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError } from "@/lib/errors";
 import type { SiteAsset } from "@/lib/generated/prisma/client";
 import type { Paginated } from "@/lib/http/validation";
-import { deleteFile, inspectImage, publicUrl, saveFile } from "@/lib/storage";
+import { deleteFile, inspectImage, publicUrl } from "@/lib/storage";
+import { saveImageFile } from "@/lib/storage/variants";
 import { log } from "@/lib/log";
 import { ASSET_ROLES } from "./schemas";
 
@@ -33,7 +34,7 @@ export async function uploadAsset(db: ScopedDb, ctx: TenantContext, input: { sit
   assertCan(ctx.role, "write");
   const site = await siteOf(db, input.siteId);
   const file = inspectImage(input.bytes);
-  const { storageKey } = await saveFile({ accountId: site.accountId, key: input.filename || "asset", bytes: input.bytes, mimeType: file.mimeType });
+  const { storageKey } = await saveImageFile({ accountId: site.accountId, key: input.filename || "asset", bytes: input.bytes, mimeType: file.mimeType });
   try {
     const row = await db.siteAsset.create({
       data: { accountId: site.accountId, siteId: site.id, name: (input.name || input.filename || "asset").slice(0, 200), role: input.role ?? "image", storageKey, mimeType: file.mimeType, width: file.width, height: file.height, bytes: file.bytes },

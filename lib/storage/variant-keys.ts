@@ -25,13 +25,21 @@ export function mediaSrcset(url: string, width: number | undefined): string | nu
   if (!width || !url.startsWith("/media/")) return null;
   const key = url.slice("/media/".length);
   if (!isStorageKey(key)) return null;
+  return listedVariants(width).map(({ width: w, real }) => `${url}?w=${w} ${real}w`).join(", ");
+}
+
+/**
+ * The variants a srcset lists for an image `width` px wide: each width once by the width it really has
+ * (a 600 px image lists ?w=480 and ?w=800, the latter 600 px wide; ?w=1200 would be the same file).
+ */
+export function listedVariants(width: number): { width: number; real: number }[] {
   const seen = new Set<number>();
-  const candidates: string[] = [];
+  const listed: { width: number; real: number }[] = [];
   for (const w of VARIANT_WIDTHS) {
     const real = Math.min(w, width);
     if (seen.has(real)) continue;
     seen.add(real);
-    candidates.push(`${url}?w=${w} ${real}w`);
+    listed.push({ width: w, real });
   }
-  return candidates.join(", ");
+  return listed;
 }

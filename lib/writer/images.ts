@@ -7,7 +7,8 @@ import type { TenantContext } from "@/lib/db/tenant-context";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { ContentStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { Paginated } from "@/lib/http/validation";
-import { inspectImage, publicUrl, saveFile } from "@/lib/storage";
+import { inspectImage, publicUrl } from "@/lib/storage";
+import { saveImageFile } from "@/lib/storage/variants";
 import { trashImages } from "@/lib/trash/service";
 import { removeFiles } from "./content";
 import { rewriteImageInHtml, type HtmlImage } from "./html-images";
@@ -81,7 +82,7 @@ export async function uploadImage(db: ScopedDb, ctx: TenantContext, input: Uploa
   assertCan(ctx.role, "write");
   const placement = await resolvePlacement(db, input);
   const file = inspectImage(input.bytes);
-  const { storageKey } = await saveFile({ accountId: ctx.accountId, key: input.filename || "upload", bytes: input.bytes, mimeType: file.mimeType });
+  const { storageKey } = await saveImageFile({ accountId: ctx.accountId, key: input.filename || "upload", bytes: input.bytes, mimeType: file.mimeType });
   try {
     const image = await db.$transaction(async (tx) => {
       if (input.type === "featured" && placement.contentId) await demoteFeatured(tx, placement.contentId);
@@ -165,7 +166,7 @@ export async function replaceImageFile(db: ScopedDb, ctx: TenantContext, id: num
   const image = await db.image.findFirst({ where: { id } });
   if (!image) throw new NotFoundError("Image");
   const file = inspectImage(upload.bytes);
-  const { storageKey } = await saveFile({ accountId: ctx.accountId, key: upload.filename || "upload", bytes: upload.bytes, mimeType: file.mimeType });
+  const { storageKey } = await saveImageFile({ accountId: ctx.accountId, key: upload.filename || "upload", bytes: upload.bytes, mimeType: file.mimeType });
   try {
     await db.image.update({
       where: { id },

@@ -14,9 +14,12 @@
 //    the hosted site (and, when a WordPress is available, the first one to WordPress too).
 // 3. Saves the hosted page's HTML, serves it with a private nginx instance on another port, and with a
 //    bare Node http server (the ceiling of any one Node process here).
-// 4. Runs wrk (keep-alive, BENCH_CONNECTIONS connections, BENCH_SECONDS each) and prints the table.
+// 4. Runs wrk (keep-alive, BENCH_CONNECTIONS connections, BENCH_SECONDS each) and prints the table, with
+//    the CPU time the server used per request (read from /proc; steadier than req/s on a shared machine).
+//    BENCH_ROUNDS=N measures cache hit → nginx → bare Node N times in turn and reports medians;
+//    BENCH_SERVER=<file in this folder> starts another version of server.mjs (to compare two builds of it).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { loadWordPressCredentials } from "../../tests/fixtures/wordpress";
@@ -29,6 +32,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** The second, low-concurrency run of the miss path and WordPress (the machine is shared: less queueing). */
 const LOW_CONNECTIONS = Number(process.env.BENCH_LOW_CONNECTIONS ?? 4);
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
+/** The server file to start (another version of server.mjs in this folder, to compare two in the same conditions). */
+const SERVER = process.env.BENCH_SERVER ?? "server.mjs";
+/** Rounds of cache hit → nginx → bare Node, one after the other (medians reported): a shared machine's load moves between runs. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const WORK = path.resolve(".data", "bench");
 const base = `http://127.0.0.1:${PORT}`;
 const children: ChildProcess[] = [];
@@ -62,21 +69,63 @@ async function api(method: string, url: string, body?: unknown, token?: string):
   return json.data;
 }
 
-function wrk(url: string, connections = CONNECTIONS): { rps: number; p99: string; raw: string } {
+type Measured = { rps: number; p99: string; raw: string; cpuUs?: number };
+
+/**
+ * wrk against `url`; with `pids`, also the CPU time those processes used per request (user + system,
+ * from /proc): unlike req/s, it hardly moves with what else runs on a shared machine.
+ */
+function wrk(url: string, connections = CONNECTIONS, pids?: () => number[]): Measured {
+  const before = pids ? cpuTicks(pids()) : 0;
   // Plain requests, as a CDN or a browser without a copy would send them (no compression).
   const out = spawnSync("wrk", [`-t${Math.min(THREADS, connections)}`, `-c${connections}`, `-d${SECONDS}s`, "--latency", url], { encoding: "utf8" });
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out.stdout)?.[1] ?? 0);
-  const p99 = /99%\s+(\S+)/.exec(out.stdout)?.[1] ?? "?";
+  // The latency distribution's line (wrk also prints a "99%" elsewhere when a thread's stdev is wide).
+  const p99 = /Latency Distribution[\s\S]*?99%\s+(\S+)/.exec(out.stdout)?.[1] ?? "?";
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out.stdout);
   if (non2xx) throw new Error(`${url}: ${non2xx[1]} error responses during the run`);
-  return { rps, p99, raw: out.stdout };
+  const requests = Number(/(\d+) requests in/.exec(out.stdout)?.[1] ?? 0);
+  const cpuUs = pids && requests ? ((cpuTicks(pids()) - before) * (1e6 / CLOCK_TICKS)) / requests : undefined;
+  return { rps, p99, raw: out.stdout, cpuUs };
 }
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** utime + stime of these processes, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuTicks(pids: number[]): number {
+  let sum = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      sum += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return sum;
+}
+
+/** A process and its children (nginx's master and workers). */
+function withChildren(pid: number): number[] {
+  const pids = [pid];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]) === pid) pids.push(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return pids;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 type Server = { process: ChildProcess; stop: () => Promise<void> };
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore", detached: true });
+  const child = spawn(process.execPath, [SERVER, "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore", detached: true });
   children.push(child);
   await waitFor(`${base}/api/health`);
   return {
@@ -194,18 +243,34 @@ async function main() {
 
   const cores = (await import("node:os")).cpus().length;
   console.log(`\nwrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s, keep-alive, on this machine (${cores} cores); the load generator shares the cores.`);
+  console.log(`server: ${SERVER}`);
   console.log(`hosted page: ${hostedUrl} (${html.length} bytes; <script> elements other than JSON-LD: ${scriptTags})`);
   console.log(`cache path: first request x-hosted-cache=${firstCache}, then ${hitCache} (SERVER-HIT = from server.mjs's memory, SERVER-MISS = rendered from the database by server.mjs's fast path, both without entering Next; HIT / MISS = the same inside Next, when the fast path is not built)`);
-  const results: [string, { rps: number; p99: string }][] = [];
+  const results: [string, Measured][] = [];
   const wordpress = records.find((r) => r.destination === "wordpress");
-  results.push([`hosted post, cache hit (${hitCache})`, wrk(hostedUrl)]);
-  results.push(["nginx static file (same HTML)", wrk(`http://127.0.0.1:${NGINX_PORT}/post.html`)]);
   // For scale: the least any Node server can do per request here (one process, the same bytes, no work).
   const BARE_PORT = NGINX_PORT + 1;
   const bare = spawn(process.execPath, ["-e", `const b=require("fs").readFileSync(${JSON.stringify(path.join(root, "post.html"))});require("http").createServer((q,r)=>{r.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":b.length});r.end(b)}).listen(${BARE_PORT},"127.0.0.1")`], { stdio: "ignore", detached: true });
   children.push(bare);
   await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
-  results.push(["bare Node http server (same HTML, one process, no work)", wrk(`http://127.0.0.1:${BARE_PORT}/`)]);
+  // Warm-up (JIT, first-use paths), not measured.
+  for (const url of [hostedUrl, `http://127.0.0.1:${NGINX_PORT}/post.html`, `http://127.0.0.1:${BARE_PORT}/`]) spawnSync("wrk", ["-t1", "-c4", "-d2s", url]);
+  const rounds: { hit: Measured; nginx: Measured; bare: Measured }[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const hit = wrk(hostedUrl, CONNECTIONS, () => [server.process.pid!]);
+    const static_ = wrk(`http://127.0.0.1:${NGINX_PORT}/post.html`, CONNECTIONS, () => withChildren(nginx.pid!));
+    const bareRun = wrk(`http://127.0.0.1:${BARE_PORT}/`, CONNECTIONS, () => [bare.pid!]);
+    rounds.push({ hit, nginx: static_, bare: bareRun });
+    if (ROUNDS > 1) console.log(`round ${round}: cache hit ${hit.rps.toFixed(0)} req/s (${hit.cpuUs!.toFixed(1)} µs CPU/request), nginx ${static_.rps.toFixed(0)} (${static_.cpuUs!.toFixed(1)} µs), bare Node ${bareRun.rps.toFixed(0)} (${bareRun.cpuUs!.toFixed(1)} µs); cache hit / nginx = ${(hit.rps / static_.rps).toFixed(3)}`);
+  }
+  const middle = (pick: (r: (typeof rounds)[number]) => Measured): Measured => {
+    const runs = rounds.map(pick);
+    const rps = median(runs.map((r) => r.rps));
+    return { ...runs.find((r) => r.rps === rps)!, cpuUs: median(runs.map((r) => r.cpuUs!)) };
+  };
+  results.push([`hosted post, cache hit (${hitCache})`, middle((r) => r.hit)]);
+  results.push(["nginx static file (same HTML)", middle((r) => r.nginx)]);
+  results.push(["bare Node http server (same HTML, one process, no work)", middle((r) => r.bare)]);
   try { process.kill(-bare.pid!, "SIGTERM"); } catch { bare.kill("SIGTERM"); }
   if (wordpress?.status === "published" && wordpress.remote_url) {
     results.push(["WordPress post page (same post)", wrk(wordpress.remote_url)]);
@@ -237,15 +302,20 @@ async function main() {
   results.push([`Next's /api/health at ${LOW_CONNECTIONS} connections (for scale: the cheapest request through Next)`, health]);
   await server.stop();
 
-  console.log("\n| target | req/s | p99 |\n|---|---:|---:|");
-  for (const [name, r] of results) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p99} |`);
+  console.log(`\n| target | req/s${ROUNDS > 1 ? ` (median of ${ROUNDS} rounds)` : ""} | p99 | server CPU per request |\n|---|---:|---:|---:|`);
+  for (const [name, r] of results) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.cpuUs === undefined ? "" : `${r.cpuUs.toFixed(1)} µs`} |`);
   const rps = Object.fromEntries(results.map(([name, r]) => [name.split(" (")[0], r.rps]));
   const hit = rps["hosted post, cache hit"];
   const static_ = rps["nginx static file"];
   const wp = rps["WordPress post page"];
-  console.log(`\ncache hit / nginx = ${(hit / static_).toFixed(3)} (target ≥ 0.5)`);
+  // With rounds, the median of each round's ratio: a round's two runs are seconds apart, so the machine's load moved less between them.
+  const hitRatio = ROUNDS > 1 ? median(rounds.map((r) => r.hit.rps / r.nginx.rps)) : hit / static_;
+  console.log(`\ncache hit / nginx = ${hitRatio.toFixed(3)} (target ≥ 0.5${ROUNDS > 1 ? `; median of the ${ROUNDS} rounds' ratios` : ""})`);
   const bareRps = rps["bare Node http server"];
   console.log(`bare Node / nginx = ${(bareRps / static_).toFixed(3)}, cache hit / bare Node = ${(hit / bareRps).toFixed(3)} (how close the hit path comes to a Node process doing nothing)`);
+  const cpu = Object.fromEntries(results.map(([name, r]) => [name.split(" (")[0], r.cpuUs]));
+  const [hitCpu, nginxCpu, bareCpu] = [cpu["hosted post, cache hit"]!, cpu["nginx static file"]!, cpu["bare Node http server"]!];
+  console.log(`CPU per request: cache hit ${hitCpu.toFixed(1)} µs, nginx ${nginxCpu.toFixed(1)} µs (all workers), bare Node ${bareCpu.toFixed(1)} µs; nginx / cache hit = ${(nginxCpu / hitCpu).toFixed(3)}, bare Node / cache hit = ${(bareCpu / hitCpu).toFixed(3)} (the share of a core's work: what req/s would show with a core to spare)`);
   if (wp) {
     console.log(`cache miss / WordPress = ${(miss.rps / wp).toFixed(1)}× at ${CONNECTIONS} connections (target ≥ 20×), path ${missBefore}/${missAfter}`);
     const wpLow = rps[`WordPress post page at ${LOW_CONNECTIONS} connections`];

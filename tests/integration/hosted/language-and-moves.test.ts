@@ -40,6 +40,31 @@ describe("site language", () => {
   });
 });
 
+describe("dates in the site's language", () => {
+  it("article, home and archive dates are written for the site's language; the feed's pubDate stays RFC 822", async () => {
+    const { a } = await twoTenants();
+    const token = await tokenFor(a.owner.id);
+    const content = await rootDb().content.create({ data: { accountId: a.site.accountId, siteId: a.site.id, sectorId: a.sector.id, title: "Boden", slug: "boden", status: "published" } });
+    await rootDb().hostedPost.create({ data: { accountId: a.site.accountId, siteId: a.site.id, contentId: content.id, slug: "boden", title: "Boden", html: "<p>Hochbeete.</p>", categories: ["Beete"], publishedAt: new Date("2026-03-05T23:30:00Z") } });
+    // English until the language is set (the purge of the site change shows the new one at once).
+    expect((await get(a.site.slug, ["boden"])).text).toContain('<time datetime="2026-03-05T23:30:00.000Z">March 5, 2026</time>');
+
+    expect((await callApi(siteRoute.PATCH, { method: "PATCH", token, params: { id: String(a.site.id) }, body: { language: "de" } })).status).toBe(200);
+    const dated = '<time datetime="2026-03-05T23:30:00.000Z">5. März 2026</time>';
+    for (const path of [["boden"], [], ["category", "beete"]]) {
+      const page = await get(a.site.slug, path);
+      expect(page.status, path.join("/")).toBe(200);
+      expect(page.text, path.join("/")).toContain(dated);
+      expect(page.text, path.join("/")).not.toContain("March");
+    }
+    const feed = (await get(a.site.slug, ["rss.xml"])).text;
+    expect(feed).toContain("<pubDate>Thu, 05 Mar 2026 23:30:00 GMT</pubDate>");
+
+    expect((await callApi(siteRoute.PATCH, { method: "PATCH", token, params: { id: String(a.site.id) }, body: { language: "ja" } })).status).toBe(200);
+    expect((await get(a.site.slug, ["boden"])).text).toContain(">2026年3月5日</time>");
+  });
+});
+
 describe("page slug changes", () => {
   it("the old URL of a page answers 301 to the new one (purged at once); a page that takes an old slug wins over the redirect", async () => {
     const { a } = await twoTenants();

@@ -1,6 +1,7 @@
-// Responsive images on hosted pages: WebP variants of a stored image made on first request at the
-// listed widths (never upscaled), stored once, served immutable under the original's access rule;
-// pages list them in a <picture> srcset with sizes, the original as the fallback.
+// Responsive images on hosted pages: WebP variants of a stored image at the listed widths (never
+// upscaled), made in the background when an image is stored and on a request that finds one missing,
+// stored once, served immutable under the original's access rule; pages list them in a <picture>
+// srcset with sizes, the original as the fallback.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,9 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as hostedRoute from "@/app/sites/[slug]/[[...path]]/route";
 import * as media from "@/app/media/[...key]/route";
 import { rootDb } from "@/lib/db/client";
-import { deleteFile, publicUrl, readFile, saveFile } from "@/lib/storage";
-import { variantKey } from "@/lib/storage/variants";
-import { twoTenants } from "@/tests/fixtures/factories";
+import { scoped } from "@/lib/db/scoped";
+import { deleteFile, publicUrl, readFile, saveFile, storageDriver } from "@/lib/storage";
+import { queuedVariants, saveImageFile, variantKey, variantsIdle } from "@/lib/storage/variants";
+import { uploadImage } from "@/lib/writer/images";
+import { contextFor, twoTenants } from "@/tests/fixtures/factories";
+import { gifBytes } from "@/tests/fixtures/images";
 
 let storageDir: string;
 beforeAll(() => {
@@ -64,6 +68,41 @@ describe("responsive image variants", () => {
     // Deleting the image deletes its variants.
     await deleteFile(storageKey);
     for (const w of [480, 800, 1200]) await expect(readFile(variantKey(storageKey, w))).rejects.toThrow();
+  });
+
+  it("are made in the background when an image is uploaded: the upload returns first, then the listed widths are stored and served as they are", async () => {
+    const { a } = await twoTenants();
+    const ctx = await contextFor(a.owner.id);
+    const content = await rootDb().content.create({ data: { accountId: a.site.accountId, siteId: a.site.id, sectorId: a.sector.id, title: "Beds", slug: `beds-bg-${a.site.id}`, status: "published" } });
+    const image = await uploadImage(scoped(ctx), ctx, { contentId: content.id, type: "featured", altText: "", caption: "", bytes: await png(1600, 900), filename: "bed.png" });
+    const storageKey = (await rootDb().image.findUniqueOrThrow({ where: { id: image.id } })).storageKey!;
+    // Not waited for: the upload answered with the variants still queued.
+    expect(queuedVariants()).toBeGreaterThan(0);
+    await variantsIdle();
+    for (const [w, expected] of [[480, 480], [800, 800], [1200, 1200]] as const) {
+      const stored = await readFile(variantKey(storageKey, w));
+      const meta = await sharp(Buffer.from(stored.bytes)).metadata();
+      expect([meta.format, meta.width], String(w)).toEqual(["webp", expected]);
+    }
+    // The media route serves the stored one: with the original gone it could not make it again.
+    const stored800 = Buffer.from((await readFile(variantKey(storageKey, 800))).bytes);
+    await storageDriver().remove(storageKey);
+    const served = await getMedia(storageKey, "?w=800");
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(stored800)).toBe(true);
+  });
+
+  it("background: only the widths a srcset lists (a narrow image gets two), none for GIFs, none left behind when the original is deleted meanwhile", async () => {
+    const narrow = await saveImageFile({ accountId: 9, key: "narrow.png", bytes: await png(600, 400), mimeType: "image/png" });
+    const gif = await saveImageFile({ accountId: 9, key: "anim.gif", bytes: gifBytes(), mimeType: "image/gif" });
+    const gone = await saveImageFile({ accountId: 9, key: "gone.png", bytes: await png(1300, 700), mimeType: "image/png" });
+    await deleteFile(gone.storageKey);
+    await variantsIdle();
+    const driver = storageDriver();
+    expect(await Promise.all([480, 800, 1200].map((w) => driver.exists(variantKey(narrow.storageKey, w))))).toEqual([true, true, false]);
+    expect((await sharp(Buffer.from((await readFile(variantKey(narrow.storageKey, 800))).bytes)).metadata()).width).toBe(600);
+    expect(await Promise.all([480, 800, 1200].map((w) => driver.exists(variantKey(gif.storageKey, w))))).toEqual([false, false, false]);
+    expect(await Promise.all([480, 800, 1200].map((w) => driver.exists(variantKey(gone.storageKey, w))))).toEqual([false, false, false]);
   });
 
   it("follow the original's access rule: a draft's image has no public variant", async () => {

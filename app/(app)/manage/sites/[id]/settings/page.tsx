@@ -76,7 +76,13 @@ export default async function SiteSettingsPage({ params, searchParams }: { param
           </Card>
         </TabsContent>
         <TabsContent value="seo">
-          <Card><CardContent className="pt-6"><SeoForm siteId={site.id} seo={(site.seoMetadata ?? {}) as SeoMetadata} language={site.language} /></CardContent></Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Search and language</CardTitle>
+              <CardDescription>How the hosted site introduces itself to search engines, social networks and readers.</CardDescription>
+            </CardHeader>
+            <CardContent><SeoForm siteId={site.id} seo={(site.seoMetadata ?? {}) as SeoMetadata} language={site.language} disabled={readOnly} /></CardContent>
+          </Card>
         </TabsContent>
         <TabsContent value="sectors">
           <Card>
