@@ -16,8 +16,8 @@ import { HOSTING_LABELS, SITE_TYPE_LABELS } from "./labels";
 
 const formSchema = createSiteSchema.pick({ name: true, slug: true, domain: true, description: true, siteType: true, hostingType: true });
 
-/** Create (no site) or edit the core fields of a site. */
-export function SiteForm({ site, onDone, refresh = true }: { site?: SiteDto; onDone?: (site: SiteDto) => void; refresh?: boolean }) {
+/** Create (no site) or edit the core fields of a site; `disabled` shows them read-only (people who may not change settings). */
+export function SiteForm({ site, onDone, refresh = true, disabled }: { site?: SiteDto; onDone?: (site: SiteDto) => void; refresh?: boolean; disabled?: boolean }) {
   const router = useRouter();
   const action = (values: z.input<typeof formSchema>) => (site ? updateSiteAction({ ...values, id: site.id }) : createSiteAction(values));
   const { form, submit, pending } = useActionForm(formSchema, action, {
@@ -37,64 +37,66 @@ export function SiteForm({ site, onDone, refresh = true }: { site?: SiteDto; onD
   });
   return (
     <Form {...form}>
-      <form onSubmit={submit} method="post" className="space-y-4" noValidate>
-        <FormError message={form.formState.errors.root?.message} />
-        <FormField control={form.control} name="name" render={({ field }) => (
-          <FormItem>
-            <FormLabel>Site name</FormLabel>
-            <FormControl><Input placeholder="Garden Journal" {...field} /></FormControl>
-            <FormMessage />
-          </FormItem>
-        )} />
-        {site && (
-          <FormField control={form.control} name="slug" render={({ field }) => (
+      <form onSubmit={submit} method="post" noValidate>
+        <fieldset disabled={disabled} className="space-y-4">
+          <FormError message={form.formState.errors.root?.message} />
+          <FormField control={form.control} name="name" render={({ field }) => (
             <FormItem>
-              <FormLabel>Slug</FormLabel>
-              <FormControl><Input {...field} value={field.value ?? ""} /></FormControl>
-              <FormDescription>Your hosted site lives at /sites/{field.value || "…"}.</FormDescription>
+              <FormLabel>Site name</FormLabel>
+              <FormControl><Input placeholder="Garden Journal" {...field} /></FormControl>
               <FormMessage />
             </FormItem>
           )} />
-        )}
-        <FormField control={form.control} name="domain" render={({ field }) => (
-          <FormItem>
-            <FormLabel>Domain</FormLabel>
-            <FormControl><Input placeholder="https://example.com" {...field} value={field.value ?? ""} /></FormControl>
-            <FormMessage />
-          </FormItem>
-        )} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormField control={form.control} name="siteType" render={({ field }) => (
+          {site && (
+            <FormField control={form.control} name="slug" render={({ field }) => (
+              <FormItem>
+                <FormLabel>Slug</FormLabel>
+                <FormControl><Input {...field} value={field.value ?? ""} /></FormControl>
+                <FormDescription>Your hosted site lives at /sites/{field.value || "…"}.</FormDescription>
+                <FormMessage />
+              </FormItem>
+            )} />
+          )}
+          <FormField control={form.control} name="domain" render={({ field }) => (
             <FormItem>
-              <FormLabel>Site type</FormLabel>
-              <Select value={field.value} onValueChange={field.onChange}>
-                <FormControl><SelectTrigger className="w-full"><SelectValue /></SelectTrigger></FormControl>
-                <SelectContent>{SITE_TYPES.map((t) => <SelectItem key={t} value={t}>{SITE_TYPE_LABELS[t]}</SelectItem>)}</SelectContent>
-              </Select>
+              <FormLabel>Domain</FormLabel>
+              <FormControl><Input placeholder="https://example.com" {...field} value={field.value ?? ""} /></FormControl>
               <FormMessage />
             </FormItem>
           )} />
-          <FormField control={form.control} name="hostingType" render={({ field }) => (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField control={form.control} name="siteType" render={({ field }) => (
+              <FormItem>
+                <FormLabel>Site type</FormLabel>
+                <Select value={field.value} onValueChange={field.onChange}>
+                  <FormControl><SelectTrigger className="w-full"><SelectValue /></SelectTrigger></FormControl>
+                  <SelectContent>{SITE_TYPES.map((t) => <SelectItem key={t} value={t}>{SITE_TYPE_LABELS[t]}</SelectItem>)}</SelectContent>
+                </Select>
+                <FormMessage />
+              </FormItem>
+            )} />
+            <FormField control={form.control} name="hostingType" render={({ field }) => (
+              <FormItem>
+                <FormLabel>Hosting</FormLabel>
+                <Select value={field.value} onValueChange={field.onChange}>
+                  <FormControl><SelectTrigger className="w-full"><SelectValue /></SelectTrigger></FormControl>
+                  <SelectContent>{HOSTING_TYPES.map((t) => <SelectItem key={t} value={t}>{HOSTING_LABELS[t]}</SelectItem>)}</SelectContent>
+                </Select>
+                <FormMessage />
+              </FormItem>
+            )} />
+          </div>
+          <FormField control={form.control} name="description" render={({ field }) => (
             <FormItem>
-              <FormLabel>Hosting</FormLabel>
-              <Select value={field.value} onValueChange={field.onChange}>
-                <FormControl><SelectTrigger className="w-full"><SelectValue /></SelectTrigger></FormControl>
-                <SelectContent>{HOSTING_TYPES.map((t) => <SelectItem key={t} value={t}>{HOSTING_LABELS[t]}</SelectItem>)}</SelectContent>
-              </Select>
+              <FormLabel>Description</FormLabel>
+              <FormControl><Textarea rows={3} placeholder="What the site is about, who it is for." {...field} value={field.value ?? ""} /></FormControl>
               <FormMessage />
             </FormItem>
           )} />
-        </div>
-        <FormField control={form.control} name="description" render={({ field }) => (
-          <FormItem>
-            <FormLabel>Description</FormLabel>
-            <FormControl><Textarea rows={3} placeholder="What the site is about, who it is for." {...field} value={field.value ?? ""} /></FormControl>
-            <FormMessage />
-          </FormItem>
-        )} />
-        <div className="flex justify-end">
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : site ? "Save changes" : "Create site"}</Button>
-        </div>
+          <div className="flex justify-end">
+            <Button type="submit" disabled={pending}>{pending ? "Saving…" : site ? "Save changes" : "Create site"}</Button>
+          </div>
+        </fieldset>
       </form>
     </Form>
   );

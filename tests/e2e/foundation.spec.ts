@@ -68,5 +68,10 @@ test("sign up, two sites, sectors with the plan limit, switch site, invite an ed
   await expect(editorPage.getByRole("link", { name: "Garden Journal" })).toBeVisible();
   await expect(editorPage.getByRole("link", { name: "Kitchen Notes" })).toHaveCount(0);
   expect((await editorPage.request.get(`/api/v1/auth/sites/${secondId}/`)).status()).toBe(404);
+  // An editor reads the site's settings but cannot change them: every form there is read-only.
+  await open(editorPage, `/manage/sites/${firstId}/settings`);
+  await expect(editorPage.getByText("Only owners and admins can change site settings.")).toBeVisible();
+  await expect(editorPage.getByLabel("Site name")).toBeDisabled();
+  await expect(editorPage.getByRole("button", { name: "Save changes" })).toBeDisabled();
   await invitee.close();
 });

@@ -64,7 +64,7 @@ export default async function SiteSettingsPage({ params, searchParams }: { param
           <TabsTrigger value="api-key">API key</TabsTrigger>
         </TabsList>
         <TabsContent value="general">
-          <Card><CardContent className="max-w-2xl pt-6"><SiteForm site={site} /></CardContent></Card>
+          <Card><CardContent className="max-w-2xl pt-6"><SiteForm site={site} disabled={readOnly} /></CardContent></Card>
           <Card className="mt-4">
             <CardHeader>
               <CardTitle>Own domain</CardTitle>
