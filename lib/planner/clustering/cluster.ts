@@ -133,7 +133,7 @@ export function clusterKeywords(keywords: ClusterInputKeyword[], options: Cluste
       continue;
     }
     if (score < threshold) break; // everything left scores lower
-    if (state.conflict(ra, rb)) continue; // checked last: it is the costly test
+    if (state.askApart(ra, rb) || state.conflict(ra, rb)) continue; // checked last: the costly tests
     state.union(ra, rb);
   }
 
@@ -205,7 +205,7 @@ function pairNested(state: Agglomeration, edges: Edges, minSize: number, pairAt:
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
     if (ra === rb || state.sizeOf(ra) >= minSize || state.sizeOf(rb) >= minSize) continue;
-    if (state.compatibility(ra, rb) === 0 || !state.nested(ra, rb)) continue;
+    if (state.compatibility(ra, rb) === 0 || !state.nested(ra, rb) || state.askApart(ra, rb)) continue;
     const score = state.linkage(ra, rb);
     if (score >= pairAt) pairs.push({ a: ra, b: rb, score });
   }
@@ -229,7 +229,7 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     const smallB = state.sizeOf(rb) < minSize;
     if (smallA === smallB) continue;
     const [small, big] = smallA ? [ra, rb] : [rb, ra];
-    const score = state.listicleApart(small, big) || state.taskApart(small, big) || state.questionApart(small, big) ? 0 : state.linkage(small, big);
+    const score = state.listicleApart(small, big) || state.taskApart(small, big) || state.questionApart(small, big) || state.askApart(small, big, true) ? 0 : state.linkage(small, big);
     const current = best.get(small);
     if (score < attachAt * HEAD_SHARE) continue;
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
@@ -246,7 +246,7 @@ function pairUp(state: Agglomeration, edges: Edges, minSize: number, pairAt: num
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
     if (ra === rb || state.sizeOf(ra) >= minSize || state.sizeOf(rb) >= minSize) continue;
-    const score = state.listicleApart(ra, rb) || state.taskApart(ra, rb) || state.taskApart(rb, ra) ? 0 : state.linkage(ra, rb);
+    const score = state.listicleApart(ra, rb) || state.taskApart(ra, rb) || state.taskApart(rb, ra) || state.askApart(ra, rb) ? 0 : state.linkage(ra, rb);
     if (score >= pairAt) pairs.push({ a: ra, b: rb, score });
   }
   pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
@@ -273,6 +273,8 @@ class Agglomeration {
   /** Listicle keywords ("best x") and "how to <verb>" keywords per group. */
   private listicles: Int32Array;
   private tasks: Int32Array;
+  /** What the group's questions ask (questionFrame ids), for groups holding a question. */
+  private frames: (Map<number, number> | undefined)[];
 
   constructor(
     private space: VectorSpace,
@@ -292,7 +294,9 @@ class Agglomeration {
     this.plainVolume = new Float64Array(n);
     this.listicles = new Int32Array(n);
     this.tasks = new Int32Array(n);
+    this.frames = new Array(n);
     for (let i = 0; i < n; i++) {
+      if (space.questionFrame[i] >= 0) this.frames[i] = new Map([[space.questionFrame[i], 1]]);
       this.parent[i] = i;
       this.listicles[i] = space.listicle[i];
       this.tasks[i] = space.task[i] >= 0 ? 1 : 0;
@@ -406,6 +410,32 @@ class Agglomeration {
     if (!extraA || !extraB) return false;
     if (this.refinement(ra, rb, sharedOfB) >= SIBLING_SUPPORT && this.refinement(rb, ra, sharedOfA) >= SIBLING_SUPPORT) return true;
     return this.exclusive(ra, rb);
+  }
+
+  /**
+   * Both groups hold questions and no question of one asks what a question of the other asks ("when to
+   * plant x" / "what to plant with x", "how long does x last" / "how to clean x"): different answers, so
+   * different pages, however many words they share. With `recurring` (straggler pass, `rb` the cluster),
+   * only when a question of the cluster recurs in it: a cluster held together by one question is that
+   * question's page, while one that merely holds a question or two is a topic a question may join; and
+   * a question does not join a cluster without questions whose dominant intent is known and not
+   * informational (the brand or shop page).
+   */
+  askApart(ra: number, rb: number, recurring = false): boolean {
+    const fa = this.frames[ra];
+    const fb = this.frames[rb];
+    if (recurring && fa && !fb) return this.nonInformational(rb);
+    if (!fa || !fb) return false;
+    for (const f of fa.keys()) if (fb.has(f)) return false;
+    if (!recurring) return true;
+    for (const c of fb.values()) if (c >= BROADER_SUPPORT) return true;
+    return false;
+  }
+
+  /** The group's dominant intent is known and is not informational. */
+  private nonInformational(root: number): boolean {
+    const intent = this.dominantIntent(root);
+    return intent !== null && intent !== "informational";
   }
 
   /** Some core token of A and some core token of B, each in EXCLUSIVE_MIN_DF keywords, never occur together. */
@@ -637,6 +667,13 @@ class Agglomeration {
     this.plainVolume[ra] += this.plainVolume[rb];
     this.listicles[ra] += this.listicles[rb];
     this.tasks[ra] += this.tasks[rb];
+    const fb = this.frames[rb];
+    if (fb) {
+      const fa = this.frames[ra];
+      if (fa) for (const [f, c] of fb) fa.set(f, (fa.get(f) ?? 0) + c);
+      else this.frames[ra] = fb;
+      this.frames[rb] = undefined;
+    }
   }
 
   /**

@@ -98,7 +98,7 @@ export const VARIANTS: ReadonlyMap<string, string> = new Map(
  * their meaning ("long sleeve", "work boots").
  */
 export const QUESTION_FRAME: ReadonlySet<string> = new Set(
-  "long much many far soon last lasts take takes need needs worth work works mean means happen happens".split(" "),
+  "long much many far soon often last lasts take takes need needs worth work works mean means happen happens".split(" "),
 );
 
 /** Prepositions that, at the very start of a keyword, are part of a name ("on running shoes", "in ear headphones", "at home workouts"). */
@@ -106,3 +106,22 @@ export const LEADING_NAME_WORDS: ReadonlySet<string> = new Set("on in at off up 
 
 /** Words that make a keyword a listicle or review query ("best x", "top x", "x reviews"): a page of its own, apart from the shop page for x. */
 export const LISTICLE_WORDS: ReadonlySet<string> = new Set("best top review reviews rated ranking rankings greatest".split(" "));
+
+/**
+ * The question word that sets what a question asks, grouped: "what"/"which" ask for a thing, "is/are/can/do
+ * …" for a yes or no. "when to plant x" and "what to plant with x" ask different things about x.
+ */
+export const QUESTION_KIND: ReadonlyMap<string, string> = new Map(
+  (
+    "how:how what:what which:what when:when where:where why:why who:who whom:who whose:who " +
+    "is:yn are:yn can:yn does:yn do:yn did:yn should:yn will:yn could:yn would:yn was:yn were:yn"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+/** "how do you x", "how can i x": the pronoun that makes the next word the task, like "how to x". */
+export const TASK_PRONOUNS: ReadonlySet<string> = new Set("i you we one".split(" "));
+
+/** Frame words of a question that asks what something is: "how does x work" and "what does x mean" ask what "what is x" asks. */
+export const DEFINITION_FRAME: ReadonlySet<string> = new Set("work works mean means".split(" "));

@@ -47,6 +47,8 @@ export type VectorSpace = {
   question: Uint8Array;
   /** Content feature id of the keyword's "how to" task verb, or -1. */
   task: Int32Array;
+  /** Id of what the keyword asks (tokenize.ts questionFrame; equal ids = same question), or -1. */
+  questionFrame: Int32Array;
 };
 
 /** Builds the vectors. `texts` must already be in canonical order (feature ids then follow that order). */
@@ -62,6 +64,8 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
   const listicle = new Uint8Array(n);
   const task = new Int32Array(n).fill(-1);
   const question = new Uint8Array(n);
+  const questionFrame = new Int32Array(n).fill(-1);
+  const frameIds = new Map<string, number>();
 
   const parts: number[] = [];
   const idOf = (key: string, kind: number, left = -1, right = -1): number => {
@@ -90,6 +94,11 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     comparison[i] = tokens.comparison ? 1 : 0;
     listicle[i] = tokens.listicle ? 1 : 0;
     question[i] = tokens.question ? 1 : 0;
+    if (tokens.questionFrame !== null) {
+      let id = frameIds.get(tokens.questionFrame);
+      if (id === undefined) frameIds.set(tokens.questionFrame, (id = frameIds.size));
+      questionFrame[i] = id;
+    }
     const own = open.size > 0 ? openCompounds(tokens.content, tokens.contentWords, open) : tokens.content;
     // A keyword made only of weak words ("best deals") still needs a topic: promote them to content.
     const content = own.length > 0 ? own : tokens.weak;
@@ -131,7 +140,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     norm = Math.sqrt(norm);
     if (norm > 0) for (let p = offsets[i]; p < offsets[i + 1]; p++) weights[p] /= norm;
   }
-  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle, question, task };
+  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle, question, task, questionFrame };
 }
 
 /** The two adjacent words of `words` whose concatenation is `joined`. */

@@ -1,5 +1,20 @@
 import { stemmer } from "stemmer";
-import { COMPARISON_WORDS, INTENT_SIGNALS, LEADING_NAME_WORDS, LISTICLE_WORDS, NAVIGATIONAL_PHRASES, QUESTION_FRAME, QUESTION_STARTERS, STOP_WORDS, VARIANTS, WEAK_MODIFIERS, isYear } from "./lexicon";
+import {
+  COMPARISON_WORDS,
+  INTENT_SIGNALS,
+  LEADING_NAME_WORDS,
+  LISTICLE_WORDS,
+  NAVIGATIONAL_PHRASES,
+  DEFINITION_FRAME,
+  QUESTION_FRAME,
+  QUESTION_KIND,
+  QUESTION_STARTERS,
+  STOP_WORDS,
+  TASK_PRONOUNS,
+  VARIANTS,
+  WEAK_MODIFIERS,
+  isYear,
+} from "./lexicon";
 import { foldKeyword } from "./normalize";
 import type { Intent } from "./types";
 
@@ -24,6 +39,12 @@ export type KeywordTokens = {
   question: boolean;
   /** The task of a "how to <verb> …" keyword: the stem of its first content word after "how to", or null. */
   task: string | null;
+  /**
+   * What a question asks, as "kind|frame words|task" ("how||use" for "how to use x", "how do you use x" and
+   * "best way to use x"; "how|long,last|" for "how long does x last"; "when||" for "when to plant x"), or
+   * null for a keyword that asks nothing (a listicle question such as "what is the best x" asks for the list).
+   */
+  questionFrame: string | null;
 };
 
 const stemCache = new Map<string, string>();
@@ -99,5 +120,25 @@ export function tokenizeKeyword(keyword: string): KeywordTokens {
   let task: string | null = null;
   const how = surface.indexOf("how");
   if (how >= 0 && surface[how + 1] === "to" && how + 2 < words.length && roleOf(words[how + 2], how + 2, words, question) === "content") task = stem(words[how + 2]);
-  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle: surface.some((w) => LISTICLE_WORDS.has(w)), question, task };
+  const listicle = surface.some((w) => LISTICLE_WORDS.has(w));
+  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle, question, task, questionFrame: questionFrameOf(surface, words, question, listicle, frame) };
+}
+
+/** See KeywordTokens.questionFrame. */
+function questionFrameOf(surface: readonly string[], words: readonly string[], question: boolean, listicle: boolean, frame: readonly string[]): string | null {
+  let verb: string | null = null;
+  for (let i = 0; i + 2 < surface.length && verb === null; i++) {
+    // "how to x", "how often to x", "way to x", "how do you x", "how can i x"
+    let at = -1;
+    if ((surface[i] === "how" || surface[i] === "way") && surface[i + 1] === "to") at = i + 2;
+    else if (surface[i] === "how" && surface[i + 2] === "to" && QUESTION_FRAME.has(surface[i + 1])) at = i + 3;
+    else if (surface[i] === "how" && QUESTION_STARTERS.has(surface[i + 1]) && TASK_PRONOUNS.has(surface[i + 2])) at = i + 3;
+    if (at < 0 || at >= words.length) continue;
+    const role = roleOf(words[at], at, words, question);
+    if (role === "content" || role === "weak") verb = stem(words[at]); // weak: "use", "make", "get"
+  }
+  const kind = question ? QUESTION_KIND.get(surface[0]) : verb !== null ? "how" : undefined;
+  if (kind === undefined || (listicle && verb === null)) return null;
+  if (verb === null && (kind === "how" || kind === "what") && frame.length > 0 && frame.every((w) => DEFINITION_FRAME.has(w))) return "what||";
+  return kind + "|" + [...frame].sort().join(",") + "|" + (verb ?? "");
 }
