@@ -133,7 +133,7 @@ export function clusterKeywords(keywords: ClusterInputKeyword[], options: Cluste
       continue;
     }
     if (score < threshold) break; // everything left scores lower
-    if (state.askApart(ra, rb) || state.conflict(ra, rb)) continue; // checked last: the costly tests
+    if (state.askApart(ra, rb) || state.narrowsListicle(ra, rb) || state.narrowsListicle(rb, ra) || state.conflict(ra, rb)) continue; // checked last: the costly tests
     state.union(ra, rb);
   }
 
@@ -235,7 +235,8 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
     // The costly tests last: below attachAt only a keyword holding the cluster's head term may join.
     if (score < attachAt && !state.sharesHead(small, big)) continue;
-    if (!state.conflict(small, big)) best.set(small, { root: big, score });
+    // A lone "best x" may still join a cluster about a narrower x: it has no better home.
+    if (!state.narrowsListicle(big, small) && !state.conflict(small, big)) best.set(small, { root: big, score });
   }
   for (const [small, { root }] of best) state.union(state.find(small), state.find(root));
 }
@@ -253,7 +254,7 @@ function pairUp(state: Agglomeration, edges: Edges, minSize: number, pairAt: num
   for (const p of pairs) {
     const ra = state.find(p.a);
     const rb = state.find(p.b);
-    if (ra !== rb && state.sizeOf(ra) < minSize && state.sizeOf(rb) < minSize && !state.conflict(ra, rb)) state.union(ra, rb);
+    if (ra !== rb && state.sizeOf(ra) < minSize && state.sizeOf(rb) < minSize && !state.narrowsListicle(ra, rb) && !state.narrowsListicle(rb, ra) && !state.conflict(ra, rb)) state.union(ra, rb);
   }
 }
 
@@ -429,6 +430,18 @@ class Agglomeration {
     for (const f of fa.keys()) if (fb.has(f)) return false;
     if (!recurring) return true;
     for (const c of fb.values()) if (c >= BROADER_SUPPORT) return true;
+    return false;
+  }
+
+  /**
+   * `list` is mostly listicles ("best x", "x reviews") and `other`'s core holds a topic word that the
+   * list's core lacks ("corner x", "x for kids", "best airline x"): a "best x" page ranks x itself, and a
+   * narrower x is a page (and a list) of its own, even when the list says it only once.
+   */
+  narrowsListicle(list: number, other: number): boolean {
+    if (2 * this.listicles[list] <= this.size[list]) return false;
+    const core = this.coreOf(list);
+    for (const f of this.coreOf(other)) if (!core.includes(f)) return true;
     return false;
   }
 
