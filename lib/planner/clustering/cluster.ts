@@ -28,6 +28,10 @@ const COOCCURRENCE_SCAN = 2000;
 const SUPPORT_SCAN = 400;
 const HEAD_SHARE = 0.5;
 const HEAD_MAX_SHARE = 0.3;
+/** A topic word in the core of this many clusters is a hub (see hubTokens). */
+const HUB_CLUSTERS = 3;
+/** A word used in two groups of this many keywords that share no other word has two senses (see splitSenses). */
+const SENSE_MIN_SIZE = 3;
 
 const isTopicKind = (kind: number) => kind === FEATURE_CONTENT || kind === FEATURE_REFINER;
 
@@ -221,6 +225,7 @@ type Edges = { a: Int32Array | number[]; b: Int32Array | number[]; count: number
 
 function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, attachAt: number) {
   const best = new Map<number, { root: number; score: number }>();
+  const hubs = state.hubTokens(minSize);
   for (let e = 0; e < edges.count; e++) {
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
@@ -236,7 +241,7 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     // The costly tests last: below attachAt only a keyword holding the cluster's head term may join.
     if (score < attachAt && !state.sharesHead(small, big)) continue;
     // A lone "best x" may still join a cluster about a narrower x: it has no better home.
-    if (!state.narrowsListicle(big, small) && !state.conflict(small, big)) best.set(small, { root: big, score });
+    if (!state.narrowsListicle(big, small) && !state.onlyHub(small, big, hubs) && !state.conflict(small, big)) best.set(small, { root: big, score });
   }
   for (const [small, { root }] of best) state.union(state.find(small), state.find(root));
 }
@@ -443,6 +448,79 @@ class Agglomeration {
     const core = this.coreOf(list);
     for (const f of this.coreOf(other)) if (!core.includes(f)) return true;
     return false;
+  }
+
+  /**
+   * Topic words in the core of HUB_CLUSTERS or more clusters (groups of minSize or more) that the list
+   * uses in two senses (splitSenses: "python" the language and the snake): sharing such a word says
+   * nothing about which of its subjects a keyword belongs to.
+   */
+  hubTokens(minSize: number): Set<number> {
+    const clustersOf = new Map<number, number>();
+    for (let i = 0; i < this.parent.length; i++) {
+      if (this.parent[i] !== i || this.size[i] < minSize) continue;
+      for (const f of this.coreOf(i)) clustersOf.set(f, (clustersOf.get(f) ?? 0) + 1);
+    }
+    const hubs = new Set<number>();
+    for (const [f, c] of clustersOf) if (c >= HUB_CLUSTERS && this.splitSenses(f)) hubs.add(f);
+    return hubs;
+  }
+
+  /**
+   * The keywords holding `h`, linked when they share another content word, fall into two or more groups of
+   * SENSE_MIN_SIZE or more: the list uses the word for unrelated things ("python" with tutorial / course /
+   * dictionary words, and with ball / snake / enclosure words). One large group plus strays is one subject
+   * with sub-topics ("espresso machine", "espresso beans", "espresso tamper").
+   */
+  private splitSenses(h: number): boolean {
+    const postings = this.postingsOf();
+    const { offsets, features, kinds } = this.space;
+    const parent = new Map<number, number>();
+    const find = (x: number): number => {
+      let r = x;
+      while (parent.get(r)! !== r) r = parent.get(r)!;
+      parent.set(x, r);
+      return r;
+    };
+    const firstToken: number[] = [];
+    const end = Math.min(postings.start[h + 1], postings.start[h] + COOCCURRENCE_SCAN);
+    for (let p = postings.start[h]; p < end; p++) {
+      const k = postings.items[p];
+      let first = -1;
+      for (let q = offsets[k]; q < offsets[k + 1]; q++) {
+        const f = features[q];
+        if (f === h || kinds[f] !== FEATURE_CONTENT) continue;
+        if (!parent.has(f)) parent.set(f, f);
+        if (first < 0) first = f;
+        else {
+          const a = find(first);
+          const b = find(f);
+          if (a !== b) parent.set(a, b);
+        }
+      }
+      if (first >= 0) firstToken.push(first);
+    }
+    const sizes = new Map<number, number>();
+    for (const f of firstToken) {
+      const r = find(f);
+      sizes.set(r, (sizes.get(r) ?? 0) + 1);
+    }
+    let senses = 0;
+    for (const c of sizes.values()) if (c >= SENSE_MIN_SIZE) senses++;
+    return senses >= 2;
+  }
+
+  /** The small group shares exactly one topic word with the cluster, and it is a hub word. */
+  onlyHub(small: number, cluster: number, hubs: Set<number>): boolean {
+    if (hubs.size === 0 || this.frames[small] || this.tasks[small] > 0 || this.space.question[small]) return false;
+    const counts = this.countsOf(cluster);
+    let shared = -1;
+    for (const f of this.countsOf(small).keys()) {
+      if (!counts.has(f)) continue;
+      if (shared >= 0) return false;
+      shared = f;
+    }
+    return shared >= 0 && hubs.has(shared);
   }
 
   /** The group's dominant intent is known and is not informational. */
