@@ -240,8 +240,8 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
     // The costly tests last: below attachAt only a keyword holding the cluster's head term may join.
     if (score < attachAt && !state.sharesHead(small, big)) continue;
-    // A lone "best x" may still join a cluster about a narrower x: it has no better home.
-    if (!state.narrowsListicle(big, small) && !state.onlyHub(small, big, hubs) && !state.conflict(small, big)) best.set(small, { root: big, score });
+    // A lone "best x" may still join a cluster about a narrower x (it has no better home), not one about another x.
+    if (!state.narrowsListicle(big, small) && !state.listicleOwnWord(small, big) && !state.onlyHub(small, big, hubs) && !state.conflict(small, big)) best.set(small, { root: big, score });
   }
   for (const [small, { root }] of best) state.union(state.find(small), state.find(root));
 }
@@ -521,6 +521,14 @@ class Agglomeration {
       shared = f;
     }
     return shared >= 0 && hubs.has(shared);
+  }
+
+  /** `list` is mostly listicles and its core holds a topic word no member of `other` has ("best airline x" / "first x"). */
+  listicleOwnWord(list: number, other: number): boolean {
+    if (2 * this.listicles[list] <= this.size[list]) return false;
+    const counts = this.countsOf(other);
+    for (const f of this.coreOf(list)) if (!counts.has(f)) return true;
+    return false;
   }
 
   /** The group's dominant intent is known and is not informational. */

@@ -125,3 +125,9 @@ export const TASK_PRONOUNS: ReadonlySet<string> = new Set("i you we one".split("
 
 /** Frame words of a question that asks what something is: "how does x work" and "what does x mean" ask what "what is x" asks. */
 export const DEFINITION_FRAME: ReadonlySet<string> = new Set("work works mean means".split(" "));
+
+/** Stop words that still name the task of "how to x" ("how to get a mortgage", "how to do x"). */
+export const TASK_STOP_VERBS: ReadonlySet<string> = new Set("get do have be".split(" "));
+
+/** Words that make a keyword ask what something is, like "what is x": "x definition", "x meaning", "define x", "x explained". */
+export const DEFINITION_WORDS: ReadonlySet<string> = new Set("definition definitions define meaning explained explanation".split(" "));

@@ -6,11 +6,13 @@ import {
   LISTICLE_WORDS,
   NAVIGATIONAL_PHRASES,
   DEFINITION_FRAME,
+  DEFINITION_WORDS,
   QUESTION_FRAME,
   QUESTION_KIND,
   QUESTION_STARTERS,
   STOP_WORDS,
   TASK_PRONOUNS,
+  TASK_STOP_VERBS,
   VARIANTS,
   WEAK_MODIFIERS,
   isYear,
@@ -121,11 +123,13 @@ export function tokenizeKeyword(keyword: string): KeywordTokens {
   const how = surface.indexOf("how");
   if (how >= 0 && surface[how + 1] === "to" && how + 2 < words.length && roleOf(words[how + 2], how + 2, words, question) === "content") task = stem(words[how + 2]);
   const listicle = surface.some((w) => LISTICLE_WORDS.has(w));
-  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle, question, task, questionFrame: questionFrameOf(surface, words, question, listicle, frame) };
+  return { content, contentWords, weak, frame, joined, inferredIntent: inferIntent(surface), comparison, listicle, question, task, questionFrame: questionFrameOf(surface, words, question, listicle) };
 }
 
 /** See KeywordTokens.questionFrame. */
-function questionFrameOf(surface: readonly string[], words: readonly string[], question: boolean, listicle: boolean, frame: readonly string[]): string | null {
+function questionFrameOf(surface: readonly string[], words: readonly string[], question: boolean, listicle: boolean): string | null {
+  // From the surface: "much" and "many" are stop words for the vector but frame a question all the same.
+  const frame = question ? [...new Set(surface.filter((w) => QUESTION_FRAME.has(w)).map(stem))] : [];
   let verb: string | null = null;
   for (let i = 0; i + 2 < surface.length && verb === null; i++) {
     // "how to x", "how often to x", "way to x", "how do you x", "how can i x"
@@ -135,9 +139,10 @@ function questionFrameOf(surface: readonly string[], words: readonly string[], q
     else if (surface[i] === "how" && QUESTION_STARTERS.has(surface[i + 1]) && TASK_PRONOUNS.has(surface[i + 2])) at = i + 3;
     if (at < 0 || at >= words.length) continue;
     const role = roleOf(words[at], at, words, question);
-    if (role === "content" || role === "weak") verb = stem(words[at]); // weak: "use", "make", "get"
+    if (role === "content" || role === "weak" || TASK_STOP_VERBS.has(words[at])) verb = stem(words[at]); // weak: "use", "make"
   }
-  const kind = question ? QUESTION_KIND.get(surface[0]) : verb !== null ? "how" : undefined;
+  const defines = !question && verb === null && surface.some((w) => DEFINITION_WORDS.has(w)); // "x definition", "x explained"
+  const kind = question ? QUESTION_KIND.get(surface[0]) : verb !== null ? "how" : defines ? "what" : undefined;
   if (kind === undefined || (listicle && verb === null)) return null;
   if (verb === null && (kind === "how" || kind === "what") && frame.length > 0 && frame.every((w) => DEFINITION_FRAME.has(w))) return "what||";
   return kind + "|" + [...frame].sort().join(",") + "|" + (verb ?? "");
