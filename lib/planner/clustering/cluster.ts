@@ -595,7 +595,7 @@ class Agglomeration {
     for (const f of this.coreOf(ra)) {
       if (cb.has(f)) continue;
       if (kinds[f] === FEATURE_REFINER) {
-        if (df[f] >= SIBLING_SUPPORT && this.support(f, rarest) >= SIBLING_SUPPORT) return SIBLING_SUPPORT;
+        if (df[f] >= SIBLING_SUPPORT && shared.some((t) => this.support(f, [t]) >= SIBLING_SUPPORT)) return SIBLING_SUPPORT;
         continue;
       }
       if (df[f] < BROADER_SUPPORT) continue;
@@ -661,12 +661,16 @@ class Agglomeration {
     return this.postings;
   }
 
-  /** The topic words of one group all appear in the other. */
+  /**
+   * The topic words of one group all appear in the other, and the other's extra words do not include a
+   * page-defining weak word or question-frame word ("free x", "x near me", "how long does x last" are pages of their own even here).
+   */
   nested(ra: number, rb: number): boolean {
     const ca = this.countsOf(ra);
     const cb = this.countsOf(rb);
     const [small, large] = ca.size <= cb.size ? [ca, cb] : [cb, ca];
     for (const f of small.keys()) if (!large.has(f)) return false;
+    for (const f of large.keys()) if (!small.has(f) && this.space.kinds[f] === FEATURE_REFINER) return false;
     return small.size > 0;
   }
 

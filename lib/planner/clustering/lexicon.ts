@@ -131,3 +131,14 @@ export const TASK_STOP_VERBS: ReadonlySet<string> = new Set("get do have be".spl
 
 /** Words that make a keyword ask what something is, like "what is x": "x definition", "x meaning", "define x", "x explained". */
 export const DEFINITION_WORDS: ReadonlySet<string> = new Set("definition definitions define meaning explained explanation".split(" "));
+
+/** Task verbs that ask for the same how-to ("how to create a budget" = "how to make a budget"); question frames only. */
+export const TASK_VERBS: ReadonlyMap<string, string> = new Map(
+  (
+    "create:make build:make construct:make establish:make " +
+    "boost:increase raise:increase improve:increase " +
+    "repair:fix mend:fix wash:clean begin:start choose:pick select:pick"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);

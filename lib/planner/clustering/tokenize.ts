@@ -13,6 +13,7 @@ import {
   STOP_WORDS,
   TASK_PRONOUNS,
   TASK_STOP_VERBS,
+  TASK_VERBS,
   VARIANTS,
   WEAK_MODIFIERS,
   isYear,
@@ -139,7 +140,7 @@ function questionFrameOf(surface: readonly string[], words: readonly string[], q
     else if (surface[i] === "how" && QUESTION_STARTERS.has(surface[i + 1]) && TASK_PRONOUNS.has(surface[i + 2])) at = i + 3;
     if (at < 0 || at >= words.length) continue;
     const role = roleOf(words[at], at, words, question);
-    if (role === "content" || role === "weak" || TASK_STOP_VERBS.has(words[at])) verb = stem(words[at]); // weak: "use", "make"
+    if (role === "content" || role === "weak" || TASK_STOP_VERBS.has(words[at])) verb = stem(TASK_VERBS.get(words[at]) ?? words[at]); // weak: "use", "make"
   }
   const defines = !question && verb === null && surface.some((w) => DEFINITION_WORDS.has(w)); // "x definition", "x explained"
   const kind = question ? QUESTION_KIND.get(surface[0]) : verb !== null ? "how" : defines ? "what" : undefined;
