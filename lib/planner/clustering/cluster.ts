@@ -241,7 +241,7 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     // The costly tests last: below attachAt only a keyword holding the cluster's head term may join.
     if (score < attachAt && !state.sharesHead(small, big)) continue;
     // A lone "best x" may still join a cluster about a narrower x (it has no better home), not one about another x.
-    if (!state.narrowsListicle(big, small) && !state.listicleOwnWord(small, big) && !state.onlyHub(small, big, hubs) && !state.conflict(small, big)) best.set(small, { root: big, score });
+    if (!state.narrowsListicle(big, small) && !state.listicleOwnWord(small, big) && !state.onlyHub(small, big, hubs) && !state.siblingApart(small, big) && !state.conflict(small, big)) best.set(small, { root: big, score });
   }
   for (const [small, { root }] of best) state.union(state.find(small), state.find(root));
 }
@@ -529,6 +529,17 @@ class Agglomeration {
     const counts = this.countsOf(other);
     for (const f of this.coreOf(list)) if (!counts.has(f)) return true;
     return false;
+  }
+
+  /**
+   * A single shop or comparison keyword with a topic word of its own ("outdoor x") and a cluster whose core
+   * adds a recurring word it lacks ("kitchen x" in 2+ keywords): two kinds of x, two product pages.
+   */
+  siblingApart(small: number, cluster: number): boolean {
+    if (this.size[small] !== 1 || !this.hasCommerce[small]) return false;
+    const shared = this.sharedCore(small, cluster);
+    if (shared.length === this.coreOf(small).length || shared.length === 0) return false;
+    return this.refinement(cluster, small, shared) >= BROADER_SUPPORT;
   }
 
   /** The group's dominant intent is known and is not informational. */
