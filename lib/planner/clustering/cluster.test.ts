@@ -208,6 +208,48 @@ describe("clusterKeywords", () => {
     expect(result.clusters).toEqual([]); // "long" and "last" made one cluster of all three questions before
   });
 
+  it("keeps questions that ask different things apart, whatever words they share", () => {
+    const input = [
+      kw(1, "how to pitch a tent", 5000, "informational"),
+      kw(2, "how do you pitch a tent", 900, "informational"),
+      kw(3, "best way to pitch a tent", 700, "informational"),
+      kw(4, "how to pitch tents", 400, "informational"),
+      kw(5, "how long do tents last", 800, "informational"),
+      kw(6, "when to pitch a tent", 300, "informational"),
+    ];
+    const r = clusterKeywords(input);
+    const howTo = clusterOf(r, 1)!;
+    expect(howTo.keywordIds.sort()).toEqual([1, 2, 3, 4]);
+    expect(clusterOf(r, 5)).toBeUndefined();
+    expect(clusterOf(r, 6)).toBeUndefined();
+  });
+
+  it("keeps a narrower x out of the 'best x' listicle cluster", () => {
+    const input = [
+      kw(1, "best tents", 9000, "commercial"),
+      kw(2, "top tents", 2000, "commercial"),
+      kw(3, "tent reviews", 1500, "commercial"),
+      kw(4, "best tents 2024", 1200, "commercial"),
+      kw(5, "dome tents", 800, "commercial"),
+    ];
+    const r = clusterKeywords(input);
+    expect(clusterOf(r, 1)!.keywordIds.sort()).toEqual([1, 2, 3, 4]);
+    expect(clusterOf(r, 5)).toBeUndefined();
+  });
+
+  it("does not attach a keyword through a word the list uses in two senses", () => {
+    const words = [
+      "java tutorial", "learn java", "java for beginners", "how to learn java", "java tutorial for beginners", "learn java online",
+      "java course", "best java course", "java online course",
+      "java island", "java island map", "java island weather", "java island volcano", "bali and java island",
+      "surabaya java",
+    ];
+    const r = clusterKeywords(words.map((w, i) => kw(i + 1, w, 10000 - i * 300, "informational")));
+    expect(clusterOf(r, 1)).toBeDefined();
+    expect(clusterOf(r, 10)).toBeDefined();
+    expect(clusterOf(r, 15)).toBeUndefined(); // "surabaya" says nothing the list knows; "java" alone does not place it
+  });
+
   it("groups plurals and case/punctuation variants", () => {
     const result = clusterKeywords(SAMPLE);
     expect(clusterOf(result, 1)!.keywordIds).toEqual(expect.arrayContaining([1, 2]));

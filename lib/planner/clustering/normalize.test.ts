@@ -51,6 +51,22 @@ describe("tokenizeKeyword", () => {
     expect(inferIntent(["what", "running", "shoes", "should", "i", "buy"])).toBe("informational"); // question wins
   });
 
+  it("reads what a question asks: kind, frame words and task, with synonym tasks and definition words folded", () => {
+    const frame = (k: string) => tokenizeKeyword(k).questionFrame;
+    expect(frame("how to pitch a tent")).toBe("how||pitch");
+    expect(frame("how do you pitch a tent")).toBe(frame("how to pitch a tent"));
+    expect(frame("best way to pitch a tent")).toBe(frame("how to pitch a tent"));
+    expect(frame("how often to pitch a tent")).toBe("how|often|pitch");
+    expect(frame("how long do tents last")).toBe("how|last,long|");
+    expect(frame("how much does a tent weigh")).toBe("how|much|");
+    expect(frame("when to pitch a tent")).toBe("when||");
+    expect(frame("how to create a packing list")).toBe(frame("how to make a packing list"));
+    expect(frame("how does a tent footprint work")).toBe(frame("what is a tent footprint"));
+    expect(frame("tent footprint explained")).toBe("what||");
+    expect(frame("what is the best tent")).toBeNull(); // a listicle asks for the list
+    expect(frame("tent stakes")).toBeNull();
+  });
+
   it("flags comparisons", () => {
     expect(tokenizeKeyword("hoka vs brooks").comparison).toBe(true);
     expect(tokenizeKeyword("java or python").comparison).toBe(true);

@@ -43,17 +43,18 @@ describe("scoreClustering", () => {
 // (printed by `npm run bench:planner`), so a regression fails. coverage = share of keywords in a cluster;
 // pairPrecision = share of same-cluster pairs with one label; ARI = adjusted Rand index; mixedClusters =
 // clusters holding two labels.
-// The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met on six of the seven sets; home
-// gardening (precision 0.899) falls just short: the pairs it still gets wrong need synonyms or world knowledge
-// ("countertop" = kitchen, "cordless" = electric, "rotating" bin = tumbler). See README → Quality.
+// The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met on all seven sets; mixed clusters went
+// from 53 to 25 in all (question frames, listicle narrowing, two-sense hub words, shop siblings), and the cap
+// per set is today's count. What is left needs synonyms or world knowledge ("countertop" = kitchen, "cordless" =
+// electric) or pits one set's page convention against another's. See README → Quality.
 const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters: number }> = {
-  "ambiguous-heads.json": { coverage: 0.9, pairPrecision: 0.89, adjustedRand: 0.76, mixedClusters: 5 },
-  "four-topics-65.json": { coverage: 0.86, pairPrecision: 0.97, adjustedRand: 0.32, mixedClusters: 0 },
-  "home-gardening.json": { coverage: 0.88, pairPrecision: 0.89, adjustedRand: 0.68, mixedClusters: 12 },
-  "multi-niche-export.json": { coverage: 0.97, pairPrecision: 0.945, adjustedRand: 0.96, mixedClusters: 24 },
-  "personal-finance.json": { coverage: 0.92, pairPrecision: 0.9, adjustedRand: 0.71, mixedClusters: 7 },
-  "running-shoes.json": { coverage: 0.89, pairPrecision: 0.96, adjustedRand: 0.74, mixedClusters: 6 },
-  "saas-software.json": { coverage: 0.96, pairPrecision: 0.95, adjustedRand: 0.86, mixedClusters: 6 },
+  "ambiguous-heads.json": { coverage: 0.87, pairPrecision: 0.95, adjustedRand: 0.75, mixedClusters: 3 },
+  "four-topics-65.json": { coverage: 0.86, pairPrecision: 0.99, adjustedRand: 0.32, mixedClusters: 0 },
+  "home-gardening.json": { coverage: 0.855, pairPrecision: 0.905, adjustedRand: 0.61, mixedClusters: 10 },
+  "multi-niche-export.json": { coverage: 0.935, pairPrecision: 0.975, adjustedRand: 0.96, mixedClusters: 4 },
+  "personal-finance.json": { coverage: 0.85, pairPrecision: 0.98, adjustedRand: 0.64, mixedClusters: 2 },
+  "running-shoes.json": { coverage: 0.87, pairPrecision: 0.985, adjustedRand: 0.72, mixedClusters: 3 },
+  "saas-software.json": { coverage: 0.92, pairPrecision: 0.975, adjustedRand: 0.81, mixedClusters: 3 },
 };
 
 describe("labelled fixtures", () => {
@@ -99,7 +100,7 @@ describe("labelled fixtures", () => {
       ari += scores.adjustedRand;
       f1 += scores.bcubedF1;
     }
-    expect(ari / fixtures.length).toBeGreaterThanOrEqual(0.71);
+    expect(ari / fixtures.length).toBeGreaterThanOrEqual(0.69); // 0.705: the precision rules split some pages the labels join
     expect(f1 / fixtures.length).toBeGreaterThanOrEqual(0.77);
   });
 
