@@ -591,22 +591,17 @@ class Agglomeration {
   /**
    * How strongly `ra` refines the shared tokens: the support (capped at SIBLING_SUPPORT) of its best core
    * token that no member of `rb` has, counting a page-defining weak word only when it reaches SIBLING_SUPPORT
-   * with the rarest shared token.
+   * with one of the shared tokens ("free" recurs with "software" in "free x software", "free y software" …).
    */
   private refinement(ra: number, rb: number, shared: number[]): number {
     const cb = this.countsOf(rb);
     const { df, kinds } = this.space;
-    let rarest = shared;
-    if (shared.length > 1) {
-      let r = shared[0];
-      for (const f of shared) if (df[f] < df[r] || (df[f] === df[r] && f < r)) r = f;
-      rarest = [r];
-    }
+    const singles = shared.length > 0 ? shared.map((t) => [t]) : [[]];
     let best = 0;
     for (const f of this.coreOf(ra)) {
       if (cb.has(f)) continue;
       if (kinds[f] === FEATURE_REFINER) {
-        if (df[f] >= SIBLING_SUPPORT && shared.some((t) => this.support(f, [t]) >= SIBLING_SUPPORT)) return SIBLING_SUPPORT;
+        if (df[f] >= SIBLING_SUPPORT && singles.some((t) => this.support(f, t) >= SIBLING_SUPPORT)) return SIBLING_SUPPORT;
         continue;
       }
       if (df[f] < BROADER_SUPPORT) continue;
