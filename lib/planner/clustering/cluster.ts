@@ -539,7 +539,36 @@ class Agglomeration {
     if (this.size[small] !== 1 || !this.hasCommerce[small]) return false;
     const shared = this.sharedCore(small, cluster);
     if (shared.length === this.coreOf(small).length || shared.length === 0) return false;
-    return this.refinement(cluster, small, shared) >= BROADER_SUPPORT;
+    const mine = this.countsOf(small);
+    const { df, kinds } = this.space;
+    for (const f of this.coreOf(cluster)) {
+      if (mine.has(f) || kinds[f] !== FEATURE_CONTENT || df[f] < BROADER_SUPPORT) continue;
+      if (this.support(f, shared) >= BROADER_SUPPORT && !this.namePart(f, shared)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `f` is in most keywords holding the shared words: part of the product's name ("lawn" in "lawn mower",
+   * "garden" in "raised garden bed"), not a kind of it, so "push mower" may join the lawn mower page.
+   */
+  private namePart(f: number, shared: number[]): boolean {
+    const postings = this.postingsOf();
+    const { offsets, features, df } = this.space;
+    let walk = shared[0];
+    for (const t of shared) if (df[t] < df[walk]) walk = t;
+    let all = 0;
+    let withF = 0;
+    const end = Math.min(postings.start[walk + 1], postings.start[walk] + SUPPORT_SCAN);
+    for (let p = postings.start[walk]; p < end; p++) {
+      const k = postings.items[p];
+      let ok = true;
+      for (const t of shared) if (t !== walk && !(ok = hasFeature(features, offsets[k], offsets[k + 1], t))) break;
+      if (!ok) continue;
+      all++;
+      if (hasFeature(features, offsets[k], offsets[k + 1], f)) withF++;
+    }
+    return 2 * withF > all;
   }
 
   /** The group's dominant intent is known and is not informational. */

@@ -48,12 +48,12 @@ describe("scoreClustering", () => {
 // per set is today's count. What is left needs synonyms or world knowledge ("countertop" = kitchen, "cordless" =
 // electric) or pits one set's page convention against another's. See README → Quality.
 const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters: number }> = {
-  "ambiguous-heads.json": { coverage: 0.87, pairPrecision: 0.95, adjustedRand: 0.75, mixedClusters: 3 },
+  "ambiguous-heads.json": { coverage: 0.875, pairPrecision: 0.95, adjustedRand: 0.76, mixedClusters: 3 },
   "four-topics-65.json": { coverage: 0.86, pairPrecision: 0.99, adjustedRand: 0.32, mixedClusters: 0 },
-  "home-gardening.json": { coverage: 0.855, pairPrecision: 0.905, adjustedRand: 0.61, mixedClusters: 10 },
+  "home-gardening.json": { coverage: 0.855, pairPrecision: 0.905, adjustedRand: 0.63, mixedClusters: 9 },
   "multi-niche-export.json": { coverage: 0.935, pairPrecision: 0.975, adjustedRand: 0.96, mixedClusters: 4 },
   "personal-finance.json": { coverage: 0.85, pairPrecision: 0.98, adjustedRand: 0.64, mixedClusters: 2 },
-  "running-shoes.json": { coverage: 0.87, pairPrecision: 0.985, adjustedRand: 0.72, mixedClusters: 3 },
+  "running-shoes.json": { coverage: 0.875, pairPrecision: 0.985, adjustedRand: 0.73, mixedClusters: 4 },
   "saas-software.json": { coverage: 0.92, pairPrecision: 0.975, adjustedRand: 0.81, mixedClusters: 3 },
 };
 
@@ -100,7 +100,7 @@ describe("labelled fixtures", () => {
       ari += scores.adjustedRand;
       f1 += scores.bcubedF1;
     }
-    expect(ari / fixtures.length).toBeGreaterThanOrEqual(0.69); // 0.705: the precision rules split some pages the labels join
+    expect(ari / fixtures.length).toBeGreaterThanOrEqual(0.7); // 0.711: the precision rules split some pages the labels join
     expect(f1 / fixtures.length).toBeGreaterThanOrEqual(0.77);
   });
 
