@@ -552,7 +552,19 @@ class Agglomeration {
    * `f` is in most keywords holding the shared words: part of the product's name ("lawn" in "lawn mower",
    * "garden" in "raised garden bed"), not a kind of it, so "push mower" may join the lawn mower page.
    */
+  private namePartCache = new Map<string, boolean>();
+
   private namePart(f: number, shared: number[]): boolean {
+    const key = f + ":" + shared.join(",");
+    let found = this.namePartCache.get(key);
+    if (found === undefined) {
+      found = this.countNamePart(f, shared);
+      this.namePartCache.set(key, found);
+    }
+    return found;
+  }
+
+  private countNamePart(f: number, shared: number[]): boolean {
     const postings = this.postingsOf();
     const { offsets, features, df } = this.space;
     let walk = shared[0];
