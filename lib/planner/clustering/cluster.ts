@@ -420,7 +420,7 @@ class Agglomeration {
 
   /**
    * Both groups hold questions and no question of one asks what a question of the other asks ("when to
-   * plant x" / "what to plant with x", "how long does x last" / "how to clean x"): different answers, so
+   * prune x" / "what to feed x", "how long does x last" / "how to clean x"): different answers, so
    * different pages, however many words they share. With `recurring` (straggler pass, `rb` the cluster),
    * only when a question of the cluster recurs in it: a cluster held together by one question is that
    * question's page, while one that merely holds a question or two is a topic a question may join; and
@@ -440,7 +440,7 @@ class Agglomeration {
 
   /**
    * `list` is mostly listicles ("best x", "x reviews") and `other`'s core holds a topic word that the
-   * list's core lacks ("corner x", "x for kids", "best airline x"): a "best x" page ranks x itself, and a
+   * list's core lacks ("dome x", "x for toddlers", "best budget x"): a "best x" page ranks x itself, and a
    * narrower x is a page (and a list) of its own, even when the list says it only once.
    */
   narrowsListicle(list: number, other: number): boolean {
@@ -452,7 +452,7 @@ class Agglomeration {
 
   /**
    * Topic words in the core of HUB_CLUSTERS or more clusters (groups of minSize or more) that the list
-   * uses in two senses (splitSenses: "python" the language and the snake): sharing such a word says
+   * uses in two senses (splitSenses: "crane" the bird and the machine): sharing such a word says
    * nothing about which of its subjects a keyword belongs to.
    */
   hubTokens(minSize: number): Set<number> {
@@ -468,9 +468,9 @@ class Agglomeration {
 
   /**
    * The keywords holding `h`, linked when they share another content word, fall into two or more groups of
-   * SENSE_MIN_SIZE or more: the list uses the word for unrelated things ("python" with tutorial / course /
-   * dictionary words, and with ball / snake / enclosure words). One large group plus strays is one subject
-   * with sub-topics ("espresso machine", "espresso beans", "espresso tamper").
+   * SENSE_MIN_SIZE or more: the list uses the word for unrelated things ("crane" with rental / operator / hire
+   * words, and with bird / habitat / migration words). One large group plus strays is one subject with
+   * sub-topics ("tent poles", "tent stakes", "tent footprint").
    */
   private splitSenses(h: number): boolean {
     const postings = this.postingsOf();
@@ -523,7 +523,7 @@ class Agglomeration {
     return shared >= 0 && hubs.has(shared);
   }
 
-  /** `list` is mostly listicles and its core holds a topic word no member of `other` has ("best airline x" / "first x"). */
+  /** `list` is mostly listicles and its core holds a topic word no member of `other` has ("best budget x" / "compact x"). */
   listicleOwnWord(list: number, other: number): boolean {
     if (2 * this.listicles[list] <= this.size[list]) return false;
     const counts = this.countsOf(other);
@@ -532,8 +532,8 @@ class Agglomeration {
   }
 
   /**
-   * A single shop or comparison keyword with a topic word of its own ("outdoor x") and a cluster whose core
-   * adds a recurring word it lacks ("kitchen x" in 2+ keywords): two kinds of x, two product pages.
+   * A single shop or comparison keyword with a topic word of its own ("folding x") and a cluster whose core
+   * adds a recurring word it lacks ("wall x" in 2+ keywords): two kinds of x, two product pages.
    */
   siblingApart(small: number, cluster: number): boolean {
     if (this.size[small] !== 1 || !this.hasCommerce[small]) return false;
@@ -549,8 +549,8 @@ class Agglomeration {
   }
 
   /**
-   * `f` is in most keywords holding the shared words: part of the product's name ("lawn" in "lawn mower",
-   * "garden" in "raised garden bed"), not a kind of it, so "push mower" may join the lawn mower page.
+   * `f` is in most keywords holding the shared words: part of the product's name ("ceiling" in "ceiling
+   * fan"), not a kind of it, so "quiet fan" may join the ceiling fan page.
    */
   private namePartCache = new Map<string, boolean>();
 

@@ -109,7 +109,7 @@ export const LISTICLE_WORDS: ReadonlySet<string> = new Set("best top review revi
 
 /**
  * The question word that sets what a question asks, grouped: "what"/"which" ask for a thing, "is/are/can/do
- * …" for a yes or no. "when to plant x" and "what to plant with x" ask different things about x.
+ * …" for a yes or no. "when to prune x" and "what to prune x with" ask different things about x.
  */
 export const QUESTION_KIND: ReadonlyMap<string, string> = new Map(
   (
@@ -126,16 +126,16 @@ export const TASK_PRONOUNS: ReadonlySet<string> = new Set("i you we one".split("
 /** Frame words of a question that asks what something is: "how does x work" and "what does x mean" ask what "what is x" asks. */
 export const DEFINITION_FRAME: ReadonlySet<string> = new Set("work works mean means".split(" "));
 
-/** Stop words that still name the task of "how to x" ("how to get a mortgage", "how to do x"). */
+/** Stop words that still name the task of "how to x" ("how to get a visa", "how to do x"). */
 export const TASK_STOP_VERBS: ReadonlySet<string> = new Set("get do have be".split(" "));
 
 /** Words that make a keyword ask what something is, like "what is x": "x definition", "x meaning", "define x", "x explained". */
 export const DEFINITION_WORDS: ReadonlySet<string> = new Set("definition definitions define meaning explained explanation".split(" "));
 
-/** Task verbs that ask for the same how-to ("how to create a budget" = "how to make a budget"); question frames only. */
+/** Task verbs that ask for the same how-to ("how to create a playlist" = "how to make a playlist"); question frames only. */
 export const TASK_VERBS: ReadonlyMap<string, string> = new Map(
   (
-    "create:make build:make construct:make establish:make " +
+    "create:make build:make construct:make " +
     "boost:increase raise:increase improve:increase " +
     "repair:fix mend:fix wash:clean begin:start choose:pick select:pick"
   )

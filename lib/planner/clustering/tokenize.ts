@@ -44,7 +44,7 @@ export type KeywordTokens = {
   task: string | null;
   /**
    * What a question asks, as "kind|frame words|task" ("how||use" for "how to use x", "how do you use x" and
-   * "best way to use x"; "how|long,last|" for "how long does x last"; "when||" for "when to plant x"), or
+   * "best way to use x"; "how|long,last|" for "how long does x last"; "when||" for "when to prune x"), or
    * null for a keyword that asks nothing (a listicle question such as "what is the best x" asks for the list).
    */
   questionFrame: string | null;
