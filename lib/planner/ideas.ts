@@ -1,6 +1,7 @@
 // Content ideas: list by cluster and status, create, edit, delete (to the trash).
 import { pageList, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
 import type { ListCount } from "@/lib/http/list-count";
+import { estimateListRows } from "@/lib/http/list-estimate";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -48,6 +49,7 @@ export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Pag
   const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field] }, query, {
     find: (args) => db.contentIdea.findMany({ ...args, where: { AND: [where, args.where] }, select: ideaSelect }),
     count: (take) => db.contentIdea.count({ where, take }),
+    estimate: query.search || query.clusterId ? undefined : () => estimateListRows(db, "content_ideas", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status] }),
   });
   return { ...page, results: rows };
 }

@@ -4,6 +4,7 @@
 import { emitForRows } from "@/lib/automation/events";
 import { pageList, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
 import type { ListCount } from "@/lib/http/list-count";
+import { estimateListRows } from "@/lib/http/list-estimate";
 import { assertCan } from "@/lib/auth/permissions";
 import { countWords, normalizeContent, sanitizeHtml, slugifyTitle } from "@/lib/content";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -74,6 +75,7 @@ export async function listContent(db: ScopedDb, query: ListContentQuery): Promis
   const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field], nullsLast: field === "publishedAt" }, query, {
     find: (args) => db.content.findMany({ ...args, where: { AND: [where, args.where] }, select: LIST_SELECT }),
     count: (take) => db.content.count({ where, take }),
+    estimate: query.search || query.clusterId || query.taskId ? undefined : () => estimateListRows(db, "content", { status: query.status }),
   });
   const names = await clusterNames(db, rows.map((r) => r.clusters[0]?.clusterId));
   return {

@@ -1,6 +1,7 @@
 // Writer tasks: one article to write, usually queued from a planner idea.
 import { pageList, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
 import type { ListCount } from "@/lib/http/list-count";
+import { estimateListRows } from "@/lib/http/list-estimate";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
@@ -61,6 +62,7 @@ export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Pa
   const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field], orderBy }, query, {
     find: (args) => db.task.findMany({ ...args, where: { AND: [where, args.where] }, select: TASK_SELECT }),
     count: (take) => db.task.count({ where, take }),
+    estimate: query.search || query.clusterId || query.contentType || query.contentStructure ? undefined : () => estimateListRows(db, "tasks", { status: query.status }),
   });
   return { ...page, results: await withClusters(db, rows) };
 }
