@@ -32,3 +32,13 @@ CREATE STATISTICS "clusters_placement_stats" (dependencies) ON "accountId", "sit
 CREATE STATISTICS "content_ideas_placement_stats" (dependencies) ON "accountId", "siteId", "sectorId" FROM "content_ideas";
 CREATE STATISTICS "tasks_placement_stats" (dependencies) ON "accountId", "siteId", "sectorId" FROM "tasks";
 CREATE STATISTICS "content_placement_stats" (dependencies) ON "accountId", "siteId", "sectorId" FROM "content";
+
+-- Substring search of these lists (ILIKE '%term%'): trigram indexes, so a rare term is found without
+-- reading the site, and the capped count of a search (lib/http/list-count.ts) stays cheap.
+CREATE INDEX "clusters_name_trgm_idx" ON "clusters" USING GIN ("name" gin_trgm_ops);
+CREATE INDEX "content_ideas_title_trgm_idx" ON "content_ideas" USING GIN ("title" gin_trgm_ops);
+CREATE INDEX "content_ideas_targetKeywords_trgm_idx" ON "content_ideas" USING GIN ("targetKeywords" gin_trgm_ops);
+CREATE INDEX "tasks_title_trgm_idx" ON "tasks" USING GIN ("title" gin_trgm_ops);
+CREATE INDEX "tasks_keywords_trgm_idx" ON "tasks" USING GIN ("keywords" gin_trgm_ops);
+CREATE INDEX "content_title_trgm_idx" ON "content" USING GIN ("title" gin_trgm_ops);
+CREATE INDEX "content_primaryKeyword_trgm_idx" ON "content" USING GIN ("primaryKeyword" gin_trgm_ops);
