@@ -8,8 +8,9 @@
 // cursor or another account's shows only the caller's rows; a malformed one is a 400 on `cursor`.
 //
 // Used by the keyword list's raw SQL (lib/planner/keyword-list.ts: codec and page assembly) and,
-// through `keysetFindMany`, by the Prisma lists (clusters, ideas, tasks, content).
+// through `pageList`, by the Prisma lists (clusters, ideas, tasks, content).
 import { ValidationError } from "@/lib/errors";
+import { listCount, type ListCount } from "@/lib/http/list-count";
 
 export type Direction = "asc" | "desc";
 export type CursorValue = string | number | null;
@@ -94,7 +95,8 @@ function afterWhere(sort: KeysetSort, direction: Direction, tie: Direction, null
   const { field } = sort;
   const value = sort.kind === "date" && cursor.v !== null ? new Date(cursor.v as string) : cursor.v;
   const sameThenId = { [field]: value, id: { [op(tie)]: cursor.id } };
-  if (!sort.nullsLast) return { OR: [{ [field]: { [op(direction)]: value } }, sameThenId] };
+  // The redundant bound lets PostgreSQL start the index scan at the cursor instead of filtering from the start.
+  if (!sort.nullsLast) return { [field]: { [`${op(direction)}e`]: value }, OR: [{ [field]: { [op(direction)]: value } }, sameThenId] };
   if (cursor.v === null) {
     const restOfNulls = { [field]: null, id: { [op(tie)]: cursor.id } };
     return nulls === "last" ? restOfNulls : { OR: [restOfNulls, { [field]: { not: null } }] };
@@ -127,4 +129,33 @@ export async function keysetFindMany<R extends { id: number }>(
 /** A cursor for a list ordering that cannot page by keyset (an enum or a related row's column): a 400. */
 export function refuseCursor(cursor: string | undefined, ordering: string): void {
   if (cursor) throw new ValidationError(`Invalid input: the ordering ${ordering} pages by number (page), not by cursor.`, { cursor: ["Use page with this ordering."] });
+}
+
+/** A Prisma list's ordering; `kind` absent means it pages by number only (an enum or a related row's column). */
+export type ListSort = { field: string; direction: Direction; tie: Direction; kind?: CursorKind; nullsLast?: boolean; orderBy?: Where };
+
+/**
+ * One page of a Prisma list with its count: by keyset when the ordering has a cursor kind, else by
+ * page number (and a cursor is a 400). `find` runs the list's findMany with `where` ANDed to its
+ * filter; `count` is its COUNT reading at most `take` rows; `estimate` starts with the page's query.
+ */
+export async function pageList<R extends { id: number }>(
+  sort: ListSort,
+  page: { cursor?: string; page: number; pageSize: number },
+  read: {
+    find: (args: { where: Where; orderBy: Where[]; skip: number; take: number }) => Promise<R[]>;
+    count: (take: number) => Promise<number>;
+    /** A cheap row estimate, when the list can give one for its filter (see lib/http/list-count.ts). */
+    estimate?: () => Promise<number>;
+  },
+): Promise<{ rows: R[] } & ListCount & Partial<KeysetCursors>> {
+  const estimate = read.estimate?.();
+  const ordering = `${sort.direction === "desc" ? "-" : ""}${sort.field}`;
+  const offset = (page.page - 1) * page.pageSize;
+  if (!sort.kind) refuseCursor(page.cursor, ordering);
+  const { rows, ...cursors } = sort.kind
+    ? await keysetFindMany({ ordering, field: sort.field, direction: sort.direction, tie: sort.tie, kind: sort.kind, nullsLast: sort.nullsLast }, { cursor: page.cursor, offset, pageSize: page.pageSize }, read.find)
+    : { rows: await read.find({ where: {}, orderBy: [sort.orderBy ?? { [sort.field]: sort.direction }, { id: sort.tie }], skip: offset, take: page.pageSize }) };
+  const counted = await listCount({ offset: page.cursor ? null : offset, rowsOnPage: rows.length, pageSize: page.pageSize, exact: read.count, estimate });
+  return { ...counted, ...cursors, rows };
 }

@@ -1,7 +1,8 @@
 // Clusters: list with counts and volume, create, rename, merge, move keywords, delete (to the
 // trash; keywords and ideas stay, unassigned, until it is restored).
-import { keysetFindMany, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
-import { listCount, type ListCount } from "@/lib/http/list-count";
+import { pageList, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
+import type { ListCount } from "@/lib/http/list-count";
+import { estimateListRows } from "@/lib/http/list-estimate";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -30,15 +31,19 @@ const clusterSelect = {
   sectorId: true,
   createdAt: true,
   updatedAt: true,
-  _count: { select: { ideas: { where: { deletedAt: null } } } },
 } satisfies Prisma.ClusterSelect;
 
-export type ClusterRow = Omit<Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>, "_count"> & { ideasCount: number };
+export type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof clusterSelect }> & { ideasCount: number };
 
-const toRow = ({ _count, ...c }: Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>): ClusterRow => ({ ...c, ideasCount: _count.ideas });
+/** The clusters with their live ideas counted for just these ids (a relation `_count` aggregated every idea of the account). */
+async function withIdeaCounts(db: ScopedDb, clusters: Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>[]): Promise<ClusterRow[]> {
+  const counts = clusters.length ? await db.contentIdea.groupBy({ by: ["clusterId"], where: { clusterId: { in: clusters.map((c) => c.id) } }, _count: { _all: true } }) : [];
+  const byCluster = new Map(counts.map((c) => [c.clusterId, c._count._all]));
+  return clusters.map((c) => ({ ...c, ideasCount: byCluster.get(c.id) ?? 0 }));
+}
 
 /** One page of clusters: by `cursor` (keyset, either way, any depth) or by `page`. */
-export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promise<Paginated<ClusterRow> & ListCount & KeysetCursors> {
+export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promise<Paginated<ClusterRow> & ListCount & Partial<KeysetCursors>> {
   const where: Prisma.ClusterWhereInput = {
     ...(query.siteId ? { siteId: query.siteId } : {}),
     ...(query.sectorId ? { sectorId: query.sectorId } : {}),
@@ -46,20 +51,18 @@ export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promi
     ...(query.search ? { name: { contains: query.search, mode: "insensitive" } } : {}),
   };
   const { field, direction } = parseOrdering<(typeof CLUSTER_ORDERING)[number]>(query.ordering, CLUSTER_ORDERING, "-volume");
-  const offset = (query.page - 1) * query.pageSize;
-  const { rows, ...cursors } = await keysetFindMany(
-    { ordering: `${direction === "desc" ? "-" : ""}${field}`, field, direction, tie: "asc", kind: CURSOR_KIND[field] },
-    { cursor: query.cursor, offset, pageSize: query.pageSize },
-    (page) => db.cluster.findMany({ where: { AND: [where, page.where] }, orderBy: page.orderBy, skip: page.skip, take: page.take, select: clusterSelect }),
-  );
-  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: rows.length, pageSize: query.pageSize, exact: (take) => db.cluster.count({ where, take }) });
-  return { ...counted, ...cursors, results: rows.map(toRow) };
+  const { rows, ...page } = await pageList({ field, direction, tie: "asc", kind: CURSOR_KIND[field] }, query, {
+    find: (args) => db.cluster.findMany({ ...args, where: { AND: [where, args.where] }, select: clusterSelect }),
+    count: (take) => db.cluster.count({ where, take }),
+    estimate: query.search ? undefined : () => estimateListRows(db, "clusters", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status] }),
+  });
+  return { ...page, results: await withIdeaCounts(db, rows) };
 }
 
 export async function getCluster(db: ScopedDb, id: number): Promise<ClusterRow> {
   const cluster = await db.cluster.findFirst({ where: { id }, select: clusterSelect });
   if (!cluster) throw new NotFoundError("Cluster");
-  return toRow(cluster);
+  return (await withIdeaCounts(db, [cluster]))[0];
 }
 
 /** All clusters of a site/sector, for pickers (assign, move, idea forms). */

@@ -1,6 +1,7 @@
 // Content ideas: list by cluster and status, create, edit, delete (to the trash).
-import { keysetFindMany, refuseCursor, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
-import { listCount, type ListCount } from "@/lib/http/list-count";
+import { pageList, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
+import type { ListCount } from "@/lib/http/list-count";
+import { estimateListRows } from "@/lib/http/list-estimate";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -45,19 +46,12 @@ export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Pag
     ...(query.search ? { OR: [{ title: { contains: query.search, mode: "insensitive" } }, { targetKeywords: { contains: query.search, mode: "insensitive" } }] } : {}),
   };
   const { field, direction } = parseOrdering<(typeof IDEA_ORDERING)[number]>(query.ordering, IDEA_ORDERING, "-createdAt");
-  const offset = (query.page - 1) * query.pageSize;
-  const ordering = `${direction === "desc" ? "-" : ""}${field}`;
-  const kind = CURSOR_KIND[field];
-  if (!kind) refuseCursor(query.cursor, ordering);
-  const { rows: results, ...cursors } = kind
-    ? await keysetFindMany(
-        { ordering, field, direction, tie: "desc", kind },
-        { cursor: query.cursor, offset, pageSize: query.pageSize },
-        (page) => db.contentIdea.findMany({ where: { AND: [where, page.where] }, orderBy: page.orderBy, skip: page.skip, take: page.take, select: ideaSelect }),
-      )
-    : { rows: await db.contentIdea.findMany({ where, orderBy: [{ [field]: direction }, { id: "desc" }], skip: offset, take: query.pageSize, select: ideaSelect }) };
-  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: results.length, pageSize: query.pageSize, exact: (take) => db.contentIdea.count({ where, take }) });
-  return { ...counted, ...cursors, results };
+  const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field] }, query, {
+    find: (args) => db.contentIdea.findMany({ ...args, where: { AND: [where, args.where] }, select: ideaSelect }),
+    count: (take) => db.contentIdea.count({ where, take }),
+    estimate: query.search || query.clusterId ? undefined : () => estimateListRows(db, "content_ideas", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status] }),
+  });
+  return { ...page, results: rows };
 }
 
 export async function getIdea(db: ScopedDb, id: number): Promise<IdeaRow> {

@@ -7,6 +7,7 @@
 // ORDER BY clauses match the indexes (siteId, createdAt, id), (siteId, volume NULLS FIRST, id),
 // (siteId, difficulty NULLS FIRST, id) and (siteId, keyword, id); substring search uses the pg_trgm GIN index on `normalized`.
 import type { ScopedDb } from "@/lib/db/scoped";
+import { tenantSql } from "@/lib/db/tenant-sql";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { assemblePage, decodeCursor, flip, type Cursor, type CursorKind, type CursorValue, type Direction } from "@/lib/http/keyset";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -24,23 +25,11 @@ const COLUMN: Record<Field, Prisma.Sql> = {
 };
 const NULLABLE = new Set<Field>(["volume", "difficulty"]);
 
-function tenantSql(ctx: TenantContext): Prisma.Sql[] {
-  const parts = [Prisma.sql`k."deletedAt" IS NULL`];
-  if (ctx.crossAccount) parts.push(Prisma.sql`k."siteId" = ANY(${ctx.siteAccess === "account" ? [] : ctx.siteAccess}::int[])`);
-  else {
-    parts.push(Prisma.sql`k."accountId" = ${ctx.accountId}`);
-    if (ctx.siteAccess !== "account") parts.push(Prisma.sql`k."siteId" = ANY(${ctx.siteAccess}::int[])`);
-  }
-  if (ctx.siteId !== undefined) parts.push(Prisma.sql`k."siteId" = ${ctx.siteId}`);
-  if (ctx.sectorId !== undefined) parts.push(Prisma.sql`k."sectorId" = ${ctx.sectorId}`);
-  return parts;
-}
-
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The list's filters as SQL over `keywords k` (the same meaning as keywordWhere's Prisma filter). */
 export function keywordFilterSql(ctx: TenantContext, query: Omit<KeywordListQuery, "page" | "pageSize" | "ordering">): Prisma.Sql[] {
-  const parts = tenantSql(ctx);
+  const parts = tenantSql(ctx, "k");
   if (query.siteId) parts.push(Prisma.sql`k."siteId" = ${query.siteId}`);
   if (query.sectorId) parts.push(Prisma.sql`k."sectorId" = ${query.sectorId}`);
   if (query.search) parts.push(Prisma.sql`k.normalized LIKE ${`%${likeEscape(normalizeKeyword(query.search))}%`}`);

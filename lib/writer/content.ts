@@ -2,8 +2,9 @@
 // concurrency (every save names the version it edited; a stale version is a 409 with the current
 // article, never a silent overwrite).
 import { emitForRows } from "@/lib/automation/events";
-import { keysetFindMany, refuseCursor, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
-import { listCount, type ListCount } from "@/lib/http/list-count";
+import { pageList, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
+import type { ListCount } from "@/lib/http/list-count";
+import { estimateListRows } from "@/lib/http/list-estimate";
 import { assertCan } from "@/lib/auth/permissions";
 import { countWords, normalizeContent, sanitizeHtml, slugifyTitle } from "@/lib/content";
 import type { ScopedDb } from "@/lib/db/scoped";
@@ -71,24 +72,14 @@ export async function listContent(db: ScopedDb, query: ListContentQuery): Promis
     ...(query.taskId ? { taskId: query.taskId } : {}),
   };
   const { field, direction } = parseOrdering<(typeof CONTENT_SORT_FIELDS)[number]>(camelOrdering(query.ordering), CONTENT_SORT_FIELDS, "-updatedAt");
-  const offset = (query.page - 1) * query.pageSize;
-  const ordering = `${direction === "desc" ? "-" : ""}${field}`;
-  const kind = CURSOR_KIND[field];
-  if (!kind) refuseCursor(query.cursor, ordering);
-  const { rows, ...cursors } = kind
-    ? await keysetFindMany(
-        { ordering, field, direction, tie: "desc", kind, nullsLast: field === "publishedAt" },
-        { cursor: query.cursor, offset, pageSize: query.pageSize },
-        (page) => db.content.findMany({ where: { AND: [where, page.where] }, select: LIST_SELECT, orderBy: page.orderBy, skip: page.skip, take: page.take }),
-      )
-    : { rows: await db.content.findMany({ where, select: LIST_SELECT, orderBy: [{ [field]: direction }, { id: "desc" }], skip: offset, take: query.pageSize }) };
-  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: rows.length, pageSize: query.pageSize, exact: (take) => db.content.count({ where, take }) });
-  const { count } = counted;
+  const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field], nullsLast: field === "publishedAt" }, query, {
+    find: (args) => db.content.findMany({ ...args, where: { AND: [where, args.where] }, select: LIST_SELECT }),
+    count: (take) => db.content.count({ where, take }),
+    estimate: query.search || query.clusterId || query.taskId ? undefined : () => estimateListRows(db, "content", { status: query.status }),
+  });
   const names = await clusterNames(db, rows.map((r) => r.clusters[0]?.clusterId));
   return {
-    count,
-    countIsEstimate: counted.countIsEstimate,
-    ...cursors,
+    ...page,
     results: rows.map(({ clusters, images, ...row }) => {
       const clusterId = clusters[0]?.clusterId;
       const featured = images[0];

@@ -1,6 +1,7 @@
 // Writer tasks: one article to write, usually queued from a planner idea.
-import { keysetFindMany, refuseCursor, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
-import { listCount, type ListCount } from "@/lib/http/list-count";
+import { pageList, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
+import type { ListCount } from "@/lib/http/list-count";
+import { estimateListRows } from "@/lib/http/list-estimate";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ScopedDb } from "@/lib/db/scoped";
 import type { TenantContext } from "@/lib/db/tenant-context";
@@ -57,21 +58,13 @@ export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Pa
     ...(query.contentStructure ? { contentStructure: query.contentStructure } : {}),
   };
   const { field, direction } = parseOrdering<(typeof TASK_SORT_FIELDS)[number]>(camelOrdering(query.ordering), TASK_SORT_FIELDS, "-createdAt");
-  const orderBy: Prisma.TaskOrderByWithRelationInput =
-    field === "wordCount" ? { content: { wordCount: direction } } : { [field]: direction };
-  const offset = (query.page - 1) * query.pageSize;
-  const ordering = `${direction === "desc" ? "-" : ""}${field}`;
-  const kind = CURSOR_KIND[field];
-  if (!kind) refuseCursor(query.cursor, ordering);
-  const { rows: tasks, ...cursors } = kind
-    ? await keysetFindMany(
-        { ordering, field, direction, tie: "desc", kind },
-        { cursor: query.cursor, offset, pageSize: query.pageSize },
-        (page) => db.task.findMany({ where: { AND: [where, page.where] }, select: TASK_SELECT, orderBy: page.orderBy, skip: page.skip, take: page.take }),
-      )
-    : { rows: await db.task.findMany({ where, select: TASK_SELECT, orderBy: [orderBy, { id: "desc" }], skip: offset, take: query.pageSize }) };
-  const counted = await listCount({ offset: query.cursor ? null : offset, rowsOnPage: tasks.length, pageSize: query.pageSize, exact: (take) => db.task.count({ where, take }) });
-  return { ...counted, ...cursors, results: await withClusters(db, tasks) };
+  const orderBy = field === "wordCount" ? { content: { wordCount: direction } } : undefined;
+  const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field], orderBy }, query, {
+    find: (args) => db.task.findMany({ ...args, where: { AND: [where, args.where] }, select: TASK_SELECT }),
+    count: (take) => db.task.count({ where, take }),
+    estimate: query.search || query.clusterId || query.contentType || query.contentStructure ? undefined : () => estimateListRows(db, "tasks", { status: query.status }),
+  });
+  return { ...page, results: await withClusters(db, rows) };
 }
 
 export async function getTask(db: ScopedDb, id: number): Promise<TaskDto> {

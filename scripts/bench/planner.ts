@@ -2,8 +2,10 @@
  * Planner benchmark (npm run bench:planner): CSV import against PostgreSQL COPY; the keyword list
  * over HTTP for ONE site of 1,000,000 keywords (seven query shapes incl. sort by name, p50/p99 of 200 requests each,
  * against the targets p50 < 15 ms, p99 < 50 ms); local clustering at 10k/100k keywords and its
- * quality on the labelled sets; the keyword list service over 1,000,000 keywords in 50 accounts.
- * BENCH_ONLY=oneSite (or import,clustering,accounts, comma-separated) runs only those parts.
+ * quality on the labelled sets; the cluster, idea, task and content lists over HTTP for one site of
+ * 100,000–200,000 rows each (scripts/bench/planner-lists.ts); the keyword list service over 1,000,000
+ * keywords in 50 accounts.
+ * BENCH_ONLY=oneSite (or import,clustering,lists,accounts, comma-separated) runs only those parts.
  */
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +15,7 @@ import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { benchDatabase, ms, percentile } from "./bench-db";
 import { printReport, runClusteringBenchmark } from "./clustering";
+import { benchOtherLists } from "./planner-lists";
 import { serveRoutes } from "./http-server";
 
 const IMPORT_ROWS = 100_000;
@@ -193,6 +196,14 @@ async function main() {
     const clustering = await runClusteringBenchmark();
     printReport(clustering);
     results.clustering = clustering;
+  }
+
+  // 2b. The cluster, idea, task and content lists of one big site, over HTTP.
+  if (runs("lists")) {
+    const t = await tenant(2000);
+    const token = (await issueApiToken(t.user.id)).token;
+    results.lists = await benchOtherLists({ accountId: t.account.id, siteId: t.site.id, sectorIds: [t.sectors[0].id, t.sectors[1].id] }, token);
+    console.log("lists", JSON.stringify(results.lists, null, 2));
   }
 
   // 3. The keyword list service over 1,000,000 keywords spread over 50 accounts.

@@ -48,6 +48,11 @@ test("the Language field: checked as typed, named, saved canonical, and shown on
   await expect(page.getByTestId("language-name")).toHaveText("Austrian German");
   await page.getByRole("button", { name: "Save SEO settings" }).click();
   await expect(page.getByText("Site saved.")).toBeVisible();
+  // On a phone the toast shows at the top, clear of the form's button.
+  const toastBox = await page.locator("[data-sonner-toast]").first().boundingBox();
+  const buttonBox = await page.getByRole("button", { name: "Save SEO settings" }).boundingBox();
+  expect(toastBox!.y + toastBox!.height <= buttonBox!.y || buttonBox!.y + buttonBox!.height <= toastBox!.y, "the toast does not cover the save button").toBe(true);
+  expect(toastBox!.y).toBeLessThan(844 / 2);
   await expect(language).toHaveValue("de-AT");
   await open(page, `/manage/sites/${site.id}/settings?tab=seo`);
   await expect(page.getByLabel("Language")).toHaveValue("de-AT");

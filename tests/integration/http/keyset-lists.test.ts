@@ -144,3 +144,24 @@ describe.each(LISTS)("$name list: keyset paging both ways", ({ route, path, orde
     expect(bravoRows, "the other account's cursors position its own list").toBeGreaterThan(0);
   });
 });
+
+describe.each(LISTS)("$name list: counts", ({ route, path, add }) => {
+  it("is exact up to 2,000 rows; above, the planner's estimate of the caller's own rows, said to be one; a search counts up to the cap", async () => {
+    const { a, b, place, token } = await tenant();
+    await add(place, 30, "small");
+    const small = (await callApi(route, { token, url: `${path}?site_id=${a.site.id}&page_size=10` })).body.data;
+    expect(small).toMatchObject({ count: 30, count_is_estimate: false });
+
+    await add(place, 2_500, "large");
+    await add({ accountId: b.account.id, siteId: b.site.id, sectorId: b.sector.id }, 4_000, "other");
+    await rootDb().$executeRawUnsafe(`ANALYZE clusters, content_ideas, tasks, content`);
+    const large = (await callApi(route, { token, url: `${path}?site_id=${a.site.id}&page_size=10` })).body.data;
+    expect(large.count_is_estimate).toBe(true);
+    // 2,530 rows in the site (a capped count would say 2,001); the other account's 4,000 must not show in the estimate.
+    expect(large.count).toBeGreaterThan(2_200);
+    expect(large.count).toBeLessThan(3_500);
+
+    const searched = (await callApi(route, { token, url: `${path}?site_id=${a.site.id}&page_size=10&search=small` })).body.data;
+    expect(searched).toMatchObject({ count: 30, count_is_estimate: false });
+  });
+});

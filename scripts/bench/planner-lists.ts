@@ -1,0 +1,141 @@
+/**
+ * The cluster, idea, task and content lists over HTTP for ONE site holding many rows of each
+ * (part `lists` of npm run bench:planner): the default order, a sort by name/title, a search, page
+ * 200 and a keyset page deep in the list, p50/p99 of LIST_REQUESTS requests each, against the
+ * keyword list's targets (p50 < 15 ms, p99 < 50 ms).
+ */
+import os from "node:os";
+import { ms, percentile } from "./bench-db";
+import { serveRoutes } from "./http-server";
+
+const ROWS = { clusters: 100_000, ideas: 200_000, tasks: 200_000, content: 200_000 };
+const LIST_REQUESTS = 200;
+
+type Place = { accountId: number; siteId: number; sectorIds: [number, number] };
+
+export async function benchOtherLists(place: Place, token: string) {
+  const { rootDb } = await import("../../lib/db/client");
+  const { encodeCursor } = await import("../../lib/http/keyset");
+  const routes = {
+    "/api/v1/planner/clusters/": await import("../../app/api/v1/planner/clusters/route"),
+    "/api/v1/planner/ideas/": await import("../../app/api/v1/planner/ideas/route"),
+    "/api/v1/writer/tasks/": await import("../../app/api/v1/writer/tasks/route"),
+    "/api/v1/writer/content/": await import("../../app/api/v1/writer/content/route"),
+  };
+  const { accountId, siteId, sectorIds } = place;
+  const [s0, s1] = sectorIds;
+  const seedStarted = performance.now();
+  // Rows alternate between the site's two sectors; dates spread over a year; names repeat a few topics.
+  const sector = (g: string) => `CASE WHEN ${g} % 2 = 0 THEN ${s0} ELSE ${s1} END`;
+  const topic = (g: string) => `(ARRAY['espresso machine','trail running shoes','monstera care','budget app','sourdough starter'])[1 + ${g} % 5]`;
+  const run = (sql: string) => rootDb().$executeRawUnsafe(sql);
+  await run(`INSERT INTO clusters ("accountId", "siteId", "sectorId", name, volume, "keywordsCount", "createdAt", "updatedAt")
+    SELECT ${accountId}, ${siteId}, ${sector("g")}, ${topic("g")} || ' ' || g, (g * 7919) % 100000, g % 40, now() - (g || ' minutes')::interval, now()
+    FROM generate_series(1, ${ROWS.clusters}) g`);
+  await run(`INSERT INTO content_ideas ("accountId", "siteId", "sectorId", title, "targetKeywords", "estimatedWordCount", "createdAt", "updatedAt")
+    SELECT ${accountId}, ${siteId}, ${sector("g")}, 'How to pick a ' || ${topic("g")} || ' ' || g, ${topic("g")}, 800 + g % 2000, now() - (g || ' minutes')::interval, now()
+    FROM generate_series(1, ${ROWS.ideas}) g`);
+  await run(`INSERT INTO tasks ("accountId", "siteId", "sectorId", title, keywords, "createdAt", "updatedAt")
+    SELECT ${accountId}, ${siteId}, ${sector("g")}, 'Guide to ' || ${topic("g")} || ' ' || g, ${topic("g")}, now() - (g || ' minutes')::interval, now()
+    FROM generate_series(1, ${ROWS.tasks}) g`);
+  await run(`INSERT INTO content ("accountId", "siteId", "sectorId", title, "primaryKeyword", slug, "wordCount", status, "publishedAt", "createdAt", "updatedAt")
+    SELECT ${accountId}, ${siteId}, ${sector("g")}, 'The ' || ${topic("g")} || ' handbook ' || g, ${topic("g")}, 'handbook-' || g, g % 3000,
+           CASE WHEN g % 3 = 0 THEN 'published'::"ContentStatus" ELSE 'draft'::"ContentStatus" END, CASE WHEN g % 3 = 0 THEN now() - (g || ' minutes')::interval END,
+           now() - (g || ' minutes')::interval, now() - (g || ' seconds')::interval
+    FROM generate_series(1, ${ROWS.content}) g`);
+  for (const table of ["clusters", "content_ideas", "tasks", "content"]) await run(`VACUUM ANALYZE ${table}`);
+  const seedSeconds = ms((performance.now() - seedStarted) / 1000);
+
+  /** A cursor for the row at `depth` in `table` ordered by `column` (the list's own ordering and tie-break). */
+  async function deepCursor(table: string, ordering: string, column: string, direction: "ASC" | "DESC", tie: "ASC" | "DESC", kind: "text" | "date" | "int") {
+    const [row] = await rootDb().$queryRawUnsafe<{ id: number; v: string | number | Date | null }[]>(
+      `SELECT id, "${column}" AS v FROM ${table} WHERE "siteId" = ${siteId} AND "deletedAt" IS NULL ORDER BY "${column}" ${direction}, id ${tie} OFFSET ${Math.floor(ROWS.clusters / 2)} LIMIT 1`,
+    );
+    return encodeURIComponent(encodeCursor(ordering, kind === "date" && row.v ? new Date(row.v) : row.v, row.id));
+  }
+  const searches = ["espresso", "running shoes", "monstera", "budget", "sourdough starter 4"];
+  const lists: Record<string, { path: string; shapes: Record<string, (i: number) => string> }> = {
+    clusters: {
+      path: "/api/v1/planner/clusters/",
+      shapes: {
+        default: (i) => `page=${1 + (i % 5)}`,
+        byName: (i) => `ordering=${i % 2 ? "-" : ""}name&page=${1 + (i % 5)}`,
+        search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
+        page200: (i) => `page=${198 + (i % 5)}`,
+        keysetDeep: () => `ordering=name&cursor=${cursors.clusters}`,
+      },
+    },
+    ideas: {
+      path: "/api/v1/planner/ideas/",
+      shapes: {
+        default: (i) => `page=${1 + (i % 5)}`,
+        byTitle: (i) => `ordering=${i % 2 ? "-" : ""}title&page=${1 + (i % 5)}`,
+        search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
+        page200: (i) => `page=${198 + (i % 5)}`,
+        keysetDeep: () => `ordering=title&cursor=${cursors.ideas}`,
+      },
+    },
+    tasks: {
+      path: "/api/v1/writer/tasks/",
+      shapes: {
+        default: (i) => `page=${1 + (i % 5)}`,
+        byTitle: (i) => `ordering=${i % 2 ? "-" : ""}title&page=${1 + (i % 5)}`,
+        search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
+        page200: (i) => `page=${198 + (i % 5)}`,
+        keysetDeep: () => `ordering=title&cursor=${cursors.tasks}`,
+      },
+    },
+    content: {
+      path: "/api/v1/writer/content/",
+      shapes: {
+        default: (i) => `page=${1 + (i % 5)}`,
+        byTitle: (i) => `ordering=${i % 2 ? "-" : ""}title&page=${1 + (i % 5)}`,
+        byPublished: (i) => `ordering=-published_at&page=${1 + (i % 5)}`,
+        search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
+        page200: (i) => `page=${198 + (i % 5)}`,
+        keysetDeep: () => `ordering=title&cursor=${cursors.content}`,
+      },
+    },
+  };
+  const cursors = {
+    clusters: await deepCursor("clusters", "name", "name", "ASC", "ASC", "text"),
+    ideas: await deepCursor("content_ideas", "title", "title", "ASC", "DESC", "text"),
+    tasks: await deepCursor("tasks", "title", "title", "ASC", "DESC", "text"),
+    content: await deepCursor("content", "title", "title", "ASC", "DESC", "text"),
+  };
+
+  const server = await serveRoutes(routes as never);
+  const get = async (path: string, qs: string) => {
+    const res = await fetch(`${server.baseUrl}${path}?site_id=${siteId}&${qs}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { data: { count: number; count_is_estimate?: boolean; results: unknown[] } };
+    if (res.status !== 200) throw new Error(`${path}?${qs}: ${res.status} ${JSON.stringify(body)}`);
+    return body.data;
+  };
+  const latency: Record<string, Record<string, unknown>> = {};
+  for (const [list, { path, shapes }] of Object.entries(lists)) {
+    latency[list] = {};
+    for (const [name, qs] of Object.entries(shapes)) {
+      for (let i = 0; i < 20; i++) await get(path, qs(i));
+      const times: number[] = [];
+      for (let i = 0; i < LIST_REQUESTS; i++) {
+        const started = performance.now();
+        await get(path, qs(i));
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      const p50 = ms(percentile(times, 50));
+      const p99 = ms(percentile(times, 99));
+      // The server's own CPU per request (lib/system/metrics records it): what the machine's load does not inflate.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const [cpu] = await rootDb().$queryRaw<{ p50: number }[]>`
+        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "cpuUserMs" + "cpuSystemMs") AS p50
+        FROM (SELECT * FROM request_metrics WHERE path = ${path} ORDER BY id DESC LIMIT ${LIST_REQUESTS}) r`;
+      const cpuMs = ms(Number(cpu?.p50 ?? NaN));
+      const sample = await get(path, qs(0));
+      latency[list][name] = { p50, p99, p50VsTarget: ms(p50 / 15), p99VsTarget: ms(p99 / 50), serverCpuMsP50: cpuMs, rows: sample.results.length, count: sample.count, countIsEstimate: sample.count_is_estimate };
+      console.log(`${list} (${ROWS[list as keyof typeof ROWS]} rows), ${name}: p50 ${p50} ms (ratio ${ms(p50 / 15)}), p99 ${p99} ms (ratio ${ms(p99 / 50)}); server CPU ${cpuMs} ms/request; count ${sample.count}${sample.count_is_estimate ? " (estimate)" : ""}; load ${os.loadavg()[0].toFixed(1)}`);
+    }
+  }
+  await server.close();
+  return { rows: ROWS, seedSeconds, requestsPerShape: LIST_REQUESTS, over: "HTTP, bearer token", latencyMs: latency, target: "p50 < 15 ms, p99 < 50 ms (ratio < 1 meets it)" };
+}
