@@ -1,21 +1,36 @@
 // server.mjs's in-memory copy of hosted pages' bytes (plain JS: server.mjs loads it as it is, from a
 // checkout or the standalone output). A hit is answered synchronously inside the request callback:
-// no promise, no async function, no per-request object but the request id — Next's async-context
+// no promise, no async function, no per-request object but the request id (a short string) — Next's async-context
 // bookkeeping (AsyncLocalStorage on Node 20's async hooks) makes every promise of this process
 // expensive, and a hit is the path that must stay close to a bare Node server.
 //
 // The map is shared through globalThis with lib/sites/hosted-cache.ts (same process), which stores
 // what the fast path renders and drops a site's entries on a purge (`site`: the slug, from the
 // renderer's x-hosted-site header). Entries: { status, headers, body, storedAt, site }.
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 /** @returns {Map<string, { status: number, headers: Record<string, string>, body: Buffer, storedAt: number, site?: string, raw?: string[], raw304?: string[] }>} */
 export const hostedCache = () => (globalThis.__hostedCache ??= new Map());
 
 // The security headers (lib/http/security-headers.ts, set by proxy.ts) travel with the cached copy: keep this list in step with it.
-const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "strict-transport-security"];
+const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "referrer-policy", "strict-transport-security"];
 const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "etag", "last-modified", "vary", "link", "x-robots-tag", "x-hosted-site", ...SECURITY_HEADERS];
 const GZIP = /\bgzip\b/;
+/**
+ * Kept for the purge and the key, never sent: a client has no use for them (x-hosted-site is the internal
+ * tag of the copy). Every header costs validation and serialisation in Node on each hit.
+ */
+const NOT_SENT = new Set(["content-length", "x-request-id", "x-hosted-cache", "x-hosted-site"]);
+
+// Date.now as the process started: Next replaces it (to notice clock reads in prerenders) with a wrapper
+// that costs every hit; this module is loaded before Next is, and a copy's age is not a render's input.
+const now = Date.now;
+
+// A hit's request id: this process's random prefix and a counter (unique in the process, and across
+// processes but for a 1 in 2^32 chance), much cheaper per request than a random UUID.
+const ID_PREFIX = `${randomBytes(4).toString("hex")}-`;
+let sequence = 0;
+const nextRequestId = () => ID_PREFIX + (++sequence).toString(36);
 
 /**
  * The key of a request's copy, or null when it cannot have one: hosted pages come from lib/hosted
@@ -48,14 +63,14 @@ export function serveHit(req, res, key, ttlMs) {
   const cache = hostedCache();
   const hit = cache.get(key);
   if (hit === undefined) return false;
-  if (Date.now() - hit.storedAt > ttlMs) {
+  if (now() - hit.storedAt > ttlMs) {
     cache.delete(key);
     return false;
   }
   const headers = req.headers;
   if ((headers["if-none-match"] !== undefined || headers["if-modified-since"] !== undefined) && notModified(headers, hit.headers)) {
     const raw = (hit.raw304 ??= rawHeaders(hit, false));
-    raw[raw.length - 1] = randomUUID();
+    raw[raw.length - 1] = nextRequestId();
     res.writeHead(304, raw);
     res.end();
     return true;
@@ -63,7 +78,7 @@ export function serveHit(req, res, key, ttlMs) {
   // The kept headers as a flat list made once per entry, its last slot the request id: writeHead copies
   // the list into the response's header block at once, so one list serves every request.
   const raw = (hit.raw ??= rawHeaders(hit, true));
-  raw[raw.length - 1] = randomUUID();
+  raw[raw.length - 1] = nextRequestId();
   res.writeHead(hit.status, raw);
   if (req.method === "HEAD") res.end();
   else res.end(hit.body);
@@ -86,7 +101,7 @@ function notModified(req, headers) {
 function rawHeaders(hit, withBody) {
   const raw = ["x-hosted-cache", "SERVER-HIT"];
   for (const [name, value] of Object.entries(hit.headers)) {
-    if (name === "content-length" || name === "x-request-id" || name === "x-hosted-cache") continue;
+    if (NOT_SENT.has(name)) continue;
     if (!withBody && (name === "content-type" || name === "content-encoding")) continue;
     raw.push(name, value);
   }

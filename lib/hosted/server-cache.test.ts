@@ -83,9 +83,12 @@ describe("server.mjs's hosted copy (server-cache.mjs)", () => {
       expect(page.headers["cache-control"]).toMatch(/^public, /);
       expect(page.headers.etag).toBe(ETAG);
       expect(page.headers["x-content-type-options"]).toBe("nosniff");
-      expect(page.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(page.headers["x-request-id"]).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
+      // The copy's internal tag is kept for the purge, not sent.
+      expect(page.headers["x-hosted-site"]).toBeUndefined();
     }
     expect(first.headers["x-request-id"]).not.toBe(second.headers["x-request-id"]);
+    expect(String(first.headers["x-request-id"]).split("-")[0]).toBe(String(second.headers["x-request-id"]).split("-")[0]);
   });
 
   it("keeps a gzip copy apart from the plain one", async () => {
@@ -109,7 +112,9 @@ describe("server.mjs's hosted copy (server-cache.mjs)", () => {
       expect(page.headers.etag).toBe(ETAG);
       expect(page.headers["content-type"]).toBeUndefined();
       expect(page.headers["content-length"]).toBeUndefined();
-      expect(page.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(page.headers["cache-control"]).toMatch(/^public, /);
+      expect(page.headers["last-modified"]).toBe(LAST_MODIFIED);
+      expect(page.headers["x-request-id"]).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
     }
     // A changed page, or an older copy at the client: the bytes (If-None-Match wins over If-Modified-Since).
     for (const headers of <Record<string, string>[]>[{ "if-none-match": 'W/"other"' }, { "if-modified-since": "Fri, 04 Dec 2026 10:00:00 GMT" }, { "if-none-match": 'W/"other"', "if-modified-since": LAST_MODIFIED }, { "if-modified-since": "not a date" }]) {

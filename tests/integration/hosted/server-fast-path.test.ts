@@ -76,7 +76,13 @@ describe("hosted fast path (server.mjs, outside Next)", () => {
     expect(page.header("x-hosted-cache")).toBe("SERVER-MISS");
     const viaNext = await hostedRoute.GET(new NextRequest(`http://localhost/sites/${a.site.slug}/${post.slug}`), { params: Promise.resolve({ slug: a.site.slug, path: [post.slug] }) });
     expect(page.text).toBe(await viaNext.text());
-    for (const name of ["content-type", "cache-control", "etag", "last-modified", "x-hosted-site"]) expect(page.header(name), name).toBe(viaNext.headers.get(name));
+    for (const name of ["content-type", "cache-control", "etag", "last-modified"]) expect(page.header(name), name).toBe(viaNext.headers.get(name));
+    // The route handler tags its answer for server.mjs's capture; the fast path keeps the tag to itself.
+    expect(viaNext.headers.get("x-hosted-site")).toBe(a.site.slug);
+    expect(page.header("x-hosted-site")).toBeNull();
+    // Framing is refused by the policy's frame-ancestors alone.
+    expect(page.header("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(page.header("x-frame-options")).toBeNull();
     expect(page.header("cache-control")).toBe(PUBLIC_CACHE_CONTROL);
     for (const [name, value] of Object.entries(hostedSecurityHeaders({ https: false, production: false }))) expect(page.header(name), name).toBe(value);
     expect(page.header("x-request-id")).toMatch(/^[\w-]{8,}$/);

@@ -35,11 +35,16 @@ describe("security headers", () => {
   });
 
   it("hosted pages: nothing but their own assets, no scripts at all", async () => {
-    const csp = (await call("http://localhost/sites/acme/some-post", { headers: { host: "localhost" } })).headers.get("content-security-policy")!;
+    const response = await call("http://localhost/sites/acme/some-post", { headers: { host: "localhost" } });
+    const csp = response.headers.get("content-security-policy")!;
     expect(csp).toMatch(/^default-src 'none'/);
     expect(csp).not.toMatch(/script-src/);
     expect(csp).toContain("img-src 'self'");
+    // frame-ancestors alone refuses framing (no X-Frame-Options: a header less on every cache hit).
     expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-frame-options")).toBeNull();
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 
   it("HSTS only over HTTPS in production", async () => {
