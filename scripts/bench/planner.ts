@@ -38,8 +38,8 @@ const only = process.env.BENCH_ONLY?.split(",");
 const runs = (part: string) => !only || only.includes(part);
 
 async function main() {
-  // The bench user sends thousands of requests a minute: past the default planner throttle.
-  process.env.THROTTLE_RATES ??= "planner=1000000/min";
+  // The bench user sends thousands of requests a minute: past the default planner and writer throttles.
+  process.env.THROTTLE_RATES ??= "planner=1000000/min,writer=1000000/min";
   const db = await benchDatabase();
   const { rootDb } = await import("../../lib/db/client");
   const { pgPool } = await import("../../lib/db/pg");
