@@ -555,13 +555,7 @@ class Agglomeration {
   private namePartCache = new Map<string, boolean>();
 
   private namePart(f: number, shared: number[]): boolean {
-    const key = f + ":" + shared.join(",");
-    let found = this.namePartCache.get(key);
-    if (found === undefined) {
-      found = this.countNamePart(f, shared);
-      this.namePartCache.set(key, found);
-    }
-    return found;
+    return memo(this.namePartCache, f + ":" + shared.join(","), () => this.countNamePart(f, shared));
   }
 
   private countNamePart(f: number, shared: number[]): boolean {
@@ -605,22 +599,19 @@ class Agglomeration {
   /** Whether some keyword holds both tokens (walks the rarer token's keywords, at most COOCCURRENCE_SCAN). */
   private cooccur(a: number, b: number): boolean {
     const [x, y] = a < b ? [a, b] : [b, a];
-    const key = x * 2 ** 26 + y;
-    let found = this.cooccurCache.get(key);
-    if (found === undefined) {
+    return memo(this.cooccurCache, x * 2 ** 26 + y, () => {
       const postings = this.postingsOf();
       const { offsets, features, df } = this.space;
       const [walk, other] = df[x] <= df[y] ? [x, y] : [y, x];
       const start = postings.start[walk];
       const end = postings.start[walk + 1];
-      found = end - start > COOCCURRENCE_SCAN;
+      let found = end - start > COOCCURRENCE_SCAN;
       for (let p = start; p < end && !found; p++) {
         const k = postings.items[p];
         found = hasFeature(features, offsets[k], offsets[k + 1], other);
       }
-      this.cooccurCache.set(key, found);
-    }
-    return found;
+      return found;
+    });
   }
 
   /** The tokens of `root`'s core that some member of `other` holds. */
@@ -659,21 +650,9 @@ class Agglomeration {
 
   private support(f: number, tokens: number[]): number {
     if (tokens.length <= 1) {
-      const key = f * 2 ** 26 + (tokens.length === 0 ? 0 : tokens[0] + 1);
-      let found = this.pairSupportCache.get(key);
-      if (found === undefined) {
-        found = this.countSupport(f, tokens);
-        this.pairSupportCache.set(key, found);
-      }
-      return found;
+      return memo(this.pairSupportCache, f * 2 ** 26 + (tokens.length === 0 ? 0 : tokens[0] + 1), () => this.countSupport(f, tokens));
     }
-    const key = f + ":" + tokens.join(",");
-    let found = this.supportCache.get(key);
-    if (found === undefined) {
-      found = this.countSupport(f, tokens);
-      this.supportCache.set(key, found);
-    }
-    return found;
+    return memo(this.supportCache, f + ":" + tokens.join(","), () => this.countSupport(f, tokens));
   }
 
   /** Keywords holding f and every core token: walks the rarest token's keywords (at most SUPPORT_SCAN of them). */
@@ -849,4 +828,14 @@ class Agglomeration {
     const c = Math.min(1, Math.max(0, cohesion * purity));
     return Math.round(c * 10000) / 10000;
   }
+}
+
+/** `map`'s value for `key`, computed and kept on first use. */
+function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = compute();
+    map.set(key, value);
+  }
+  return value;
 }
