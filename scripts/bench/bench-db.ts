@@ -54,3 +54,25 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const ms = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * p50/p99 of `requests` calls of `call` (after 20 warm-up calls: the measured ones are of a running app)
+ * and the server's own CPU per request, median, from the request metrics of `path` (lib/system/metrics):
+ * what the machine's load does not inflate.
+ */
+export async function timeRequests(path: string, requests: number, call: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await call(i);
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const started = performance.now();
+    await call(i);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  await new Promise((resolve) => setTimeout(resolve, 500)); // metrics are written after the answer
+  const { rootDb } = await import("../../lib/db/client");
+  const [cpu] = await rootDb().$queryRaw<{ p50: number }[]>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "cpuUserMs" + "cpuSystemMs") AS p50
+    FROM (SELECT * FROM request_metrics WHERE path = ${path} ORDER BY id DESC LIMIT ${requests}) r`;
+  return { p50: ms(percentile(times, 50)), p99: ms(percentile(times, 99)), cpuMs: ms(Number(cpu?.p50 ?? NaN)) };
+}

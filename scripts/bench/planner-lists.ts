@@ -5,7 +5,7 @@
  * keyword list's targets (p50 < 15 ms, p99 < 50 ms).
  */
 import os from "node:os";
-import { ms, percentile } from "./bench-db";
+import { ms, timeRequests } from "./bench-db";
 import { serveRoutes } from "./http-server";
 
 const ROWS = { clusters: 100_000, ideas: 200_000, tasks: 200_000, content: 200_000 };
@@ -46,62 +46,30 @@ export async function benchOtherLists(place: Place, token: string) {
   for (const table of ["clusters", "content_ideas", "tasks", "content"]) await run(`VACUUM ANALYZE ${table}`);
   const seedSeconds = ms((performance.now() - seedStarted) / 1000);
 
-  /** A cursor for the row at `depth` in `table` ordered by `column` (the list's own ordering and tie-break). */
-  async function deepCursor(table: string, ordering: string, column: string, direction: "ASC" | "DESC", tie: "ASC" | "DESC", kind: "text" | "date" | "int") {
-    const [row] = await rootDb().$queryRawUnsafe<{ id: number; v: string | number | Date | null }[]>(
-      `SELECT id, "${column}" AS v FROM ${table} WHERE "siteId" = ${siteId} AND "deletedAt" IS NULL ORDER BY "${column}" ${direction}, id ${tie} OFFSET ${Math.floor(ROWS.clusters / 2)} LIMIT 1`,
+  /** A cursor at row 50,000 of `table` by name/title ascending, with the list's tie-break. */
+  async function deepCursor(table: string, column: string, tie: "ASC" | "DESC") {
+    const [row] = await rootDb().$queryRawUnsafe<{ id: number; v: string }[]>(
+      `SELECT id, "${column}" AS v FROM ${table} WHERE "siteId" = ${siteId} AND "deletedAt" IS NULL ORDER BY "${column}", id ${tie} OFFSET 50000 LIMIT 1`,
     );
-    return encodeURIComponent(encodeCursor(ordering, kind === "date" && row.v ? new Date(row.v) : row.v, row.id));
+    return encodeURIComponent(encodeCursor(column, row.v, row.id));
   }
   const searches = ["espresso", "running shoes", "monstera", "budget", "sourdough starter 4"];
+  /** The shapes every list is measured with; `column` is its name or title. */
+  const shapes = (column: string, cursor: string): Record<string, (i: number) => string> => ({
+    default: (i) => `page=${1 + (i % 5)}`,
+    [`by ${column}`]: (i) => `ordering=${i % 2 ? "-" : ""}${column}&page=${1 + (i % 5)}`,
+    search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
+    page200: (i) => `page=${198 + (i % 5)}`,
+    keysetDeep: () => `ordering=${column}&cursor=${cursor}`,
+  });
   const lists: Record<string, { path: string; shapes: Record<string, (i: number) => string> }> = {
-    clusters: {
-      path: "/api/v1/planner/clusters/",
-      shapes: {
-        default: (i) => `page=${1 + (i % 5)}`,
-        byName: (i) => `ordering=${i % 2 ? "-" : ""}name&page=${1 + (i % 5)}`,
-        search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
-        page200: (i) => `page=${198 + (i % 5)}`,
-        keysetDeep: () => `ordering=name&cursor=${cursors.clusters}`,
-      },
-    },
-    ideas: {
-      path: "/api/v1/planner/ideas/",
-      shapes: {
-        default: (i) => `page=${1 + (i % 5)}`,
-        byTitle: (i) => `ordering=${i % 2 ? "-" : ""}title&page=${1 + (i % 5)}`,
-        search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
-        page200: (i) => `page=${198 + (i % 5)}`,
-        keysetDeep: () => `ordering=title&cursor=${cursors.ideas}`,
-      },
-    },
-    tasks: {
-      path: "/api/v1/writer/tasks/",
-      shapes: {
-        default: (i) => `page=${1 + (i % 5)}`,
-        byTitle: (i) => `ordering=${i % 2 ? "-" : ""}title&page=${1 + (i % 5)}`,
-        search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
-        page200: (i) => `page=${198 + (i % 5)}`,
-        keysetDeep: () => `ordering=title&cursor=${cursors.tasks}`,
-      },
-    },
+    clusters: { path: "/api/v1/planner/clusters/", shapes: shapes("name", await deepCursor("clusters", "name", "ASC")) },
+    ideas: { path: "/api/v1/planner/ideas/", shapes: shapes("title", await deepCursor("content_ideas", "title", "DESC")) },
+    tasks: { path: "/api/v1/writer/tasks/", shapes: shapes("title", await deepCursor("tasks", "title", "DESC")) },
     content: {
       path: "/api/v1/writer/content/",
-      shapes: {
-        default: (i) => `page=${1 + (i % 5)}`,
-        byTitle: (i) => `ordering=${i % 2 ? "-" : ""}title&page=${1 + (i % 5)}`,
-        byPublished: (i) => `ordering=-published_at&page=${1 + (i % 5)}`,
-        search: (i) => `search=${encodeURIComponent(searches[i % 5])}`,
-        page200: (i) => `page=${198 + (i % 5)}`,
-        keysetDeep: () => `ordering=title&cursor=${cursors.content}`,
-      },
+      shapes: { ...shapes("title", await deepCursor("content", "title", "DESC")), byPublished: (i) => `ordering=-published_at&page=${1 + (i % 5)}` },
     },
-  };
-  const cursors = {
-    clusters: await deepCursor("clusters", "name", "name", "ASC", "ASC", "text"),
-    ideas: await deepCursor("content_ideas", "title", "title", "ASC", "DESC", "text"),
-    tasks: await deepCursor("tasks", "title", "title", "ASC", "DESC", "text"),
-    content: await deepCursor("content", "title", "title", "ASC", "DESC", "text"),
   };
 
   const server = await serveRoutes(routes as never);
@@ -115,22 +83,7 @@ export async function benchOtherLists(place: Place, token: string) {
   for (const [list, { path, shapes }] of Object.entries(lists)) {
     latency[list] = {};
     for (const [name, qs] of Object.entries(shapes)) {
-      for (let i = 0; i < 20; i++) await get(path, qs(i));
-      const times: number[] = [];
-      for (let i = 0; i < LIST_REQUESTS; i++) {
-        const started = performance.now();
-        await get(path, qs(i));
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      const p50 = ms(percentile(times, 50));
-      const p99 = ms(percentile(times, 99));
-      // The server's own CPU per request (lib/system/metrics records it): what the machine's load does not inflate.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const [cpu] = await rootDb().$queryRaw<{ p50: number }[]>`
-        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "cpuUserMs" + "cpuSystemMs") AS p50
-        FROM (SELECT * FROM request_metrics WHERE path = ${path} ORDER BY id DESC LIMIT ${LIST_REQUESTS}) r`;
-      const cpuMs = ms(Number(cpu?.p50 ?? NaN));
+      const { p50, p99, cpuMs } = await timeRequests(path, LIST_REQUESTS, (i) => get(path, qs(i)));
       const sample = await get(path, qs(0));
       latency[list][name] = { p50, p99, p50VsTarget: ms(p50 / 15), p99VsTarget: ms(p99 / 50), serverCpuMsP50: cpuMs, rows: sample.results.length, count: sample.count, countIsEstimate: sample.count_is_estimate };
       console.log(`${list} (${ROWS[list as keyof typeof ROWS]} rows), ${name}: p50 ${p50} ms (ratio ${ms(p50 / 15)}), p99 ${p99} ms (ratio ${ms(p99 / 50)}); server CPU ${cpuMs} ms/request; count ${sample.count}${sample.count_is_estimate ? " (estimate)" : ""}; load ${os.loadavg()[0].toFixed(1)}`);

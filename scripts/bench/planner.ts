@@ -13,7 +13,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
-import { benchDatabase, ms, percentile } from "./bench-db";
+import { benchDatabase, ms, percentile, timeRequests } from "./bench-db";
 import { printReport, runClusteringBenchmark } from "./clustering";
 import { benchOtherLists } from "./planner-lists";
 import { serveRoutes } from "./http-server";
@@ -159,22 +159,7 @@ async function main() {
     const latency: Record<string, unknown> = {};
     const samples: Record<string, unknown> = {};
     for (const [name, shape] of Object.entries(shapes)) {
-      for (let i = 0; i < 20; i++) await get(shape.qs(i)); // warm: the measured calls are of a running app
-      const times: number[] = [];
-      for (let i = 0; i < LIST_REQUESTS; i++) {
-        const started = performance.now();
-        await get(shape.qs(i));
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      const p50 = ms(percentile(times, 50));
-      const p99 = ms(percentile(times, 99));
-      // The server's own CPU per request (lib/system/metrics records it): what the machine's load does not inflate.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const [cpu] = await rootDb().$queryRaw<{ p50: number }[]>`
-        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "cpuUserMs" + "cpuSystemMs") AS p50
-        FROM (SELECT * FROM request_metrics WHERE path = '/api/v1/planner/keywords/' ORDER BY id DESC LIMIT ${LIST_REQUESTS}) r`;
-      const cpuMs = ms(Number(cpu?.p50 ?? NaN));
+      const { p50, p99, cpuMs } = await timeRequests("/api/v1/planner/keywords/", LIST_REQUESTS, (i) => get(shape.qs(i)));
       latency[name] = shape.target ? { p50, p99, p50VsTarget: ms(p50 / 15), p99VsTarget: ms(p99 / 50), serverCpuMsP50: cpuMs } : { p50, p99, serverCpuMsP50: cpuMs };
       const sample = await get(shape.qs(0));
       samples[name] = { count: sample.count, countIsEstimate: sample.count_is_estimate, rows: sample.results.length };
