@@ -10,7 +10,7 @@
 // Used by the keyword list's raw SQL (lib/planner/keyword-list.ts: codec and page assembly) and,
 // through `pageList`, by the Prisma lists (clusters, ideas, tasks, content).
 import { ValidationError } from "@/lib/errors";
-import { EXACT_COUNT_LIMIT, listCount, type ListCount } from "@/lib/http/list-count";
+import { listCount, type ListCount } from "@/lib/http/list-count";
 
 export type Direction = "asc" | "desc";
 export type CursorValue = string | number | null;
@@ -152,14 +152,12 @@ export async function pageList<R extends { id: number }>(
   const ordering = `${sort.direction === "desc" ? "-" : ""}${sort.field}`;
   const offset = (page.page - 1) * page.pageSize;
   if (!sort.kind) refuseCursor(page.cursor, ordering);
-  // The count's query runs beside the page's: the estimate, or else a capped COUNT (wasted only when
-  // the page comes back short). A malformed cursor still fails the request; their outcomes are then unused.
+  // The estimate runs beside the page's query (a malformed cursor may still fail the request: its outcome is then unused).
   const estimate = read.estimate?.();
-  const counting = estimate ? undefined : read.count(EXACT_COUNT_LIMIT + 1);
-  for (const pending of [estimate, counting]) pending?.catch(() => undefined);
+  estimate?.catch(() => undefined);
   const { rows, ...cursors } = sort.kind
     ? await keysetFindMany({ ordering, field: sort.field, direction: sort.direction, tie: sort.tie, kind: sort.kind, nullsLast: sort.nullsLast }, { cursor: page.cursor, offset, pageSize: page.pageSize }, read.find)
     : { rows: await read.find({ where: {}, orderBy: [sort.orderBy ?? { [sort.field]: sort.direction }, { id: sort.tie }], skip: offset, take: page.pageSize }) };
-  const counted = await listCount({ offset: page.cursor ? null : offset, rowsOnPage: rows.length, pageSize: page.pageSize, exact: counting ? () => counting : read.count, estimate });
+  const counted = await listCount({ offset: page.cursor ? null : offset, rowsOnPage: rows.length, pageSize: page.pageSize, exact: read.count, estimate });
   return { ...counted, ...cursors, rows };
 }
