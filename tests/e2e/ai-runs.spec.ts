@@ -4,14 +4,13 @@
 // warning and "Retry failed items" redoes only that item.
 // (Selecting keywords in the Planner is the planner's own flow; here the runs start through REST.)
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { startOpenAIStub, type OpenAIStub } from "../fixtures/openai-stub";
 import { api, createSiteWithSector, signUpOwner } from "./support/account";
+import { e2eDatabase } from "./support/db";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Ada Owner", account: `Runs ${stamp}`, email: `runs-${stamp}@example.test`, password: "a strong password 1" };
-const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 52000}/app`;
 
 let stub: OpenAIStub;
 test.beforeAll(async () => {
@@ -23,8 +22,7 @@ test.afterAll(async () => stub?.close());
 test("point the account at an AI server, cluster keywords, generate ideas, follow both runs, see their cost", async ({ page, request }) => {
   const token = await signUpOwner(page, owner, { request });
   const { site, sectors } = await createSiteWithSector(request, token, { name: "Garden Journal" });
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
+  const db = await e2eDatabase();
   const words = ["tomato", "basil", "compost", "pruning", "mulch"];
   const keywordIds: number[] = [];
   for (let i = 0; i < 120; i++) {

@@ -2,15 +2,13 @@
 // the AI's page tree → page copy → deploy → the hosted site shows the pages and the menu.
 // Screenshots at 1440 and 390 px go to test-results/site-builder/.
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { startOpenAIStub, type OpenAIStub } from "../fixtures/openai-stub";
 import { api, createSiteWithSector, signUpOwner } from "./support/account";
+import { e2eDatabase } from "./support/db";
 import { open } from "./support/navigation";
 
 const stamp = Date.now().toString(36);
 const owner = { name: "Sam Builder", account: `Builder ${stamp}`, email: `builder-${stamp}@example.test`, password: "a strong password 1" };
-// E2E_DATABASE_URL: the database of a server started by hand (E2E_REUSE=1), else the e2e server's embedded one.
-const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 52000}/app`;
 
 let stub: OpenAIStub;
 test.beforeAll(async () => {
@@ -36,8 +34,7 @@ test("from clusters to a deployed, browsable hosted site", async ({ page, reques
   const sectorId = sectors[0].id;
   for (const [name, keywords] of [["Tomato care", ["watering tomatoes", "tomato fertilizer"]], ["Composting", ["home compost bin", "compost ratio"]]] as const) {
     const cluster = await api(request, token, "POST", "/api/v1/planner/clusters/", { site_id: site.id, sector_id: sectorId, name });
-    const db = new pg.Client({ connectionString: databaseUrl });
-    await db.connect();
+    const db = await e2eDatabase();
     for (const [i, keyword] of keywords.entries()) {
       const row = await db.query(`INSERT INTO keywords ("accountId","siteId","sectorId",keyword,normalized,volume,"updatedAt") VALUES ($1,$2,$3,$4,$4,$5,now()) RETURNING id`, [site.account_id, site.id, sectorId, keyword, 900 - i * 100]);
       await db.query(`INSERT INTO keyword_clusters ("accountId","keywordId","clusterId") VALUES ($1,$2,$3)`, [site.account_id, row.rows[0].id, cluster.id]);
