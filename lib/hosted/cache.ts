@@ -113,10 +113,15 @@ export function forgetDomains(): void {
   domainState.__hostedDomains = undefined;
 }
 
+/** What this thread keeps of a site's public pages: its rendered responses, its record, the Host → site map. */
+export function dropHostedSiteState(siteSlug: string): void {
+  dropRendered(siteSlug);
+  forgetDomains();
+}
+
 /** Everything a change of a site's public pages must drop, here and at a CDN. */
 export function purgeHostedSite(siteSlug: string): Promise<void> | null {
-  dropRendered(siteSlug);
   const domain = knownDomainOf(siteSlug);
-  forgetDomains();
+  dropHostedSiteState(siteSlug);
   return notifyCdnPurge(siteSlug, domain);
 }

@@ -5,4 +5,3 @@ import type { CachedResponse } from "@/lib/sites/hosted-cache";
 export function hostedCache(): Map<string, CachedResponse & { raw?: string[]; raw304?: string[] }>;
 export function cacheKeyOf(req: IncomingMessage): string | null;
 export function serveHit(req: IncomingMessage, res: ServerResponse, key: string, ttlMs: number): boolean;
-export function captureInto(res: ServerResponse, key: string, limits: { ttlMs: number; maxEntries: number }): void;

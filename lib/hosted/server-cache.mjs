@@ -1,30 +1,19 @@
 // server.mjs's in-memory copy of hosted pages' bytes (plain JS: server.mjs loads it as it is, from a
 // checkout or the standalone output). A hit is answered synchronously inside the request callback:
-// no promise, no async function, no per-request object but the request id (a short string) — Next's async-context
-// bookkeeping (AsyncLocalStorage on Node 20's async hooks) makes every promise of this process
-// expensive, and a hit is the path that must stay close to a bare Node server.
+// no promise, no async function, no per-request object but the request id (a short string): a hit is
+// the path that must stay close to a bare Node server.
 //
-// The map is shared through globalThis with lib/sites/hosted-cache.ts (same process), which stores
-// what the fast path renders and drops a site's entries on a purge (`site`: the slug, from the
-// renderer's x-hosted-site header). Entries: { status, headers, body, storedAt, site }.
+// The map is shared through globalThis with lib/sites/hosted-cache.ts (same thread), which stores
+// what the fast path renders and drops a site's entries on a purge (`site`: the slug).
+// Entries: { status, headers, body, storedAt, site }.
 import { randomBytes } from "node:crypto";
 
 /** @returns {Map<string, { status: number, headers: Record<string, string>, body: Buffer, storedAt: number, site?: string, raw?: string[], raw304?: string[] }>} */
 export const hostedCache = () => (globalThis.__hostedCache ??= new Map());
 
-// The security headers (lib/http/security-headers.ts, set by proxy.ts) travel with the cached copy: keep this list in step with it.
-const SECURITY_HEADERS = ["content-security-policy", "x-content-type-options", "referrer-policy", "strict-transport-security"];
-const KEPT_HEADERS = ["content-type", "content-encoding", "cache-control", "etag", "last-modified", "vary", "link", "x-robots-tag", "x-hosted-site", ...SECURITY_HEADERS];
 const GZIP = /\bgzip\b/;
-/**
- * Kept for the purge and the key, never sent: a client has no use for them (x-hosted-site is the internal
- * tag of the copy). Every header costs validation and serialisation in Node on each hit.
- */
-const NOT_SENT = new Set(["content-length", "x-request-id", "x-hosted-cache", "x-hosted-site"]);
-
-// Date.now as the process started: Next replaces it (to notice clock reads in prerenders) with a wrapper
-// that costs every hit; this module is loaded before Next is, and a copy's age is not a render's input.
-const now = Date.now;
+/** Made per answer, not kept: a hit has its own length, request id and cache status. */
+const NOT_SENT = new Set(["content-length", "x-request-id", "x-hosted-cache"]);
 
 // A hit's request id: this process's random prefix and a counter (unique in the process, and across
 // processes but for a 1 in 2^32 chance), much cheaper per request than a random UUID.
@@ -63,7 +52,7 @@ export function serveHit(req, res, key, ttlMs) {
   const cache = hostedCache();
   const hit = cache.get(key);
   if (hit === undefined) return false;
-  if (now() - hit.storedAt > ttlMs) {
+  if (Date.now() - hit.storedAt > ttlMs) {
     cache.delete(key);
     return false;
   }
@@ -108,40 +97,4 @@ function rawHeaders(hit, withBody) {
   if (withBody) raw.push("content-length", String(hit.body.length));
   raw.push("x-request-id", "");
   return raw;
-}
-
-/**
- * Without the fast path's bundle, hosted pages render inside Next: this lets Next answer and keeps a
- * copy of a hosted page's bytes (200, public) for the next visitor.
- * @param {import("node:http").ServerResponse} res
- * @param {string} key
- * @param {{ ttlMs: number, maxEntries: number }} limits
- */
-export function captureInto(res, key, { ttlMs, maxEntries }) {
-  const chunks = [];
-  const write = res.write.bind(res);
-  const end = res.end.bind(res);
-  let keeping = null;
-  const keepable = () => (keeping ??= res.statusCode === 200 && Boolean(res.getHeader("x-hosted-site")) && /^public\b/.test(String(res.getHeader("cache-control") ?? "")));
-  const keep = (chunk, encoding) => {
-    if (keepable() && chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
-  };
-  res.write = (chunk, encoding, cb) => {
-    keep(chunk, encoding);
-    return write(chunk, encoding, cb);
-  };
-  res.end = (chunk, encoding, cb) => {
-    keep(chunk, encoding);
-    if (keepable() && ttlMs > 0) {
-      const headers = {};
-      for (const name of KEPT_HEADERS) {
-        const value = res.getHeader(name);
-        if (value !== undefined) headers[name] = String(value);
-      }
-      const cache = hostedCache();
-      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value);
-      cache.set(key, { status: 200, headers, body: Buffer.concat(chunks), storedAt: Date.now(), site: headers["x-hosted-site"] });
-    }
-    return end(chunk, encoding, cb);
-  };
 }

@@ -61,7 +61,6 @@ function keep(path: string, site: string, encoding: "id" | "gz" = "id", body = H
       etag: ETAG,
       "last-modified": LAST_MODIFIED,
       vary: "Accept-Encoding",
-      "x-hosted-site": site,
       "x-content-type-options": "nosniff",
     },
   });
@@ -84,8 +83,6 @@ describe("server.mjs's hosted copy (server-cache.mjs)", () => {
       expect(page.headers.etag).toBe(ETAG);
       expect(page.headers["x-content-type-options"]).toBe("nosniff");
       expect(page.headers["x-request-id"]).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
-      // The copy's internal tag is kept for the purge, not sent.
-      expect(page.headers["x-hosted-site"]).toBeUndefined();
     }
     expect(first.headers["x-request-id"]).not.toBe(second.headers["x-request-id"]);
     expect(String(first.headers["x-request-id"]).split("-")[0]).toBe(String(second.headers["x-request-id"]).split("-")[0]);

@@ -96,8 +96,6 @@ export async function serveHosted(req: IncomingMessage, res: ServerResponse, cac
     const { "x-hosted-cache": _cache, ...kept } = headers;
     storeHostedResponse(cacheKey, { status: 200, headers: kept, body, site: answer.site });
   }
-  // The copy's tag for the purge (Next's route handler sends it for server.mjs to capture): no use to a client.
-  delete headers["x-hosted-site"];
   headers[REQUEST_ID_HEADER] = requestIdFrom(webHeaders(req.headers, [REQUEST_ID_HEADER]));
   if (answer.status === 200 && notModified(webHeaders(req.headers, CONDITIONAL_HEADERS), answer)) {
     delete headers["content-type"];

@@ -51,7 +51,6 @@ export function cacheKey(address: HostedAddress): string {
 /** The response headers of a rendered answer (server.mjs's fast path sends the same ones). */
 export function renderedHeaders(r: Rendered, cache: string): Record<string, string> {
   const headers: Record<string, string> = { "content-type": r.contentType, "cache-control": r.cacheControl, "x-hosted-cache": cache };
-  if (r.site) headers["x-hosted-site"] = r.site;
   if (r.etag) headers.etag = r.etag;
   if (r.lastModified) headers["last-modified"] = r.lastModified.toUTCString();
   if (r.location) headers.location = r.location;

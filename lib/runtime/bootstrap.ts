@@ -4,12 +4,13 @@ import pg from "pg";
 import { env, setEnv, validateEnv } from "@/lib/config/env";
 import { DATA_DIR } from "@/lib/config/paths";
 import { ensureSecrets } from "@/lib/config/secrets";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { seedReferenceData } from "@/lib/reference/seed";
 import { log } from "@/lib/log";
 
-const state = globalThis as unknown as { __bootstrap?: Promise<void> };
+/** `__embeddedPostgres`: the database this process started, which server-app.mjs stops on shutdown. */
+const state = globalThis as unknown as { __bootstrap?: Promise<void>; __embeddedPostgres?: EmbeddedServer };
 
 export function bootstrap(): Promise<void> {
   state.__bootstrap ??= run().catch((error) => {
@@ -25,6 +26,7 @@ async function run() {
   ensureSecrets();
   if (!env.DATABASE_URL) {
     const server = await startEmbeddedPostgres(DATA_DIR, env.EMBEDDED_PG_PORT);
+    state.__embeddedPostgres = server;
     await createDatabaseIfMissing(server.url("postgres"), "app");
     setEnv("DATABASE_URL", server.url("app"));
     log.info("embedded PostgreSQL started", { port: server.port, dataDir: DATA_DIR });

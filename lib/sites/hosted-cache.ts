@@ -1,16 +1,18 @@
 // In-memory cache of hosted-site responses (server.mjs serves hits without entering Next).
-// Lives on globalThis so the custom server, the app's route modules and background runs in the
-// same process share it. Publishing, page edits, deploys and site changes invalidate a site;
-// a short TTL bounds staleness for anything else (and for other app instances).
+// Lives on globalThis so everything on one thread shares it. Publishing, page edits, deploys and site
+// changes invalidate a site on every thread of the process (server.mjs answers hosted pages on its own
+// thread, the app runs in a worker); a short TTL bounds staleness for anything else (and for other
+// app instances).
+import { BroadcastChannel } from "node:worker_threads";
 import { env } from "@/lib/config/env";
-import { purgeHostedSite } from "@/lib/hosted/cache";
-/** `site`: the slug of the hosted site the response belongs to (server.mjs reads it from `x-hosted-site`). */
+import { dropHostedSiteState, purgeHostedSite } from "@/lib/hosted/cache";
+/** `site`: the slug of the hosted site the response belongs to (what a purge drops by). */
 export type CachedResponse = { status: number; headers: Record<string, string>; body: Buffer; storedAt: number; site?: string };
 
 const TTL_MS = env.HOSTED_CACHE_TTL_MS;
 const MAX_ENTRIES = env.HOSTED_CACHE_MAX_ENTRIES;
 
-const state = globalThis as unknown as { __hostedCache?: Map<string, CachedResponse> };
+const state = globalThis as unknown as { __hostedCache?: Map<string, CachedResponse>; __hostedPurges?: BroadcastChannel };
 const cache = () => (state.__hostedCache ??= new Map());
 
 export function getHostedResponse(key: string): CachedResponse | undefined {
@@ -31,13 +33,37 @@ export function storeHostedResponse(key: string, response: Omit<CachedResponse, 
 }
 
 /**
- * Drops every cached response of a hosted site: server.mjs's copies (tagged with the site, whatever
- * host served them), the renderer's (lib/hosted/cache.ts), the Host → site map, and tells the CDN
- * purge hook when one is configured.
+ * Drops every cached response of a hosted site on every thread: server.mjs's copies (tagged with the
+ * site, whatever host served them), the renderer's (lib/hosted/cache.ts) and the Host → site map, and
+ * tells the CDN purge hook when one is configured.
  */
 export function invalidateHostedSite(siteSlug: string): void {
+  dropCopies(siteSlug);
+  void purgeHostedSite(siteSlug);
+  purgeChannel().postMessage(siteSlug);
+}
+
+function dropCopies(siteSlug: string): void {
   for (const [key, value] of cache()) {
     if (value.site === siteSlug) cache().delete(key);
   }
-  void purgeHostedSite(siteSlug);
 }
+
+/** One channel per thread: it hears the purges of the other threads (never its own posts). */
+function purgeChannel(): BroadcastChannel {
+  if (!state.__hostedPurges) {
+    const channel = new BroadcastChannel("hosted-site-purges");
+    channel.onmessage = (event) => {
+      const slug = (event as { data?: unknown }).data;
+      if (typeof slug !== "string") return;
+      dropCopies(slug);
+      dropHostedSiteState(slug);
+    };
+    channel.unref(); // never what keeps a process alive
+    state.__hostedPurges = channel;
+  }
+  return state.__hostedPurges;
+}
+
+/** The thread that answers hosted pages listens from the start (server.mjs's fast path loads this module). */
+purgeChannel();

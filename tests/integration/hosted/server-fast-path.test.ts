@@ -8,6 +8,7 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -77,8 +78,8 @@ describe("hosted fast path (server.mjs, outside Next)", () => {
     const viaNext = await hostedRoute.GET(new NextRequest(`http://localhost/sites/${a.site.slug}/${post.slug}`), { params: Promise.resolve({ slug: a.site.slug, path: [post.slug] }) });
     expect(page.text).toBe(await viaNext.text());
     for (const name of ["content-type", "cache-control", "etag", "last-modified"]) expect(page.header(name), name).toBe(viaNext.headers.get(name));
-    // The route handler tags its answer for server.mjs's capture; the fast path keeps the tag to itself.
-    expect(viaNext.headers.get("x-hosted-site")).toBe(a.site.slug);
+    // The copy's site stays in memory: no internal tag is sent.
+    expect(viaNext.headers.get("x-hosted-site")).toBeNull();
     expect(page.header("x-hosted-site")).toBeNull();
     // Framing is refused by the policy's frame-ancestors alone.
     expect(page.header("content-security-policy")).toContain("frame-ancestors 'none'");
@@ -118,6 +119,37 @@ describe("hosted fast path (server.mjs, outside Next)", () => {
     const after = await get(`/sites/${a.site.slug}/${post.slug}`);
     expect(after.header("x-hosted-cache")).toBe("SERVER-MISS");
     expect(after.text).toContain("<h1>After</h1>");
+  });
+
+  it("a purge made on another thread (the app's, in server.mjs's worker) drops this thread's copies, and this thread's purges reach the others", async () => {
+    const { a, b } = await twoTenants();
+    const post = await publishedPost(a.site, a.sector, `thread-${a.site.id}`);
+    const other = await publishedPost(b.site, b.sector, `thread-${b.site.id}`);
+    await get(`/sites/${a.site.slug}/${post.slug}`);
+    await get(`/sites/${b.site.slug}/${other.slug}`);
+    const key = (slug: string, postSlug: string) => `${new URL(fast.base).host}|/sites/${slug}/${postSlug}|id`;
+    expect(getHostedResponse(key(a.site.slug, post.slug))).toBeDefined();
+
+    const heard: string[] = [];
+    const worker = new Worker(
+      `const { BroadcastChannel, parentPort, workerData } = require("node:worker_threads");
+       const channel = new BroadcastChannel("hosted-site-purges");
+       channel.onmessage = (event) => parentPort.postMessage(event.data);
+       parentPort.on("message", (slug) => channel.postMessage(slug));
+       parentPort.postMessage("listening");`,
+      { eval: true },
+    );
+    try {
+      worker.on("message", (message: string) => heard.push(message));
+      await expect.poll(() => heard).toContain("listening");
+      worker.postMessage(a.site.slug);
+      await expect.poll(() => getHostedResponse(key(a.site.slug, post.slug))).toBeUndefined();
+      expect(getHostedResponse(key(b.site.slug, other.slug))).toBeDefined(); // another site's copy stays
+      invalidateHostedSite(b.site.slug);
+      await expect.poll(() => heard).toContain(b.site.slug);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it("missing pages and unknown sites: the 404 page, no-store, never kept; an old slug: 301", async () => {

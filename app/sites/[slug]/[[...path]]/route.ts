@@ -1,6 +1,6 @@
 // Hosted sites: every public URL of a site, under /sites/<slug>/… and (rewritten by proxy.ts) at the
 // root of its own domain. Plain HTML from lib/hosted (no React, no scripts); proxy.ts adds the
-// hosted security headers, server.mjs keeps a copy of cacheable answers in memory.
+// hosted security headers. server.mjs answers these pages itself (lib/hosted/server-handler.ts) when built with its fast path.
 import type { NextRequest } from "next/server";
 import { HOSTED_HOST_HEADER } from "@/lib/hosted/address";
 import { hostedResponse } from "@/lib/hosted/service";
