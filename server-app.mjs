@@ -18,7 +18,9 @@ server.listen(0, "127.0.0.1", () => parentPort.postMessage({ type: "ready", port
 
 parentPort.on("message", async (message) => {
   if (message?.type !== "stop") return;
-  // Signals reach server.mjs's thread only: the embedded database (lib/runtime/bootstrap.ts) is stopped here.
+  // Signals reach server.mjs's thread only. The local job queue lets go of its runs (another process
+  // takes them over at once), then the embedded database (lib/runtime/bootstrap.ts) stops.
+  await globalThis.__jobProvider?.stop?.().catch(() => {});
   await globalThis.__embeddedPostgres?.stop().catch(() => {});
   process.exit(0);
 });

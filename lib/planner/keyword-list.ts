@@ -10,6 +10,7 @@ import type { ScopedDb } from "@/lib/db/scoped";
 import { tenantSql } from "@/lib/db/tenant-sql";
 import type { TenantContext } from "@/lib/db/tenant-context";
 import { assemblePage, decodeCursor, flip, type Cursor, type CursorKind, type CursorValue, type Direction } from "@/lib/http/keyset";
+import { likeContains } from "@/lib/http/list-estimate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeKeyword } from "./keyword-text";
 import type { KeywordListQuery } from "./schemas";
@@ -25,14 +26,12 @@ const COLUMN: Record<Field, Prisma.Sql> = {
 };
 const NULLABLE = new Set<Field>(["volume", "difficulty"]);
 
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The list's filters as SQL over `keywords k` (the same meaning as keywordWhere's Prisma filter). */
 export function keywordFilterSql(ctx: TenantContext, query: Omit<KeywordListQuery, "page" | "pageSize" | "ordering">): Prisma.Sql[] {
   const parts = tenantSql(ctx, "k");
   if (query.siteId) parts.push(Prisma.sql`k."siteId" = ${query.siteId}`);
   if (query.sectorId) parts.push(Prisma.sql`k."sectorId" = ${query.sectorId}`);
-  if (query.search) parts.push(Prisma.sql`k.normalized LIKE ${`%${likeEscape(normalizeKeyword(query.search))}%`}`);
+  if (query.search) parts.push(Prisma.sql`k.normalized LIKE ${likeContains(normalizeKeyword(query.search))}`);
   if (query.status) parts.push(Prisma.sql`k.status = ${query.status}::"KeywordStatus"`);
   if (query.intent) parts.push(Prisma.sql`k.intent = ${query.intent}::"KeywordIntent"`);
   if (query.clusterId === "none") parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM keyword_clusters kc WHERE kc."keywordId" = k.id)`);
