@@ -99,13 +99,19 @@ function toApp(req, res, retried = false) {
     res.writeHead(answer.statusCode, answer.statusMessage, raw);
     answer.pipe(res);
   });
+  let clientGone = false;
   upstream.on("error", (error) => {
+    if (clientGone) return; // the client left first (a navigation cancels a fetch): no one to answer
     // A kept connection the app closed as it was reused (Node's documented race): a body-less request goes again.
     const idempotent = req.method === "GET" || req.method === "HEAD";
     if (!retried && idempotent && upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) return toApp(req, res, true);
     failed(req, res, error);
   });
-  res.on("close", () => res.writableFinished || upstream.destroy());
+  res.on("close", () => {
+    if (res.writableFinished) return;
+    clientGone = true;
+    upstream.destroy();
+  });
   if (retried) upstream.end();
   else req.pipe(upstream);
 }
