@@ -54,7 +54,7 @@ export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promi
   const { rows, ...page } = await pageList({ field, direction, tie: "asc", kind: CURSOR_KIND[field] }, query, {
     find: (args) => db.cluster.findMany({ ...args, where: { AND: [where, args.where] }, select: clusterSelect }),
     count: (take) => db.cluster.count({ where, take }),
-    estimate: () => estimateListRows(db, "clusters", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status], search: query.search ? { text: query.search, columns: ["name"] } : undefined }),
+    estimate: () => estimateListRows(db, "clusters", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status], search: query.search }),
   });
   return { ...page, results: await withIdeaCounts(db, rows) };
 }

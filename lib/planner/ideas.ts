@@ -49,7 +49,7 @@ export async function listIdeas(db: ScopedDb, query: IdeaListQuery): Promise<Pag
   const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field] }, query, {
     find: (args) => db.contentIdea.findMany({ ...args, where: { AND: [where, args.where] }, select: ideaSelect }),
     count: (take) => db.contentIdea.count({ where, take }),
-    estimate: query.clusterId ? undefined : () => estimateListRows(db, "content_ideas", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status], search: query.search ? { text: query.search, columns: ["title", "targetKeywords"] } : undefined }),
+    estimate: query.clusterId ? undefined : () => estimateListRows(db, "content_ideas", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status], search: query.search }),
   });
   return { ...page, results: rows };
 }

@@ -75,7 +75,7 @@ export async function listContent(db: ScopedDb, query: ListContentQuery): Promis
   const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field], nullsLast: field === "publishedAt" }, query, {
     find: (args) => db.content.findMany({ ...args, where: { AND: [where, args.where] }, select: LIST_SELECT }),
     count: (take) => db.content.count({ where, take }),
-    estimate: query.clusterId || query.taskId ? undefined : () => estimateListRows(db, "content", { status: query.status, search: query.search ? { text: query.search, columns: ["title", "primaryKeyword"] } : undefined }),
+    estimate: query.clusterId || query.taskId ? undefined : () => estimateListRows(db, "content", { status: query.status, search: query.search }),
   });
   const names = await clusterNames(db, rows.map((r) => r.clusters[0]?.clusterId));
   return {

@@ -62,7 +62,7 @@ export async function listTasks(db: ScopedDb, query: ListTasksQuery): Promise<Pa
   const { rows, ...page } = await pageList({ field, direction, tie: "desc", kind: CURSOR_KIND[field], orderBy }, query, {
     find: (args) => db.task.findMany({ ...args, where: { AND: [where, args.where] }, select: TASK_SELECT }),
     count: (take) => db.task.count({ where, take }),
-    estimate: query.clusterId || query.contentType || query.contentStructure ? undefined : () => estimateListRows(db, "tasks", { status: query.status, search: query.search ? { text: query.search, columns: ["title", "keywords"] } : undefined }),
+    estimate: query.clusterId || query.contentType || query.contentStructure ? undefined : () => estimateListRows(db, "tasks", { status: query.status, search: query.search }),
   });
   return { ...page, results: await withClusters(db, rows) };
 }
