@@ -1,16 +1,18 @@
-// Production server. Public hosted sites (under /sites/<slug> and on their own domains) are answered on
-// this thread: from a tiny in-memory copy of their bytes (cache hits), else rendered by lib/hosted's
-// renderer bundled for this server (<distDir>/hosted-server.mjs, built by scripts/hosted/bundle.mjs after
-// `next build`). Everything else is the app's: Next.js runs in a worker thread (server-app.mjs) that this
-// thread proxies to over loopback, so that Next's per-thread instrumentation never slows hosted pages.
-// Both threads share process.env; publishing purges hosted copies in both (lib/sites/hosted-cache.ts).
+// Production server. Public hosted sites (under /sites/<slug> and on their own domains) are answered by
+// the edge (server-edge.mjs): from a tiny in-memory copy of their bytes (cache hits), else rendered by
+// lib/hosted's renderer bundled for this server (<distDir>/hosted-server.mjs, built by
+// scripts/hosted/bundle.mjs after `next build`). Everything else is the app's: Next.js runs in a worker
+// thread (server-app.mjs) that the edge proxies to over loopback, so that Next's per-thread
+// instrumentation never slows hosted pages. The edge runs on this thread and on HOSTED_THREADS - 1 more
+// (default: one per core, at most 4), all accepting on one socket. The threads share process.env;
+// publishing purges hosted copies in all of them (lib/sites/hosted-cache.ts).
 //   node server.mjs [-p 3000] [-H 0.0.0.0]     (npm start)
-import { Agent, createServer, request } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { SHARE_ENV, Worker } from "node:worker_threads";
-import { cacheKeyOf, serveHit } from "./lib/hosted/server-cache.mjs";
+import { startEdge } from "./server-edge.mjs";
 
 // Runs from a checkout or from the standalone output (Docker): either way the app's folder is this
 // file's, and the app reads prisma/ and .data/ relative to it.
@@ -31,7 +33,7 @@ const port = Number(arg(["-p", "--port"], process.env.PORT ?? 3000));
 const hostname = arg(["-H", "--hostname"], process.env.HOSTNAME ?? "0.0.0.0");
 process.env.PORT ??= String(port);
 
-const TTL_MS = Number(process.env.HOSTED_CACHE_TTL_MS ?? 60_000);
+const edgeThreads = Math.max(1, Math.floor(Number(process.env.HOSTED_THREADS)) || Math.min(availableParallelism(), 4));
 
 // The app believes the socket address header only when this server sets it (lib/http/client-ip.ts).
 process.env.SCS_SERVER_SOCKET_ADDRESS = "1";
@@ -49,69 +51,19 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 // Ready once the app has started (its start-up sets DATABASE_URL, which the fast path reads).
 const appPort = await new Promise((resolve) => appThread.on("message", (message) => message?.type === "ready" && resolve(message.port)));
-const appAgent = new Agent({ keepAlive: true, maxSockets: 512 });
 
 // The hosted fast path. Without it (a bare `next build`), hosted pages are rendered by the app's route.
 const buildDir = [process.env.NEXT_DIST_DIR, ".next"].find((d) => d && existsSync(path.join(dir, d, "BUILD_ID")));
-const fastPathFile = buildDir ? path.join(dir, buildDir, "hosted-server.mjs") : null;
-const hosted = fastPathFile && existsSync(fastPathFile) ? await import(pathToFileURL(fastPathFile).href) : null;
-if (!hosted) console.warn(`> Hosted pages render through Next, without a kept copy: no ${fastPathFile ?? "build"} (run node scripts/hosted/bundle.mjs after next build).`);
+const hostedFile = buildDir ? path.join(dir, buildDir, "hosted-server.mjs") : null;
+if (!hostedFile || !existsSync(hostedFile)) console.warn(`> Hosted pages render through Next, without a kept copy: no ${hostedFile ?? "build"} (run node scripts/hosted/bundle.mjs after next build).`);
 
-createServer((req, res) => {
-  let key = null;
-  try {
-    // A cache hit is answered here, synchronously (lib/hosted/server-cache.mjs): no promise is made for it.
-    key = cacheKeyOf(req);
-    if (key !== null && serveHit(req, res, key, TTL_MS)) return;
-  } catch (error) {
-    return failed(req, res, error);
-  }
-  answer(req, res, key).catch((error) => failed(req, res, error));
-}).listen(port, hostname, () => {
-  console.log(`> Ready on http://${hostname}:${port}`);
-});
-
-/** Never an uncaught error or unhandled rejection (it would end the process): this request fails, the server stays. */
-function failed(req, res, error) {
-  console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "request failed in server.mjs", path: req.url, error: String(error?.stack ?? error) }));
-  if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-  res.end();
+const server = await startEdge({ appPort, hostedFile, listen: { port, host: hostname } });
+// More edges on the same socket (none where the platform gives no descriptor to share).
+const fd = server._handle?.fd ?? -1;
+const edges = fd >= 0 ? Array.from({ length: edgeThreads - 1 }, () => new Worker(new URL("./server-edge.mjs", import.meta.url), { env: SHARE_ENV, workerData: { edge: { appPort, hostedFile, fd } } })) : [];
+for (const edge of edges) {
+  edge.on("error", (error) => console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), msg: "an edge thread failed", error: String(error?.stack ?? error) })));
+  edge.on("exit", (code) => stopping || process.exit(code || 1));
 }
-
-async function answer(req, res, key) {
-  // Always overwritten: a client cannot choose the address rate limits key on.
-  req.headers["x-socket-address"] = req.socket.remoteAddress ?? "";
-  // SERVER-MISS: rendered here from the database; false: the app's request.
-  if (hosted && (await hosted.serveHosted(req, res, key))) return;
-  toApp(req, res);
-}
-
-// Hop-by-hop headers stay on their own connection (RFC 9110 §7.6.1); Date is this server's own.
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "expect", "date"]);
-
-/** The request, streamed to the app's thread and its answer streamed back as it comes (uploads, downloads, slow pages). */
-function toApp(req, res, retried = false) {
-  const headers = {};
-  for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
-  const upstream = request({ host: "127.0.0.1", port: appPort, agent: appAgent, method: req.method, path: req.url, headers }, (answer) => {
-    const raw = [];
-    for (let i = 0; i < answer.rawHeaders.length; i += 2) if (!HOP_BY_HOP.has(answer.rawHeaders[i].toLowerCase())) raw.push(answer.rawHeaders[i], answer.rawHeaders[i + 1]);
-    res.writeHead(answer.statusCode, answer.statusMessage, raw);
-    answer.pipe(res);
-  });
-  let clientGone = false;
-  upstream.on("error", (error) => {
-    if (clientGone) return; // the client left first (a navigation cancels a fetch): no one to answer
-    // A kept connection the app closed as it was reused (Node's documented race): a body-less request goes again.
-    const idempotent = req.method === "GET" || req.method === "HEAD";
-    if (!retried && idempotent && upstream.reusedSocket && error.code === "ECONNRESET" && !res.headersSent) return toApp(req, res, true);
-    failed(req, res, error);
-  });
-  res.on("close", () => {
-    if (res.writableFinished) return;
-    clientGone = true;
-    upstream.destroy();
-  });
-  if (retried) upstream.end();
-  else req.pipe(upstream);
-}
+await Promise.all(edges.map((edge) => new Promise((resolve) => edge.on("message", (message) => message?.type === "listening" && resolve()))));
+console.log(`> Ready on http://${hostname}:${port} (${edges.length + 1} thread${edges.length ? "s" : ""} answering)`);

