@@ -1,7 +1,7 @@
 // The app (Next.js) in a worker thread of server.mjs, answering on a loopback port that only server.mjs
 // proxies to. It has a thread of its own because Next instruments the thread it runs in (async-context
 // hooks, patched nextTick, setImmediate and Date), and that costs every request of that thread: hosted
-// pages, answered on server.mjs's thread, do not pay it.
+// pages, answered by server.mjs's edge threads (server-edge.mjs), do not pay it.
 import { createServer } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 import next from "next";

@@ -33,7 +33,8 @@ const port = Number(arg(["-p", "--port"], process.env.PORT ?? 3000));
 const hostname = arg(["-H", "--hostname"], process.env.HOSTNAME ?? "0.0.0.0");
 process.env.PORT ??= String(port);
 
-const edgeThreads = Math.max(1, Math.floor(Number(process.env.HOSTED_THREADS)) || Math.min(availableParallelism(), 4));
+// A value the app's start-up refuses (lib/config/env.ts) stops the server there.
+const edgeThreads = Number(process.env.HOSTED_THREADS) || Math.min(availableParallelism(), 4);
 
 // The app believes the socket address header only when this server sets it (lib/http/client-ip.ts).
 process.env.SCS_SERVER_SOCKET_ADDRESS = "1";

@@ -1,7 +1,7 @@
 // In-memory cache of hosted-site responses (server.mjs serves hits without entering Next).
 // Lives on globalThis so everything on one thread shares it. Publishing, page edits, deploys and site
-// changes invalidate a site on every thread of the process (server.mjs answers hosted pages on its own
-// thread, the app runs in a worker); a short TTL bounds staleness for anything else (and for other
+// changes invalidate a site on every thread of the process (server.mjs's edge threads answer hosted
+// pages, the app runs in a worker of its own); a short TTL bounds staleness for anything else (and for other
 // app instances).
 import { BroadcastChannel } from "node:worker_threads";
 import { env } from "@/lib/config/env";
