@@ -129,6 +129,104 @@ describe("clusterKeywords", () => {
     expect(clusterOf(result, 5)!.keywordIds).toEqual([5, 6]);
   });
 
+  it("keeps 'best outdoor x' off the 'outdoor x' page when the list writes 'best x' as a page of its own", () => {
+    const list = [
+      kw(1, "compost bin", 60500, "transactional"),
+      kw(2, "compost bins", 14800, "transactional"),
+      kw(3, "compost bin for sale", 880, "transactional"),
+      kw(4, "buy compost bin", 390, "transactional"),
+      kw(5, "best compost bin", 5400, "commercial"),
+      kw(6, "compost bin reviews", 320, "commercial"),
+      kw(7, "top compost bins", 260, "commercial"),
+      kw(8, "kitchen compost bin", 22200, "transactional"),
+      kw(9, "compost bin for kitchen", 2900, "transactional"),
+      kw(10, "outdoor compost bin", 6600, "transactional"),
+      kw(11, "best outdoor compost bin", 1000, "commercial"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 5)!.keywordIds).toEqual([5, 6, 7]);
+    expect(result.unclusteredIds).toEqual([10, 11]); // they paired before; the list keeps "best" pages apart
+  });
+
+  it("counts a word most keywords of a subject hold as part of its name: 'trail shoes' joins 'trail running shoes'", () => {
+    const list = [
+      kw(1, "running shoes", 246000, "transactional"),
+      kw(2, "running shoes sale", 9900, "transactional"),
+      kw(3, "cheap running shoes", 6600, "transactional"),
+      kw(4, "trail running shoes", 60500, "transactional"),
+      kw(5, "trail running shoe", 5400, "transactional"),
+      kw(6, "cheap trail running shoes", 720, "transactional"),
+      kw(7, "trail running shoes sale", 1000, "transactional"),
+      kw(8, "trail shoes", 9900, "transactional"),
+      kw(9, "womens running shoes", 40500, "transactional"),
+      kw(10, "running shoes for women", 8100, "transactional"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 8)?.keywordIds).toEqual(expect.arrayContaining([4, 5, 8])); // "running" read as a refinement of "trail shoes" before
+    expect(clusterOf(result, 4)!.keywordIds).not.toContain(1);
+  });
+
+  it("keeps a lone keyword with a word of its own and the other commerce intent out of a shop cluster", () => {
+    const list = [
+      kw(1, "hiking boots", 40500, "transactional"),
+      kw(2, "hiking boot", 12100, "transactional"),
+      kw(3, "buy hiking boots", 2400, "transactional"),
+      kw(4, "hiking boots for sale", 1900, "transactional"),
+      kw(5, "hiking boots online", 880, "transactional"),
+      kw(6, "hiking boots for kids", 1600, "commercial"),
+      kw(7, "affordable hiking boots", 590, "transactional"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 1)!.keywordIds).toEqual([1, 2, 3, 4, 5, 7]);
+    expect(result.unclusteredIds).toEqual([6]);
+    // The same keyword with the shop's intent is a variant of the shop page ("affordable" is a word of its own too).
+    const same = clusterKeywords(list.map((k) => (k.id === 6 ? { ...k, intent: "transactional" as const } : k)));
+    expect(clusterOf(same, 1)!.keywordIds).toContain(6);
+  });
+
+  it("reads no refinement into a word most of the list holds: 'hoka sale' joins 'hoka shoes'", () => {
+    const list = [
+      kw(1, "running shoes", 246000, "transactional"),
+      kw(2, "running shoes sale", 9900, "transactional"),
+      kw(3, "cheap running shoes", 6600, "transactional"),
+      kw(4, "womens running shoes", 40500, "transactional"),
+      kw(5, "running shoes for women", 8100, "transactional"),
+      kw(6, "hoka shoes", 301000, "transactional"),
+      kw(7, "hoka shoes men", 22200, "transactional"),
+      kw(8, "hoka shoes sale", 9900, "transactional"),
+      kw(9, "hoka sale", 18100, "transactional"),
+      kw(10, "brooks shoes", 90500, "transactional"),
+      kw(11, "brooks shoes sale", 4400, "transactional"),
+      kw(12, "hoka clifton 9", 74000, "transactional"),
+      kw(13, "hoka clifton 9 women", 14800, "transactional"),
+      kw(14, "hoka bondi 8", 60500, "transactional"),
+      kw(15, "hoka bondi 8 mens", 5400, "transactional"),
+      kw(16, "trail running shoes", 60500, "transactional"),
+      kw(17, "trail running shoes sale", 1000, "transactional"),
+    ];
+    const result = clusterKeywords(list);
+    // "shoes" (in 12 of 17 keywords) made "hoka shoes" a narrower page than "hoka sale" before.
+    expect(clusterOf(result, 6)!.keywordIds).toEqual([6, 7, 9, 8]);
+    expect(clusterOf(result, 12)!.keywordIds).toEqual([12, 13]);
+  });
+
+  it("keeps a lone keyword with a word of its own out of a cluster whose recurring word it lacks, shop or not", () => {
+    const list = [
+      kw(1, "compost bin", 60500, "transactional"),
+      kw(2, "compost bins", 14800, "transactional"),
+      kw(3, "buy compost bin", 880, "transactional"),
+      kw(4, "compost bin for sale", 2900, "transactional"),
+      kw(5, "kitchen compost bin ideas", 2200, "informational"),
+      kw(6, "kitchen compost bin diy", 1900, "informational"),
+      kw(7, "outdoor compost bin ideas", 1600, "informational"),
+      kw(8, "how to use a kitchen compost bin", 1300, "informational"),
+      kw(9, "kitchen compost bin smell", 1000, "informational"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 5)!.keywordIds).toEqual([5, 6, 8, 9]); // "outdoor" joined the kitchen ideas before
+    expect(result.unclusteredIds).toEqual([7]);
+  });
+
   it("keeps apart subjects the list never combines (tomato vs pepper plant care)", () => {
     const list = [
       kw(1, "tomato plant care", 6600, "informational"),
@@ -144,6 +242,9 @@ describe("clusterKeywords", () => {
     expect(clusterOf(result, 1)).not.toBe(clusterOf(result, 5)); // they made a pair on "plant care" before
     expect(clusterOf(result, 1)!.keywordIds).toContain(3);
     expect(clusterOf(result, 5)!.keywordIds).toContain(7);
+    // One keyword naming both ("tomato and pepper salsa") does not make them one subject.
+    const named = clusterKeywords([...list, kw(9, "tomato and pepper salsa", 390, "informational")]);
+    expect(clusterOf(named, 1)).not.toBe(clusterOf(named, 5));
   });
 
   it("knows brand names that start with a preposition, spelling variants and closed compounds", () => {

@@ -204,12 +204,15 @@ function attachStragglers(state: Agglomeration, edges: Edges, minSize: number, a
  * informational vs commercial/transactional stays apart.
  */
 function pairNested(state: Agglomeration, edges: Edges, minSize: number, pairAt: number) {
+  // Where the list keeps "best x" pages apart from shop pages, "best outdoor x" is not the "outdoor x" page either.
+  const listiclesApart = state.hasListicleCluster(minSize);
   const pairs: { a: number; b: number; score: number }[] = [];
   for (let e = 0; e < edges.count; e++) {
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
     if (ra === rb || state.sizeOf(ra) >= minSize || state.sizeOf(rb) >= minSize) continue;
     if (state.compatibility(ra, rb) === 0 || !state.nested(ra, rb) || state.askApart(ra, rb)) continue;
+    if (listiclesApart && state.listicleApart(ra, rb)) continue;
     const score = state.linkage(ra, rb);
     if (score >= pairAt) pairs.push({ a: ra, b: rb, score });
   }
@@ -234,7 +237,7 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     const smallB = state.sizeOf(rb) < minSize;
     if (smallA === smallB) continue;
     const [small, big] = smallA ? [ra, rb] : [rb, ra];
-    const score = state.listicleApart(small, big) || state.taskApart(small, big) || state.questionApart(small, big) || state.askApart(small, big, true) ? 0 : state.linkage(small, big);
+    const score = state.listicleApart(small, big) || state.taskApart(small, big) || state.questionApart(small, big) || state.askApart(small, big, true) || state.intentRefines(small, big) ? 0 : state.linkage(small, big);
     const current = best.get(small);
     if (score < attachAt * HEAD_SHARE) continue;
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
@@ -532,11 +535,12 @@ class Agglomeration {
   }
 
   /**
-   * A single shop or comparison keyword with a topic word of its own ("folding x") and a cluster whose core
-   * adds a recurring word it lacks ("wall x" in 2+ keywords): two kinds of x, two product pages.
+   * A single keyword (not a question or a how-to) with a topic word of its own ("folding x", "basil plant
+   * care") and a cluster whose core adds a recurring word it lacks ("wall x", "tomato plant care" in 2+
+   * keywords): two kinds of x, two pages.
    */
   siblingApart(small: number, cluster: number): boolean {
-    if (this.size[small] !== 1 || !this.hasCommerce[small]) return false;
+    if (this.size[small] !== 1 || this.space.question[small] || this.frames[small] || this.tasks[small] > 0) return false;
     const shared = this.sharedCore(small, cluster);
     if (shared.length === this.coreOf(small).length || shared.length === 0) return false;
     const mine = this.countsOf(small);
@@ -583,7 +587,7 @@ class Agglomeration {
     return intent !== null && intent !== "informational";
   }
 
-  /** Some core token of A and some core token of B, each in EXCLUSIVE_MIN_DF keywords, never occur together. */
+  /** Some core token of A and some core token of B, each in EXCLUSIVE_MIN_DF keywords, occur together in at most one keyword. */
   private exclusive(ra: number, rb: number): boolean {
     const { df, kinds } = this.space;
     const only = (root: number, other: Map<number, number>) => this.coreOf(root).filter((f) => !other.has(f) && kinds[f] === FEATURE_CONTENT && df[f] >= EXCLUSIVE_MIN_DF);
@@ -596,7 +600,10 @@ class Agglomeration {
 
   private cooccurCache = new Map<number, boolean>();
 
-  /** Whether some keyword holds both tokens (walks the rarer token's keywords, at most COOCCURRENCE_SCAN). */
+  /**
+   * Whether two or more keywords hold both tokens (walks the rarer token's keywords, at most COOCCURRENCE_SCAN):
+   * one keyword naming both ("basil and tomatoes companion planting", "mens vs womens") leaves them alternatives.
+   */
   private cooccur(a: number, b: number): boolean {
     const [x, y] = a < b ? [a, b] : [b, a];
     return memo(this.cooccurCache, x * 2 ** 26 + y, () => {
@@ -605,12 +612,13 @@ class Agglomeration {
       const [walk, other] = df[x] <= df[y] ? [x, y] : [y, x];
       const start = postings.start[walk];
       const end = postings.start[walk + 1];
-      let found = end - start > COOCCURRENCE_SCAN;
-      for (let p = start; p < end && !found; p++) {
+      if (end - start > COOCCURRENCE_SCAN) return true;
+      let together = 0;
+      for (let p = start; p < end && together < 2; p++) {
         const k = postings.items[p];
-        found = hasFeature(features, offsets[k], offsets[k + 1], other);
+        if (hasFeature(features, offsets[k], offsets[k + 1], other)) together++;
       }
-      return found;
+      return together >= 2;
     });
   }
 
@@ -624,6 +632,8 @@ class Agglomeration {
    * How strongly `ra` refines the shared tokens: the support (capped at SIBLING_SUPPORT) of its best core
    * token that no member of `rb` has, counting a page-defining weak word only when it reaches SIBLING_SUPPORT
    * with one of the shared tokens ("free" recurs with "software" in "free x software", "free y software" …).
+   * A word in most of the list ("shoes" in a running-shoe export) or in most keywords holding the shared
+   * tokens ("running" of "trail running shoes") is part of the name, no refinement: "trail shoes" is that page.
    */
   private refinement(ra: number, rb: number, shared: number[]): number {
     const cb = this.countsOf(rb);
@@ -636,7 +646,7 @@ class Agglomeration {
         if (df[f] >= SIBLING_SUPPORT && singles.some((t) => this.support(f, t) >= SIBLING_SUPPORT)) return SIBLING_SUPPORT;
         continue;
       }
-      if (df[f] < BROADER_SUPPORT) continue;
+      if (df[f] < BROADER_SUPPORT || 2 * df[f] > this.space.size || (shared.length > 0 && this.namePart(f, shared))) continue;
       const found = this.support(f, shared);
       if (found >= SIBLING_SUPPORT) return SIBLING_SUPPORT;
       if (found > best) best = found;
@@ -746,6 +756,25 @@ class Agglomeration {
     if (this.size[small] !== 1 || this.tasks[other] > 0) return false;
     const t = this.space.task[small];
     return t >= 0 && !this.countsOf(other).has(t);
+  }
+
+  /**
+   * A single keyword with a topic word the cluster lacks ("hiking boots for kids", "corner standing desks")
+   * and the other commerce intent than the cluster's ("commercial" next to a "transactional" shop page):
+   * the extra word and the other intent together say it is a page of its own. Straggler pass only.
+   */
+  intentRefines(small: number, cluster: number): boolean {
+    if (this.size[small] !== 1) return false;
+    const mine = this.dominantIntent(small);
+    const theirs = this.dominantIntent(cluster);
+    if (!isCommerce(mine) || !isCommerce(theirs) || mine === theirs) return false;
+    return this.sharedCore(small, cluster).length < this.coreOf(small).length;
+  }
+
+  /** Some cluster (minSize or more keywords) is made mostly of listicles: the list writes "best x" pages apart from x. */
+  hasListicleCluster(minSize: number): boolean {
+    for (let i = 0; i < this.parent.length; i++) if (this.parent[i] === i && this.size[i] >= minSize && 2 * this.listicles[i] > this.size[i]) return true;
+    return false;
   }
 
   /** Average-linkage similarity of two groups times their intent compatibility. */
