@@ -40,7 +40,11 @@ test("reschedule and cancel a scheduled publish; a developer sets the maintenanc
   expect((await recordOf()).scheduled_at).toBe(expected);
   await expect(destinations).toContainText("09:15");
 
-  // A time in the past is refused on the form; nothing changes.
+  // A time in the past is refused on the form; nothing changes. The toast sits over the row's buttons at
+  // the bottom right: close it first, as a user would (a click while it slides away can land on it).
+  const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Rescheduled for" });
+  await toast.getByRole("button", { name: "Close toast" }).click();
+  await expect(toast).toHaveCount(0);
   await destinations.getByRole("button", { name: /^Reschedule/ }).click();
   await dialog.getByLabel("New date and time").fill("2020-01-01T10:00");
   await dialog.getByRole("button", { name: "Reschedule" }).click();
