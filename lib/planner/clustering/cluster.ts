@@ -513,9 +513,14 @@ class Agglomeration {
     return senses >= 2;
   }
 
+  /** The group holds a question or a "how to" task (the frame rules place those, not topic words). */
+  private asks(root: number): boolean {
+    return Boolean(this.frames[root]) || this.tasks[root] > 0 || this.space.question[root] > 0;
+  }
+
   /** The small group shares exactly one topic word with the cluster, and it is a hub word. */
   onlyHub(small: number, cluster: number, hubs: Set<number>): boolean {
-    if (hubs.size === 0 || this.frames[small] || this.tasks[small] > 0 || this.space.question[small]) return false;
+    if (hubs.size === 0 || this.asks(small)) return false;
     const counts = this.countsOf(cluster);
     let shared = -1;
     for (const f of this.countsOf(small).keys()) {
@@ -540,7 +545,7 @@ class Agglomeration {
    * keywords): two kinds of x, two pages.
    */
   siblingApart(small: number, cluster: number): boolean {
-    if (this.size[small] !== 1 || this.space.question[small] || this.frames[small] || this.tasks[small] > 0) return false;
+    if (this.size[small] !== 1 || this.asks(small)) return false;
     const shared = this.sharedCore(small, cluster);
     if (shared.length === this.coreOf(small).length || shared.length === 0) return false;
     const mine = this.countsOf(small);
