@@ -227,6 +227,46 @@ describe("clusterKeywords", () => {
     expect(result.unclusteredIds).toEqual([7]);
   });
 
+  it("reads a broader page against the words both pages are named by: 'homemade apple pie' is not the filling page", () => {
+    const list = [
+      kw(1, "apple pie recipe", 201000, "informational"),
+      kw(2, "easy apple pie recipe", 40500, "informational"),
+      kw(3, "homemade apple pie", 14800, "informational"),
+      kw(4, "best apple pie recipe", 18100, "informational"),
+      kw(5, "apple pie recipe from scratch", 6600, "informational"),
+      kw(6, "dutch apple pie recipe", 22200, "informational"),
+      kw(7, "how to make apple pie", 12100, "informational"),
+      kw(8, "apple pie filling", 49500, "informational"),
+      kw(9, "homemade apple pie filling", 9900, "informational"),
+      kw(10, "apple pie filling recipe", 22200, "informational"),
+      kw(11, "canned apple pie filling recipes", 4400, "informational"),
+    ];
+    const result = clusterKeywords(list);
+    // "filling" recurs with "apple pie" in four keywords, but only once with "homemade apple pie", which let it in before.
+    expect(clusterOf(result, 8)!.keywordIds).toEqual(expect.arrayContaining([8, 9, 10, 11]));
+    expect(clusterOf(result, 8)!.keywordIds).not.toContain(3);
+  });
+
+  it("does not pair two leftovers when one holds the name of a narrower page the other lacks", () => {
+    const list = [
+      kw(1, "best credit cards", 135000, "commercial"),
+      kw(2, "best credit cards 2024", 33100, "commercial"),
+      kw(3, "top credit cards", 9900, "commercial"),
+      kw(4, "best rewards credit cards", 22200, "commercial"),
+      kw(5, "best travel credit cards", 60500, "commercial"),
+      kw(6, "best travel credit card", 22200, "commercial"),
+      kw(7, "travel credit cards", 33100, "commercial"),
+      kw(8, "travel rewards credit cards", 8100, "commercial"),
+      kw(9, "best credit card for travel", 6600, "commercial"),
+      kw(10, "best cash back credit cards", 40500, "commercial"),
+      kw(11, "cash back credit cards", 27100, "commercial"),
+      kw(12, "cash back rewards credit cards", 2400, "commercial"),
+    ];
+    const result = clusterKeywords(list);
+    // "travel rewards credit cards" is about the travel card page; "best rewards credit cards" is not. They paired before.
+    expect(clusterOf(result, 4)?.keywordIds ?? [4]).not.toContain(8);
+  });
+
   it("keeps apart subjects the list never combines (tomato vs pepper plant care)", () => {
     const list = [
       kw(1, "tomato plant care", 6600, "informational"),

@@ -206,13 +206,16 @@ function attachStragglers(state: Agglomeration, edges: Edges, minSize: number, a
 function pairNested(state: Agglomeration, edges: Edges, minSize: number, pairAt: number) {
   // Where the list keeps "best x" pages apart from shop pages, "best outdoor x" is not the "outdoor x" page either.
   const listiclesApart = state.hasListicleCluster(minSize);
+  const named = namedClusters(state, edges, minSize);
+  // "travel rewards credit cards" holds the name of the "travel credit cards" page, which "best rewards credit cards" is not.
+  const namesOther = (a: number, b: number) => named.get(a)?.some((x) => state.refines(x, b)) ?? false;
   const pairs: { a: number; b: number; score: number }[] = [];
   for (let e = 0; e < edges.count; e++) {
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
     if (ra === rb || state.sizeOf(ra) >= minSize || state.sizeOf(rb) >= minSize) continue;
     if (state.compatibility(ra, rb) === 0 || !state.nested(ra, rb) || state.askApart(ra, rb)) continue;
-    if (listiclesApart && state.listicleApart(ra, rb)) continue;
+    if ((listiclesApart && state.listicleApart(ra, rb)) || namesOther(ra, rb) || namesOther(rb, ra)) continue;
     const score = state.linkage(ra, rb);
     if (score >= pairAt) pairs.push({ a: ra, b: rb, score });
   }
@@ -229,6 +232,7 @@ type Edges = { a: Int32Array | number[]; b: Int32Array | number[]; count: number
 function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, attachAt: number) {
   const best = new Map<number, { root: number; score: number }>();
   const hubs = state.hubTokens(minSize);
+  const named = namedClusters(state, edges, minSize);
   for (let e = 0; e < edges.count; e++) {
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
@@ -243,10 +247,31 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
     // The costly tests last: below attachAt only a keyword holding the cluster's head term may join.
     if (score < attachAt && !state.sharesHead(small, big)) continue;
+    if (named.get(small)?.some((other) => other !== big && state.lacksCoreWord(small, big))) continue;
     // A lone "best x" may still join a cluster about a narrower x (it has no better home), not one about another x.
     if (!state.narrowsListicle(big, small) && !state.listicleOwnWord(small, big) && !state.onlyHub(small, big, hubs) && !state.siblingApart(small, big) && !state.conflict(small, big)) best.set(small, { root: big, score });
   }
   for (const [small, { root }] of best) state.union(state.find(small), state.find(root));
+}
+
+/**
+ * For each lone keyword, the clusters whose whole name it holds (two or more topic words: "free invoice
+ * generator" holds "invoice generator"). Such a keyword is about that page, or a refinement of it; it is
+ * not a member of a cluster named by a word it lacks ("free invoice template").
+ */
+function namedClusters(state: Agglomeration, edges: Edges, minSize: number): Map<number, number[]> {
+  const named = new Map<number, number[]>();
+  for (let e = 0; e < edges.count; e++) {
+    const ra = state.find(edges.a[e]);
+    const rb = state.find(edges.b[e]);
+    if (ra === rb || (state.sizeOf(ra) < minSize) === (state.sizeOf(rb) < minSize)) continue;
+    const [small, big] = state.sizeOf(ra) < minSize ? [ra, rb] : [rb, ra];
+    if (state.sizeOf(small) !== 1 || state.asks(small) || !state.holdsName(small, big)) continue;
+    const list = named.get(small);
+    if (!list) named.set(small, [big]);
+    else if (!list.includes(big)) list.push(big);
+  }
+  return named;
 }
 
 function pairUp(state: Agglomeration, edges: Edges, minSize: number, pairAt: number) {
@@ -402,7 +427,7 @@ class Agglomeration {
   /**
    * Two groups are different pages when:
    * - one is the broader page (its whole core is shared) and the other's core adds a token that recurs
-   *   with the shared core in BROADER_SUPPORT keywords ("womens" + "running shoes", "soil" + "raised
+   *   with the words of both cores in BROADER_SUPPORT keywords ("womens" + "running shoes", "soil" + "raised
    *   garden bed"); a one-off extra word ("breville espresso machine") is no refinement;
    * - each adds its own token and both recur SIBLING_SUPPORT times ("glass" vs "large" cold brew makers);
    * - each adds its own token, both are common (EXCLUSIVE_MIN_DF keywords) and no keyword of the list
@@ -414,8 +439,11 @@ class Agglomeration {
     const sharedOfA = this.sharedCore(ra, rb);
     const extraA = sharedOfA.length < this.coreOf(ra).length;
     const extraB = sharedOfB.length < this.coreOf(rb).length;
-    if (!extraB && this.refinement(ra, rb, sharedOfB) >= BROADER_SUPPORT) return true;
-    if (!extraA && this.refinement(rb, ra, sharedOfA) >= BROADER_SUPPORT) return true;
+    // The broader page is read against the words both pages are named by: "homemade apple pie" is broader than
+    // "apple pie filling" (its "homemade" is in one member), as "filling" recurs with "apple pie".
+    const both = this.coreOf(ra).filter((f) => this.coreOf(rb).includes(f));
+    if (!extraB && this.refinement(ra, rb, both.length > 0 ? both : sharedOfB) >= BROADER_SUPPORT) return true;
+    if (!extraA && this.refinement(rb, ra, both.length > 0 ? both : sharedOfA) >= BROADER_SUPPORT) return true;
     if (!extraA || !extraB) return false;
     if (this.refinement(ra, rb, sharedOfB) >= SIBLING_SUPPORT && this.refinement(rb, ra, sharedOfA) >= SIBLING_SUPPORT) return true;
     return this.exclusive(ra, rb);
@@ -514,7 +542,7 @@ class Agglomeration {
   }
 
   /** The group holds a question or a "how to" task (the frame rules place those, not topic words). */
-  private asks(root: number): boolean {
+  asks(root: number): boolean {
     return Boolean(this.frames[root]) || this.tasks[root] > 0 || this.space.question[root] > 0;
   }
 
@@ -584,6 +612,25 @@ class Agglomeration {
       if (hasFeature(features, offsets[k], offsets[k + 1], f)) withF++;
     }
     return 2 * withF > all;
+  }
+
+  /** The single keyword holds every topic word of the cluster's core, and there are two or more. */
+  holdsName(small: number, cluster: number): boolean {
+    const core = this.coreOf(cluster);
+    if (core.length < 2) return false;
+    const mine = this.countsOf(small);
+    return core.every((f) => mine.has(f));
+  }
+
+  /** The cluster's core holds a content word no member of `small` has. */
+  lacksCoreWord(small: number, cluster: number): boolean {
+    const mine = this.countsOf(small);
+    return this.coreOf(cluster).some((f) => this.space.kinds[f] === FEATURE_CONTENT && !mine.has(f));
+  }
+
+  /** `cluster`'s core adds to the words it shares with `other` a word that recurs with them: it is a narrower page. */
+  refines(cluster: number, other: number): boolean {
+    return this.refinement(cluster, other, this.sharedCore(other, cluster)) >= BROADER_SUPPORT;
   }
 
   /** The group's dominant intent is known and is not informational. */

@@ -44,18 +44,19 @@ describe("scoreClustering", () => {
 // pairPrecision = share of same-cluster pairs with one label; ARI = adjusted Rand index; mixedClusters =
 // clusters holding two labels.
 // The targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met on all seven sets; mixed clusters went
-// from 53 to 16 in all (question frames, listicle narrowing, two-sense hub words, siblings, name words, list-wide
-// words, other-intent refinements, alternatives named together once), and the cap per set is today's count. What is left needs synonyms or world knowledge
+// from 53 to 13 in all (question frames, listicle narrowing, two-sense hub words, siblings, name words, list-wide
+// words, other-intent refinements, alternatives named together once, keywords that name
+// another page), and the cap per set is today's count. What is left needs synonyms or world knowledge
 // ("countertop" = kitchen, "cordless" = electric) or pits one set's page convention against another's. See
 // README → Quality.
 const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters: number }> = {
-  "ambiguous-heads.json": { coverage: 0.88, pairPrecision: 0.96, adjustedRand: 0.78, mixedClusters: 2 },
+  "ambiguous-heads.json": { coverage: 0.88, pairPrecision: 0.975, adjustedRand: 0.79, mixedClusters: 1 },
   "four-topics-65.json": { coverage: 0.86, pairPrecision: 0.99, adjustedRand: 0.33, mixedClusters: 0 },
   "home-gardening.json": { coverage: 0.855, pairPrecision: 0.915, adjustedRand: 0.645, mixedClusters: 6 },
   "multi-niche-export.json": { coverage: 0.935, pairPrecision: 0.98, adjustedRand: 0.96, mixedClusters: 1 },
-  "personal-finance.json": { coverage: 0.855, pairPrecision: 0.98, adjustedRand: 0.65, mixedClusters: 2 },
+  "personal-finance.json": { coverage: 0.85, pairPrecision: 0.99, adjustedRand: 0.65, mixedClusters: 1 },
   "running-shoes.json": { coverage: 0.89, pairPrecision: 0.99, adjustedRand: 0.78, mixedClusters: 2 },
-  "saas-software.json": { coverage: 0.925, pairPrecision: 0.975, adjustedRand: 0.82, mixedClusters: 3 },
+  "saas-software.json": { coverage: 0.925, pairPrecision: 0.985, adjustedRand: 0.82, mixedClusters: 2 },
 };
 
 describe("labelled fixtures", () => {
@@ -91,6 +92,15 @@ describe("labelled fixtures", () => {
     expect(coverage).toBeGreaterThanOrEqual(0.85); // 0.48 before the straggler pass, 0.77 before head-term attachment, 0.88 now
     expect(scores.mixedClusters).toBe(0);
     expect(result.clusters.length).toBeLessThanOrEqual(16);
+  });
+
+  it("does not file a keyword that names one page under a page named by a word it lacks (SaaS export)", () => {
+    const saas = fixtures.find((f) => f.file === "saas-software.json")!.fixture;
+    const { result } = evaluateFixture(saas);
+    const idOf = (keyword: string) => saas.keywords.findIndex((k) => k.keyword === keyword) + 1;
+    const home = result.clusters.find((c) => c.keywordIds.includes(idOf("free invoice template")))!;
+    // "free invoice generator" holds the name of the "invoice generator" cluster; it joined "free invoice template" before.
+    expect(home.keywordIds).not.toContain(idOf("free invoice generator"));
   });
 
   it("meets the mean quality floor across fixtures", () => {
