@@ -247,7 +247,8 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     if (current && (score < current.score || (score === current.score && big > current.root))) continue;
     // The costly tests last: below attachAt only a keyword holding the cluster's head term may join.
     if (score < attachAt && !state.sharesHead(small, big)) continue;
-    if (named.get(small)?.some((other) => other !== big && state.lacksCoreWord(small, big))) continue;
+    // It names another cluster, and this one is named by a word it lacks (namedClusters).
+    if (named.get(small)?.some((other) => other !== big) && state.lacksCoreWord(small, big)) continue;
     // A lone "best x" may still join a cluster about a narrower x (it has no better home), not one about another x.
     if (!state.narrowsListicle(big, small) && !state.listicleOwnWord(small, big) && !state.onlyHub(small, big, hubs) && !state.siblingApart(small, big) && !state.conflict(small, big)) best.set(small, { root: big, score });
   }
