@@ -440,12 +440,13 @@ class Agglomeration {
     const sharedOfA = this.sharedCore(ra, rb);
     const extraA = sharedOfA.length < this.coreOf(ra).length;
     const extraB = sharedOfB.length < this.coreOf(rb).length;
-    // The broader page is read against the words both pages are named by: "homemade apple pie" is broader than
-    // "apple pie filling" (its "homemade" is in one member), as "filling" recurs with "apple pie".
-    const both = this.coreOf(ra).filter((f) => this.coreOf(rb).includes(f));
-    if (!extraB && this.refinement(ra, rb, both.length > 0 ? both : sharedOfB) >= BROADER_SUPPORT) return true;
-    if (!extraA && this.refinement(rb, ra, both.length > 0 ? both : sharedOfA) >= BROADER_SUPPORT) return true;
-    if (!extraA || !extraB) return false;
+    if (!extraA || !extraB) {
+      // The broader page is read against the words both pages are named by: "homemade apple pie" is broader than
+      // "apple pie filling" (its "homemade" is in one member), as "filling" recurs with "apple pie".
+      const both = this.coreOf(ra).filter((f) => this.coreOf(rb).includes(f));
+      if (!extraB && this.refinement(ra, rb, both.length > 0 ? both : sharedOfB) >= BROADER_SUPPORT) return true;
+      return !extraA && this.refinement(rb, ra, both.length > 0 ? both : sharedOfA) >= BROADER_SUPPORT;
+    }
     if (this.refinement(ra, rb, sharedOfB) >= SIBLING_SUPPORT && this.refinement(rb, ra, sharedOfA) >= SIBLING_SUPPORT) return true;
     return this.exclusive(ra, rb);
   }
