@@ -391,6 +391,46 @@ describe("clusterKeywords", () => {
     expect(clusterOf(r, 15)).toBeUndefined(); // "surabaya" says nothing the list knows; "java" alone does not place it
   });
 
+  it("keeps apart questions that ask one thing about two things, not two wordings of one how-to", () => {
+    const washer = clusterKeywords([
+      kw(1, "can you put a down comforter in the washer", 2900, "informational"),
+      kw(2, "can you put a down comforter in the dryer", 2400, "informational"),
+    ]);
+    expect(washer.clusters).toEqual([]); // they made one cluster before
+    const boost = clusterKeywords([
+      kw(1, "how to boost wifi signal", 6600, "informational"),
+      kw(2, "how to increase wifi signal", 4400, "informational"),
+    ]);
+    expect(boost.clusters.map((c) => c.keywordIds)).toEqual([[1, 2]]);
+  });
+
+  it("does not add a question to a cluster where a member asks the same about another thing", () => {
+    const words = [
+      "what to plant with cucumbers", "what not to plant with cucumbers", "what not to plant together", "cucumber companion plants",
+      "companion plants for cucumbers", "companion planting chart", "companion planting guide", "how to grow cucumbers",
+      "growing cucumbers", "when to plant cucumbers",
+    ];
+    const result = clusterKeywords(words.map((w, i) => kw(i + 1, w, 20000 - i * 1000, "informational")));
+    expect(clusterOf(result, 1)!.keywordIds).toEqual([1, 2]); // the generic question joined it before
+    expect(result.unclusteredIds).toContain(3);
+  });
+
+  it("keeps two kinds of one thing apart when the list has pages for one of them", () => {
+    const list = [
+      kw(1, "payroll software", 33100, "commercial"),
+      kw(2, "best payroll software", 8100, "commercial"),
+      kw(3, "payroll services", 6600, "commercial"),
+      kw(4, "payroll for small business", 4400, "commercial"),
+      kw(5, "payroll systems", 2900, "commercial"),
+      kw(6, "booking system", 12100, "commercial"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 6)?.keywordIds ?? []).not.toContain(5); // "payroll systems" and "booking system" paired on "system" before
+    // Two one-off kinds ("monstera care" / "pothos care"): the list has no page for either, and they still pair.
+    const plants = clusterKeywords([kw(1, "monstera care", 9900, "informational"), kw(2, "pothos care", 8100, "informational")]);
+    expect(plants.clusters.map((c) => c.keywordIds)).toEqual([[1, 2]]);
+  });
+
   it("groups plurals and case/punctuation variants", () => {
     const result = clusterKeywords(SAMPLE);
     expect(clusterOf(result, 1)!.keywordIds).toEqual(expect.arrayContaining([1, 2]));

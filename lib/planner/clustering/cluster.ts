@@ -28,7 +28,7 @@ const COOCCURRENCE_SCAN = 2000;
 const SUPPORT_SCAN = 400;
 const HEAD_SHARE = 0.5;
 const HEAD_MAX_SHARE = 0.3;
-/** A topic word in the core of this many clusters is a hub (see hubTokens). */
+/** A topic word in the core of this many clusters heads several pages (see headWords). */
 const HUB_CLUSTERS = 3;
 /** A word used in two groups of this many keywords that share no other word has two senses (see splitSenses). */
 const SENSE_MIN_SIZE = 3;
@@ -144,13 +144,7 @@ export function clusterKeywords(keywords: ClusterInputKeyword[], options: Cluste
   // 4. Results.
   attachStragglers(state, edges, minSize, threshold * ATTACH_SHARE);
 
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = state.find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  }
+  const groups = state.members();
   const clusters: LocalCluster[] = [];
   const unclustered: number[] = [];
   for (const [root, members] of groups) {
@@ -231,8 +225,9 @@ type Edges = { a: Int32Array | number[]; b: Int32Array | number[]; count: number
 
 function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, attachAt: number) {
   const best = new Map<number, { root: number; score: number }>();
-  const hubs = state.hubTokens(minSize);
+  const { heads, hubs } = state.headWords(minSize);
   const named = namedClusters(state, edges, minSize);
+  let members: Map<number, number[]> | undefined;
   for (let e = 0; e < edges.count; e++) {
     const ra = state.find(edges.a[e]);
     const rb = state.find(edges.b[e]);
@@ -249,8 +244,10 @@ function attachToClusters(state: Agglomeration, edges: Edges, minSize: number, a
     if (score < attachAt && !state.sharesHead(small, big)) continue;
     // It names another cluster, and this one is named by a word it lacks (namedClusters).
     if (named.get(small)?.some((other) => other !== big) && state.lacksCoreWord(small, big)) continue;
+    // A lone question that asks what a member asks about another thing (substitutes), or about another page of the subject.
+    if (state.questionOffPage(small, big) || (state.isLoneQuestion(small) && (members ??= state.members()).get(big)!.some((m) => state.substitutes(small, m)))) continue;
     // A lone "best x" may still join a cluster about a narrower x (it has no better home), not one about another x.
-    if (!state.narrowsListicle(big, small) && !state.listicleOwnWord(small, big) && !state.onlyHub(small, big, hubs) && !state.siblingApart(small, big) && !state.conflict(small, big)) best.set(small, { root: big, score });
+    if (!state.narrowsListicle(big, small) && !state.listicleOwnWord(small, big) && !state.onlyHub(small, big, hubs) && !state.offHeadWord(small, big, heads) && !state.siblingApart(small, big) && !state.conflict(small, big)) best.set(small, { root: big, score });
   }
   for (const [small, { root }] of best) state.union(state.find(small), state.find(root));
 }
@@ -296,6 +293,8 @@ function pairUp(state: Agglomeration, edges: Edges, minSize: number, pairAt: num
 class Agglomeration {
   private parent: Int32Array;
   private size: Int32Array;
+  /** Per group, its head: the lowest canonical index among its members. */
+  private head: Int32Array;
   private sums: (Map<number, number> | undefined)[];
   private counts: (Map<number, number> | undefined)[];
   private cores: (number[] | undefined)[];
@@ -319,6 +318,7 @@ class Agglomeration {
     const n = items.length;
     this.parent = new Int32Array(n);
     this.size = new Int32Array(n).fill(1);
+    this.head = Int32Array.from({ length: n }, (_, i) => i);
     this.sums = new Array(n);
     this.counts = new Array(n);
     this.cores = new Array(n);
@@ -359,6 +359,18 @@ class Agglomeration {
 
   sizeOf(root: number): number {
     return this.size[root];
+  }
+
+  /** Each group's members, ascending (the head first), keyed by root; groups in the order of their heads. */
+  members(): Map<number, number[]> {
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < this.parent.length; i++) {
+      const r = this.find(i);
+      const g = groups.get(r);
+      if (g) g.push(i);
+      else groups.set(r, [i]);
+    }
+    return groups;
   }
 
   dominantIntent(root: number): Intent | null {
@@ -433,7 +445,9 @@ class Agglomeration {
    * - each adds its own token and both recur SIBLING_SUPPORT times ("glass" vs "large" cold brew makers);
    * - each adds its own token, both are common (EXCLUSIVE_MIN_DF keywords) and no keyword of the list
    *   holds both: the list treats them as alternatives ("tomato plant care" / "pepper plant care",
-   *   "womens" / "mens").
+   *   "womens" / "mens");
+   * - two lone keywords ask one question about two things (substitutes) or name two kinds of one thing
+   *   (headSiblings).
    */
   conflict(ra: number, rb: number): boolean {
     const sharedOfB = this.sharedCore(rb, ra);
@@ -448,6 +462,7 @@ class Agglomeration {
       return !extraA && this.refinement(rb, ra, both.length > 0 ? both : sharedOfA) >= BROADER_SUPPORT;
     }
     if (this.refinement(ra, rb, sharedOfB) >= SIBLING_SUPPORT && this.refinement(rb, ra, sharedOfA) >= SIBLING_SUPPORT) return true;
+    if (this.size[ra] === 1 && this.size[rb] === 1 && (this.substitutes(ra, rb) || this.headSiblings(ra, rb))) return true;
     return this.exclusive(ra, rb);
   }
 
@@ -484,19 +499,20 @@ class Agglomeration {
   }
 
   /**
-   * Topic words in the core of HUB_CLUSTERS or more clusters (groups of minSize or more) that the list
-   * uses in two senses (splitSenses: "crane" the bird and the machine): sharing such a word says
-   * nothing about which of its subjects a keyword belongs to.
+   * `heads`: topic words in the core of HUB_CLUSTERS or more clusters (groups of minSize or more), words that
+   * head several pages ("mercury": planet, retrograde, poisoning). `hubs`: the heads the list uses in two
+   * senses (splitSenses: "crane" the bird and the machine): sharing such a word says nothing about which of
+   * its subjects a keyword belongs to.
    */
-  hubTokens(minSize: number): Set<number> {
+  headWords(minSize: number): { heads: Set<number>; hubs: Set<number> } {
     const clustersOf = new Map<number, number>();
     for (let i = 0; i < this.parent.length; i++) {
       if (this.parent[i] !== i || this.size[i] < minSize) continue;
       for (const f of this.coreOf(i)) clustersOf.set(f, (clustersOf.get(f) ?? 0) + 1);
     }
-    const hubs = new Set<number>();
-    for (const [f, c] of clustersOf) if (c >= HUB_CLUSTERS && this.splitSenses(f)) hubs.add(f);
-    return hubs;
+    const heads = new Set<number>();
+    for (const [f, c] of clustersOf) if (c >= HUB_CLUSTERS) heads.add(f);
+    return { heads, hubs: new Set([...heads].filter((f) => this.splitSenses(f))) };
   }
 
   /**
@@ -550,15 +566,93 @@ class Agglomeration {
 
   /** The small group shares exactly one topic word with the cluster, and it is a hub word. */
   onlyHub(small: number, cluster: number, hubs: Set<number>): boolean {
-    if (hubs.size === 0 || this.asks(small)) return false;
-    const counts = this.countsOf(cluster);
+    return hubs.size > 0 && !this.asks(small) && hubs.has(this.onlySharedWord(small, cluster));
+  }
+
+  /**
+   * A lone keyword (not a question) with a content word of its own shares with the cluster only the
+   * cluster's one core word, a word that heads several pages, and the cluster's head keyword names it by
+   * another word too: "mercury in tuna" is not about the planet, although the "mercury planet" cluster's
+   * questions ("how hot is mercury") share nothing else.
+   */
+  offHeadWord(small: number, cluster: number, heads: Set<number>): boolean {
+    if (this.size[small] !== 1 || this.asks(small)) return false;
+    const core = this.coreOf(cluster);
+    if (core.length !== 1 || !heads.has(core[0]) || this.onlySharedWord(small, cluster) !== core[0] || !this.ownWord(small, cluster)) return false;
+    return this.wordsOnlyIn(this.head[cluster], small).some((f) => this.space.kinds[f] === FEATURE_CONTENT);
+  }
+
+  /** The one topic word the groups share, or -1 when they share none or several. */
+  private onlySharedWord(ra: number, rb: number): number {
+    const counts = this.countsOf(rb);
     let shared = -1;
-    for (const f of this.countsOf(small).keys()) {
+    for (const f of this.countsOf(ra).keys()) {
       if (!counts.has(f)) continue;
-      if (shared >= 0) return false;
+      if (shared >= 0) return -1;
       shared = f;
     }
-    return shared >= 0 && hubs.has(shared);
+    return shared;
+  }
+
+  /** The small group's core holds a content word no member of `other` has. */
+  private ownWord(small: number, other: number): boolean {
+    const counts = this.countsOf(other);
+    return this.coreOf(small).some((f) => !counts.has(f) && this.space.kinds[f] === FEATURE_CONTENT);
+  }
+
+  /**
+   * A lone question that asks what no question of the cluster asks, with a content word of its own, next
+   * to a cluster narrowed by a recurring word it lacks ("when to cut back hydrangeas" / "blue hydrangeas",
+   * "how to make hydrangeas blue"): a question about another page of the subject.
+   */
+  questionOffPage(small: number, cluster: number): boolean {
+    return this.size[small] === 1 && this.askApart(small, cluster) && this.ownWord(small, cluster) && this.refines(cluster, small);
+  }
+
+  /** A single keyword that asks something (it has a question frame). */
+  isLoneQuestion(root: number): boolean {
+    return this.size[root] === 1 && this.space.questionFrame[root] >= 0;
+  }
+
+  /**
+   * Keywords `a` and `b` ask one question ("can you put x in the washer" / "… in the dryer", "what not to
+   * plant with tomatoes" / "… together") in words that differ by one content word each: the same question
+   * about two things, two pages. Two task verbs that ask the same how-to ("boost" / "increase") are one question.
+   */
+  substitutes(a: number, b: number): boolean {
+    const frame = this.space.questionFrame[a];
+    if (frame < 0 || frame !== this.space.questionFrame[b]) return false;
+    const onlyA = this.wordsOnlyIn(a, b);
+    const onlyB = onlyA.length === 1 ? this.wordsOnlyIn(b, a) : [];
+    if (onlyB.length !== 1) return false;
+    const { kinds, taskVerb } = this.space;
+    return kinds[onlyA[0]] === FEATURE_CONTENT && kinds[onlyB[0]] === FEATURE_CONTENT && !(taskVerb[onlyA[0]] && taskVerb[onlyB[0]]);
+  }
+
+  /**
+   * Two lone keywords (not questions) that share only their head noun, each with a content word of its own,
+   * one of them common in the list ("crm systems" / "ticketing system"): two kinds of the thing. Where both
+   * words are one-offs ("monstera care" / "pothos care") the list has no page for either, and they may pair.
+   */
+  private headSiblings(a: number, b: number): boolean {
+    if (this.asks(a) || this.asks(b)) return false;
+    const head = this.space.lastContent[a];
+    if (head < 0 || head !== this.space.lastContent[b] || this.onlySharedWord(a, b) !== head) return false;
+    const { kinds, df } = this.space;
+    const onlyA = this.wordsOnlyIn(a, b).filter((f) => kinds[f] === FEATURE_CONTENT);
+    const onlyB = this.wordsOnlyIn(b, a).filter((f) => kinds[f] === FEATURE_CONTENT);
+    return onlyA.length > 0 && onlyB.length > 0 && [...onlyA, ...onlyB].some((f) => df[f] >= EXCLUSIVE_MIN_DF);
+  }
+
+  /** The topic words of keyword `a` that keyword `b` lacks. */
+  private wordsOnlyIn(a: number, b: number): number[] {
+    const { offsets, features, kinds } = this.space;
+    const out: number[] = [];
+    for (let p = offsets[a]; p < offsets[a + 1]; p++) {
+      const f = features[p];
+      if (isTopicKind(kinds[f]) && !hasFeature(features, offsets[b], offsets[b + 1], f)) out.push(f);
+    }
+    return out;
   }
 
   /** `list` is mostly listicles and its core holds a topic word no member of `other` has ("best budget x" / "compact x"). */
@@ -868,6 +962,7 @@ class Agglomeration {
     this.cores[rb] = undefined;
     this.parent[rb] = ra;
     this.size[ra] += this.size[rb];
+    this.head[ra] = Math.min(this.head[ra], this.head[rb]);
     const size = this.size[ra];
     const core = [...candidates].filter((f) => 2 * (countsA.get(f) ?? 0) >= size).sort((x, y) => x - y);
     this.cores[ra] = core;

@@ -44,19 +44,19 @@ describe("scoreClustering", () => {
 // pairPrecision = share of same-cluster pairs with one label; ARI = adjusted Rand index; mixedClusters =
 // clusters holding two labels.
 // The issue's targets (coverage ≥ 0.85, pair precision ≥ 0.9) are met on all seven sets; mixed clusters went
-// from 53 to 13 in all (question frames, listicle narrowing, two-sense hub words, siblings, name words, list-wide
-// words, other-intent refinements, alternatives named together once, keywords that name
-// another page), and the cap per set is today's count. What is left needs synonyms or world knowledge
-// ("countertop" = kitchen, "cordless" = electric) or pits one set's page convention against another's. See
-// README → Quality.
+// from 53 to 8 in all (question frames, listicle narrowing, two-sense hub words, siblings, name words, list-wide
+// words, other-intent refinements, alternatives named together once, keywords that name another page, words
+// that head several pages, one question about two things, two kinds of one thing), and the cap per set is
+// today's count. What is left needs synonyms or world knowledge ("countertop" = kitchen, "cordless" = electric)
+// or pits one set's page convention against another's. See README → Quality.
 const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters: number }> = {
-  "ambiguous-heads.json": { coverage: 0.88, pairPrecision: 0.975, adjustedRand: 0.79, mixedClusters: 1 },
+  "ambiguous-heads.json": { coverage: 0.875, pairPrecision: 0.99, adjustedRand: 0.8, mixedClusters: 0 },
   "four-topics-65.json": { coverage: 0.86, pairPrecision: 0.99, adjustedRand: 0.33, mixedClusters: 0 },
-  "home-gardening.json": { coverage: 0.855, pairPrecision: 0.915, adjustedRand: 0.645, mixedClusters: 6 },
+  "home-gardening.json": { coverage: 0.85, pairPrecision: 0.93, adjustedRand: 0.645, mixedClusters: 4 },
   "multi-niche-export.json": { coverage: 0.935, pairPrecision: 0.98, adjustedRand: 0.96, mixedClusters: 1 },
   "personal-finance.json": { coverage: 0.85, pairPrecision: 0.99, adjustedRand: 0.65, mixedClusters: 1 },
-  "running-shoes.json": { coverage: 0.89, pairPrecision: 0.99, adjustedRand: 0.78, mixedClusters: 2 },
-  "saas-software.json": { coverage: 0.925, pairPrecision: 0.985, adjustedRand: 0.82, mixedClusters: 2 },
+  "running-shoes.json": { coverage: 0.89, pairPrecision: 0.99, adjustedRand: 0.78, mixedClusters: 1 },
+  "saas-software.json": { coverage: 0.915, pairPrecision: 0.99, adjustedRand: 0.825, mixedClusters: 1 },
 };
 
 describe("labelled fixtures", () => {
@@ -101,6 +101,24 @@ describe("labelled fixtures", () => {
     const home = result.clusters.find((c) => c.keywordIds.includes(idOf("free invoice template")))!;
     // "free invoice generator" holds the name of the "invoice generator" cluster; it joined "free invoice template" before.
     expect(home.keywordIds).not.toContain(idOf("free invoice generator"));
+  });
+
+  it("does not file a keyword under a page of its head word that is named by another word (ambiguous heads)", () => {
+    const set = fixtures.find((f) => f.file === "ambiguous-heads.json")!.fixture;
+    const { result } = evaluateFixture(set);
+    const idOf = (keyword: string) => set.keywords.findIndex((k) => k.keyword === keyword) + 1;
+    // "mercury" heads the planet, retrograde, poisoning and fish pages; "mercury in tuna" joined the planet before.
+    expect(result.clusters.find((c) => c.keywordIds.includes(idOf("mercury planet")))!.keywordIds).not.toContain(idOf("mercury in tuna"));
+  });
+
+  it("keeps a question about another page of a subject out of a narrower cluster (home gardening)", () => {
+    const set = fixtures.find((f) => f.file === "home-gardening.json")!.fixture;
+    const { result } = evaluateFixture(set);
+    const idOf = (keyword: string) => set.keywords.findIndex((k) => k.keyword === keyword) + 1;
+    // "blue" recurs with "hydrangeas": the "blue hydrangeas" cluster is the colour page, not the pruning questions' home.
+    const blue = result.clusters.find((c) => c.keywordIds.includes(idOf("blue hydrangeas")))!;
+    expect(blue.keywordIds).not.toContain(idOf("when to cut back hydrangeas"));
+    expect(blue.keywordIds).not.toContain(idOf("should i cut back hydrangeas in the fall"));
   });
 
   it("meets the mean quality floor across fixtures", () => {

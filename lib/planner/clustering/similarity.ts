@@ -1,7 +1,8 @@
-import { PAGE_DEFINING } from "./lexicon";
+import { PAGE_DEFINING, TASK_VERBS } from "./lexicon";
 import { stem, tokenizeKeyword } from "./tokenize";
 
 const PAGE_DEFINING_STEMS: ReadonlySet<string> = new Set([...PAGE_DEFINING].map(stem));
+const TASK_VERB_STEMS: ReadonlySet<string> = new Set([...TASK_VERBS].flat().map(stem));
 import type { Intent } from "./types";
 
 /** Tunables of the vector space. Exported so the README, tests and benchmark can refer to them. */
@@ -47,6 +48,10 @@ export type VectorSpace = {
   question: Uint8Array;
   /** Content feature id of the keyword's "how to" task verb, or -1. */
   task: Int32Array;
+  /** 1 for a content feature that is one of the task verbs asking the same how-to ("boost" / "increase", lexicon TASK_VERBS). */
+  taskVerb: Uint8Array;
+  /** Content feature id of the keyword's last content word, the head noun of a compound ("system" of "crm system"), or -1. */
+  lastContent: Int32Array;
   /** Id of what the keyword asks (tokenize.ts questionFrame; equal ids = same question), or -1. */
   questionFrame: Int32Array;
 };
@@ -56,6 +61,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
   const n = texts.length;
   const vocab = new Map<string, number>();
   const kindList: number[] = [];
+  const taskVerbList: number[] = [];
   const dfList: number[] = [];
   const offsets = new Int32Array(n + 1);
   const rawFeatures: number[] = [];
@@ -64,16 +70,18 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
   const listicle = new Uint8Array(n);
   const task = new Int32Array(n).fill(-1);
   const question = new Uint8Array(n);
+  const lastContent = new Int32Array(n).fill(-1);
   const questionFrame = new Int32Array(n).fill(-1);
   const frameIds = new Map<string, number>();
 
   const parts: number[] = [];
-  const idOf = (key: string, kind: number, left = -1, right = -1): number => {
+  const idOf = (key: string, kind: number, left = -1, right = -1, verb = false): number => {
     let id = vocab.get(key);
     if (id === undefined) {
       id = kindList.length;
       vocab.set(key, id);
       kindList.push(kind);
+      taskVerbList.push(verb ? 1 : 0);
       dfList.push(0);
       parts.push(left, right);
     }
@@ -104,8 +112,9 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     const content = own.length > 0 ? own : tokens.weak;
     const weak = own.length > 0 ? tokens.weak : [];
     const ids: number[] = [];
-    const contentIds = content.map((c) => idOf("c\u0001" + c, FEATURE_CONTENT));
+    const contentIds = content.map((c) => idOf("c\u0001" + c, FEATURE_CONTENT, -1, -1, TASK_VERB_STEMS.has(c)));
     ids.push(...contentIds);
+    if (own.length > 0) lastContent[i] = contentIds[contentIds.length - 1];
     for (const w of weak) ids.push(idOf("w\u0001" + w, PAGE_DEFINING_STEMS.has(w) ? FEATURE_REFINER : FEATURE_WEAK));
     if (own.length > 0) for (const w of tokens.frame) ids.push(idOf("q\u0001" + w, FEATURE_REFINER));
     for (let k = 0; k + 1 < content.length; k++) {
@@ -140,7 +149,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     norm = Math.sqrt(norm);
     if (norm > 0) for (let p = offsets[i]; p < offsets[i + 1]; p++) weights[p] /= norm;
   }
-  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle, question, task, questionFrame };
+  return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle, question, task, taskVerb: Uint8Array.from(taskVerbList), lastContent, questionFrame };
 }
 
 /** The two adjacent words of `words` whose concatenation is `joined`. */
