@@ -431,6 +431,38 @@ describe("clusterKeywords", () => {
     expect(plants.clusters.map((c) => c.keywordIds)).toEqual([[1, 2]]);
   });
 
+  it("reads a generic modifier as a page where the list repeats it with one subject: 'online savings accounts', not 'credit cards online'", () => {
+    const list = [
+      kw(1, "best savings accounts", 49500, "commercial"),
+      kw(2, "top savings accounts", 6600, "commercial"),
+      kw(3, "best rated savings accounts", 2900, "commercial"),
+      kw(4, "savings account reviews", 1900, "commercial"),
+      kw(5, "online savings accounts", 12100, "commercial"),
+      kw(6, "best online savings accounts", 8100, "commercial"),
+      kw(7, "online savings accounts reviews", 880, "commercial"),
+      kw(8, "credit cards", 90500, "transactional"),
+      kw(9, "credit cards sale", 2400, "transactional"),
+      kw(10, "credit cards online", 1900, "transactional"),
+    ];
+    const result = clusterKeywords(list);
+    expect(clusterOf(result, 1)!.keywordIds).toEqual([1, 2, 3, 4]); // the three "online" keywords were in it before
+    expect(clusterOf(result, 5)!.keywordIds).toEqual([5, 6, 7]);
+    // Said once, "online" is how to buy credit cards, not a page.
+    expect(clusterOf(result, 8)!.keywordIds).toEqual([8, 9, 10]);
+    // A year or a grading word says which edition or how good, however often the list repeats it.
+    const years = clusterKeywords([
+      kw(1, "best running shoes", 90500, "commercial"),
+      kw(2, "top running shoes", 6600, "commercial"),
+      kw(3, "best running shoes 2025", 4400, "commercial"),
+      kw(4, "top running shoes 2025", 1900, "commercial"),
+      kw(5, "running shoes 2025 reviews", 880, "commercial"),
+      kw(6, "good running shoes", 2900, "commercial"),
+      kw(7, "good running shoes reviews", 720, "commercial"),
+      kw(8, "best good running shoes", 320, "commercial"),
+    ]);
+    expect(years.clusters.map((c) => [...c.keywordIds].sort((a, b) => a - b))).toEqual([[1, 2, 3, 4, 5, 6, 7, 8]]);
+  });
+
   it("groups plurals and case/punctuation variants", () => {
     const result = clusterKeywords(SAMPLE);
     expect(clusterOf(result, 1)!.keywordIds).toEqual(expect.arrayContaining([1, 2]));

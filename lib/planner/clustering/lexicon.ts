@@ -107,6 +107,9 @@ export const LEADING_NAME_WORDS: ReadonlySet<string> = new Set("on in at off up 
 /** Words that make a keyword a listicle or review query ("best x", "top x", "x reviews"): a page of its own, apart from the shop page for x. */
 export const LISTICLE_WORDS: ReadonlySet<string> = new Set("best top review reviews rated ranking rankings greatest".split(" "));
 
+/** Words that grade the thing ("good savings accounts"): they read like "best", never as a page of their own. */
+export const GRADING_WORDS: ReadonlySet<string> = new Set("good great better most".split(" "));
+
 /**
  * The question word that sets what a question asks, grouped: "what"/"which" ask for a thing, "is/are/can/do
  * …" for a yes or no. "when to prune x" and "what to prune x with" ask different things about x.

@@ -1,5 +1,5 @@
-import { PAGE_DEFINING, TASK_VERBS } from "./lexicon";
-import { stem, tokenizeKeyword } from "./tokenize";
+import { GRADING_WORDS, INTENT_SIGNALS, LISTICLE_WORDS, PAGE_DEFINING, TASK_VERBS, isYear } from "./lexicon";
+import { stem, tokenizeKeyword, type KeywordTokens } from "./tokenize";
 
 const PAGE_DEFINING_STEMS: ReadonlySet<string> = new Set([...PAGE_DEFINING].map(stem));
 const TASK_VERB_STEMS: ReadonlySet<string> = new Set([...TASK_VERBS].flat().map(stem));
@@ -96,6 +96,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     for (const j of t.joined) if (!open.has(j)) open.set(j, splitJoined(t.contentWords, j));
   }
 
+  const pageModifiers = recurringModifiers(tokenized);
   for (let i = 0; i < n; i++) {
     const tokens = tokenized[i];
     inferredIntents[i] = tokens.inferredIntent;
@@ -115,7 +116,12 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     const contentIds = content.map((c) => idOf("c\u0001" + c, FEATURE_CONTENT, -1, -1, TASK_VERB_STEMS.has(c)));
     ids.push(...contentIds);
     if (own.length > 0) lastContent[i] = contentIds[contentIds.length - 1];
-    for (const w of weak) ids.push(idOf("w\u0001" + w, PAGE_DEFINING_STEMS.has(w) ? FEATURE_REFINER : FEATURE_WEAK));
+    let topic: string | undefined;
+    for (const w of weak) {
+      // A modifier the list makes a page of ("online savings accounts") has its own feature: "credit cards online" keeps the weak one.
+      if (pageModifiers.size > 0 && pageModifiers.has(w + "\u0001" + (topic ??= topicKey(tokens)))) ids.push(idOf("r\u0001" + w, FEATURE_REFINER));
+      else ids.push(idOf("w\u0001" + w, PAGE_DEFINING_STEMS.has(w) ? FEATURE_REFINER : FEATURE_WEAK));
+    }
     if (own.length > 0) for (const w of tokens.frame) ids.push(idOf("q\u0001" + w, FEATURE_REFINER));
     for (let k = 0; k + 1 < content.length; k++) {
       ids.push(idOf("b\u0001" + content[k] + "\u0001" + content[k + 1], FEATURE_BIGRAM, contentIds[k], contentIds[k + 1]));
@@ -150,6 +156,32 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     if (norm > 0) for (let p = offsets[i]; p < offsets[i + 1]; p++) weights[p] /= norm;
   }
   return { size: n, offsets, features, weights, kinds, df, bigramParts: Int32Array.from(parts), inferredIntents, comparison, listicle, question, task, taskVerb: Uint8Array.from(taskVerbList), lastContent, questionFrame };
+}
+
+const MIN_MODIFIER_PAGE = 3;
+/** Weak words that always say what kind of page it is (intent, listicle, grade, "free" …), or a year: never a page of their own here. */
+const MARKER_STEMS: ReadonlySet<string> = new Set(
+  [...Object.values(INTENT_SIGNALS).flatMap((set) => [...set]), ...LISTICLE_WORDS, ...GRADING_WORDS, ...PAGE_DEFINING].map(stem),
+);
+const topicKey = (t: KeywordTokens) => [...t.content].sort().join(" ");
+
+/**
+ * Weak modifiers that make a page in this list: a word that marks no intent ("online") and recurs with the
+ * same topic words in MIN_MODIFIER_PAGE or more keywords that ask no question ("online savings accounts",
+ * "best online savings accounts", "online savings accounts reviews"). Keys are "modifier\u0001topic words".
+ */
+function recurringModifiers(tokenized: readonly KeywordTokens[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const t of tokenized) {
+    if (t.question || t.questionFrame !== null || t.content.length === 0) continue;
+    let topic: string | undefined;
+    for (const w of t.weak) {
+      if (MARKER_STEMS.has(w) || isYear(w)) continue;
+      const key = w + "\u0001" + (topic ??= topicKey(t));
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return new Set([...counts].filter(([, c]) => c >= MIN_MODIFIER_PAGE).map(([key]) => key));
 }
 
 /** The two adjacent words of `words` whose concatenation is `joined`. */
