@@ -1,9 +1,9 @@
 import { GRADING_WORDS, INTENT_SIGNALS, LISTICLE_WORDS, PAGE_DEFINING, TASK_VERBS, isYear } from "./lexicon";
 import { stem, tokenizeKeyword, type KeywordTokens } from "./tokenize";
+import type { Intent } from "./types";
 
 const PAGE_DEFINING_STEMS: ReadonlySet<string> = new Set([...PAGE_DEFINING].map(stem));
 const TASK_VERB_STEMS: ReadonlySet<string> = new Set([...TASK_VERBS].flat().map(stem));
-import type { Intent } from "./types";
 
 /** Tunables of the vector space. Exported so the README, tests and benchmark can refer to them. */
 export const WEIGHTS = {
@@ -119,7 +119,7 @@ export function buildVectorSpace(texts: readonly string[], onItem?: (i: number) 
     let topic: string | undefined;
     for (const w of weak) {
       // A modifier the list makes a page of ("online savings accounts") has its own feature: "credit cards online" keeps the weak one.
-      if (pageModifiers.size > 0 && pageModifiers.has(w + "\u0001" + (topic ??= topicKey(tokens)))) ids.push(idOf("r\u0001" + w, FEATURE_REFINER));
+      if (pageModifiers.size > 0 && pageModifiers.has(modifierKey(w, (topic ??= topicKey(tokens))))) ids.push(idOf("r\u0001" + w, FEATURE_REFINER));
       else ids.push(idOf("w\u0001" + w, PAGE_DEFINING_STEMS.has(w) ? FEATURE_REFINER : FEATURE_WEAK));
     }
     if (own.length > 0) for (const w of tokens.frame) ids.push(idOf("q\u0001" + w, FEATURE_REFINER));
@@ -164,11 +164,12 @@ const MARKER_STEMS: ReadonlySet<string> = new Set(
   [...Object.values(INTENT_SIGNALS).flatMap((set) => [...set]), ...LISTICLE_WORDS, ...GRADING_WORDS, ...PAGE_DEFINING].map(stem),
 );
 const topicKey = (t: KeywordTokens) => [...t.content].sort().join(" ");
+const modifierKey = (modifier: string, topic: string) => modifier + "\u0001" + topic;
 
 /**
- * Weak modifiers that make a page in this list: a word that marks no intent ("online") and recurs with the
- * same topic words in MIN_MODIFIER_PAGE or more keywords that ask no question ("online savings accounts",
- * "best online savings accounts", "online savings accounts reviews"). Keys are "modifier\u0001topic words".
+ * Weak modifiers that make a page in this list: a word that marks no kind of page ("online", not MARKER_STEMS)
+ * and recurs with the same topic words in MIN_MODIFIER_PAGE or more keywords that ask no question ("online
+ * savings accounts", "best online savings accounts", "online savings accounts reviews"). Keys are modifierKey.
  */
 function recurringModifiers(tokenized: readonly KeywordTokens[]): Set<string> {
   const counts = new Map<string, number>();
@@ -177,7 +178,7 @@ function recurringModifiers(tokenized: readonly KeywordTokens[]): Set<string> {
     let topic: string | undefined;
     for (const w of t.weak) {
       if (MARKER_STEMS.has(w) || isYear(w)) continue;
-      const key = w + "\u0001" + (topic ??= topicKey(t));
+      const key = modifierKey(w, (topic ??= topicKey(t)));
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
