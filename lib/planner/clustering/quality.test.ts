@@ -49,9 +49,14 @@ describe("scoreClustering", () => {
 // that head several pages, one question about two things, two kinds of one thing, generic modifiers the list
 // repeats with one subject), and the cap per set is today's count. What is left needs synonyms or world
 // knowledge ("countertop" = kitchen, "cordless" = electric). See README → Quality.
+// car-care and home-fitness are held out: labelled blind, after those rules were written, by someone who never
+// saw the clustering. They fall short of the targets (coverage 0.81, precision 0.64 / 0.73): the rules fit
+// the seven sets better than they generalise. Their floors are today's figures.
 const FLOORS: Record<string, { coverage: number; pairPrecision: number; adjustedRand: number; mixedClusters: number }> = {
   "ambiguous-heads.json": { coverage: 0.875, pairPrecision: 0.99, adjustedRand: 0.8, mixedClusters: 0 },
+  "car-care.json": { coverage: 0.81, pairPrecision: 0.64, adjustedRand: 0.545, mixedClusters: 26 },
   "four-topics-65.json": { coverage: 0.86, pairPrecision: 0.99, adjustedRand: 0.33, mixedClusters: 0 },
+  "home-fitness.json": { coverage: 0.8, pairPrecision: 0.72, adjustedRand: 0.59, mixedClusters: 21 },
   "home-gardening.json": { coverage: 0.85, pairPrecision: 0.93, adjustedRand: 0.645, mixedClusters: 4 },
   "multi-niche-export.json": { coverage: 0.935, pairPrecision: 0.995, adjustedRand: 0.97, mixedClusters: 0 },
   "personal-finance.json": { coverage: 0.85, pairPrecision: 0.99, adjustedRand: 0.65, mixedClusters: 1 },
@@ -133,7 +138,7 @@ describe("labelled fixtures", () => {
       ari += scores.adjustedRand;
       f1 += scores.bcubedF1;
     }
-    expect(ari / fixtures.length).toBeGreaterThanOrEqual(0.7); // 0.711: the precision rules split some pages the labels join
+    expect(ari / fixtures.length).toBeGreaterThanOrEqual(0.685); // 0.692 (0.711 without the held-out sets): the precision rules split some pages the labels join
     expect(f1 / fixtures.length).toBeGreaterThanOrEqual(0.77);
   });
 
