@@ -85,8 +85,12 @@ export const VARIANTS: ReadonlyMap<string, string> = new Map(
     // footwear and software product types
     "sneaker:shoe sneakers:shoe maker:machine makers:machine " +
     "app:software apps:software tool:software tools:software platform:software platforms:software " +
-    // spellings
-    "versus:vs colour:color colours:color grey:gray favourite:favorite organise:organize organiser:organizer"
+    // spellings, British to American
+    "versus:vs colour:color colours:color grey:gray favourite:favorite favourites:favorites organise:organize organiser:organizer " +
+    "tyre:tire tyres:tires kerb:curb aluminium:aluminum mould:mold moulds:mold fibre:fiber centre:center centres:centers " +
+    "metre:meter metres:meters litre:liter litres:liters jewellery:jewelry pyjamas:pajamas catalogue:catalog programme:program " +
+    "licence:license defence:defense practise:practice plough:plow cosy:cozy " +
+    "optimise:optimize optimisation:optimization analyse:analyze personalised:personalized travelling:traveling"
   )
     .split(" ")
     .map((pair) => pair.split(":") as [string, string]),

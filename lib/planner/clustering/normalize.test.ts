@@ -33,6 +33,8 @@ describe("tokenizeKeyword", () => {
   it("folds variants, keeps a leading preposition of a name and weakens question-frame words", () => {
     expect(tokenizeKeyword("ladies running sneakers").content).toEqual(tokenizeKeyword("womens running shoes").content);
     expect(tokenizeKeyword("mice").content).toEqual(tokenizeKeyword("mouse").content);
+    expect(tokenizeKeyword("cheap winter tyres").content).toEqual(tokenizeKeyword("winter tires").content); // British spelling
+    expect(tokenizeKeyword("aluminium kerb ramp").content).toEqual(tokenizeKeyword("aluminum curb ramp").content);
     expect(tokenizeKeyword("on running shoes").content).toEqual(["on", "run", "shoe"]);
     expect(tokenizeKeyword("running shoes on sale").content).toEqual(["run", "shoe"]);
     expect(tokenizeKeyword("how long do tents last")).toMatchObject({ content: ["tent"], frame: ["long", "last"] });
