@@ -521,6 +521,22 @@ describe("clusterKeywords", () => {
     expect(ids).toEqual(SAMPLE.map((k) => k.id));
   });
 
+  it("reads 'x cost' as the question 'how much does x cost': apart from how long x lasts", () => {
+    const result = clusterKeywords([
+      kw(1, "car battery replacement near me", 18100, "transactional"),
+      kw(2, "car battery replacement", 12100, "transactional"),
+      kw(3, "how long do car batteries last", 9900, "informational"),
+      kw(4, "how long does a car battery last", 6600, "informational"),
+      kw(5, "how much is a car battery", 5400, "informational"),
+      kw(6, "car battery cost", 4400, "informational"),
+      kw(7, "how much does a car battery cost", 2900, "informational"),
+      kw(8, "car battery replacement cost", 2400, "informational"),
+      kw(9, "car battery life", 1900, "informational"),
+    ]);
+    expect(clusterOf(result, 3)!.keywordIds).toEqual([3, 4]); // "car battery replacement cost" joined the lifespan questions before
+    expect(clusterOf(result, 5)!.keywordIds).toEqual(expect.arrayContaining([5, 6, 7]));
+  });
+
   it("keeps confidence in [0, 1] and every id exactly once", () => {
     const input = generateSyntheticKeywords(3000, 3);
     for (const threshold of [0, 0.3, 0.5, 0.9]) {

@@ -136,6 +136,9 @@ export const DEFINITION_FRAME: ReadonlySet<string> = new Set("work works mean me
 /** Stop words that still name the task of "how to x" ("how to get a visa", "how to do x"). */
 export const TASK_STOP_VERBS: ReadonlySet<string> = new Set("get do have be".split(" "));
 
+/** Words that make a keyword ask what something costs, like "how much does x cost": "x cost", "cost to replace x". */
+export const COST_WORDS: ReadonlySet<string> = new Set("cost costs".split(" "));
+
 /** Words that make a keyword ask what something is, like "what is x": "x definition", "x meaning", "define x", "x explained". */
 export const DEFINITION_WORDS: ReadonlySet<string> = new Set("definition definitions define meaning explained explanation".split(" "));
 

@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import {
   COMPARISON_WORDS,
+  COST_WORDS,
   INTENT_SIGNALS,
   LEADING_NAME_WORDS,
   LISTICLE_WORDS,
@@ -130,7 +131,7 @@ export function tokenizeKeyword(keyword: string): KeywordTokens {
 /** See KeywordTokens.questionFrame. */
 function questionFrameOf(surface: readonly string[], words: readonly string[], question: boolean, listicle: boolean): string | null {
   // From the surface: "much" and "many" are stop words for the vector but frame a question all the same.
-  const frame = question ? [...new Set(surface.filter((w) => QUESTION_FRAME.has(w)).map(stem))] : [];
+  let frame = question ? [...new Set(surface.filter((w) => QUESTION_FRAME.has(w)).map(stem))] : [];
   let verb: string | null = null;
   for (let i = 0; i + 2 < surface.length && verb === null; i++) {
     // "how to x", "how often to x", "way to x", "how do you x", "how can i x"
@@ -143,7 +144,9 @@ function questionFrameOf(surface: readonly string[], words: readonly string[], q
     if (role === "content" || role === "weak" || TASK_STOP_VERBS.has(words[at])) verb = stem(TASK_VERBS.get(words[at]) ?? words[at]); // weak: "use", "make"
   }
   const defines = !question && verb === null && surface.some((w) => DEFINITION_WORDS.has(w)); // "x definition", "x explained"
-  const kind = question ? QUESTION_KIND.get(surface[0]) : verb !== null ? "how" : defines ? "what" : undefined;
+  const costs = !question && verb === null && !defines && surface.some((w) => COST_WORDS.has(w)); // "x cost" asks "how much does x cost"
+  if (costs) frame = [stem("much")];
+  const kind = question ? QUESTION_KIND.get(surface[0]) : verb !== null || costs ? "how" : defines ? "what" : undefined;
   if (kind === undefined || (listicle && verb === null)) return null;
   if (verb === null && (kind === "how" || kind === "what") && frame.length > 0 && frame.every((w) => DEFINITION_FRAME.has(w))) return "what||";
   return kind + "|" + [...frame].sort().join(",") + "|" + (verb ?? "");
