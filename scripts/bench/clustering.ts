@@ -5,10 +5,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { clusterKeywords, DEFAULT_THRESHOLD } from "../../lib/planner/clustering";
-import { evaluateFixture, type LabelledFixture } from "../../lib/planner/clustering/quality";
+import { evaluateFixture, scoreSecondLabelling, type LabelledFixture } from "../../lib/planner/clustering/quality";
 import { generateSyntheticKeywords } from "../../lib/planner/clustering/synthetic";
 
 const FIXTURE_DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/clustering");
+/** Independent second labellings of some fixtures (same keywords): the reference the algorithm is read against. */
+const SECOND_LABELLER_DIR = path.join(FIXTURE_DIR, "second-labeller");
 const THRESHOLDS = [0.4, DEFAULT_THRESHOLD, 0.6, 0.7];
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
@@ -78,11 +80,23 @@ export async function runClusteringBenchmark(): Promise<Record<string, unknown>>
       }
     }
     const inferred = evaluateFixture(fixture, { dropIntents: true }).scores;
+    const secondFile = path.join(SECOND_LABELLER_DIR, file);
+    const secondLabelling = fs.existsSync(secondFile) ? (JSON.parse(fs.readFileSync(secondFile, "utf8")) as LabelledFixture) : null;
+    const second = secondLabelling && scoreSecondLabelling(fixture, secondLabelling);
+    const againstSecond = secondLabelling && evaluateFixture(secondLabelling).scores;
     quality[file.replace(/\.json$/, "")] = {
       keywords: fixture.keywords.length,
       labels: new Set(fixture.keywords.map((k) => k.label)).size,
       byThreshold,
       intentsInferredOnly: { purity: round(inferred.purity), bcubedF1: round(inferred.bcubedF1) },
+      secondLabeller: second && {
+        labels: second.clusters,
+        pairPrecision: round(second.pairPrecision),
+        pairRecall: round(second.pairRecall),
+        adjustedRand: round(second.adjustedRand),
+        mixedClusters: second.mixedClusters,
+        algorithm: againstSecond && { pairPrecision: round(againstSecond.pairPrecision), adjustedRand: round(againstSecond.adjustedRand), mixedClusters: againstSecond.mixedClusters },
+      },
     };
   }
   return {
@@ -108,6 +122,18 @@ export function printReport(summary: Record<string, unknown>): void {
     console.log(
       `${name.padEnd(22)} ${String(q.keywords).padStart(5)} kw | coverage ${s.coverage.toFixed(2)} | precision ${s.pairPrecision.toFixed(2)} | recall ${s.pairRecall.toFixed(2)} | ARI ${s.adjustedRand.toFixed(2)} | mixed clusters ${s.mixedClusters}` +
         ` | ${s.coverage >= 0.85 && s.pairPrecision >= 0.9 && s.mixedClusters === 0 ? "meets" : "short of"} the targets`,
+    );
+  }
+  console.log("\n== Against a second labeller: the same keywords labelled again, independently; algorithm ÷ second labeller, both scored against the set's labels");
+  type Second = { labels: number; pairPrecision: number; pairRecall: number; adjustedRand: number; mixedClusters: number; algorithm: Record<string, number> };
+  for (const [name, q] of Object.entries(summary.quality as Record<string, { labels: number; byThreshold: Record<string, Record<string, number>>; secondLabeller: Second | null }>)) {
+    const b = q.secondLabeller;
+    if (!b) continue;
+    const s = q.byThreshold[String(summary.defaultThreshold)];
+    console.log(
+      `${name.padEnd(22)} second labeller (${b.labels} pages against ${q.labels}): precision ${b.pairPrecision.toFixed(2)}, recall ${b.pairRecall.toFixed(2)}, ARI ${b.adjustedRand.toFixed(2)}, mixed ${b.mixedClusters}` +
+        ` | algorithm ÷ labeller: precision ${(s.pairPrecision / b.pairPrecision).toFixed(2)}×, ARI ${(s.adjustedRand / b.adjustedRand).toFixed(2)}×` +
+        ` | algorithm scored against the second labels: precision ${b.algorithm.pairPrecision.toFixed(2)}, ARI ${b.algorithm.adjustedRand.toFixed(2)}, mixed ${b.algorithm.mixedClusters}`,
     );
   }
   console.log(`\n== Quality on labelled fixtures (purity / B-cubed F1; default threshold ${summary.defaultThreshold})`);

@@ -117,3 +117,20 @@ export function evaluateFixture(fixture: LabelledFixture, options: ClusterOption
   scores.unclustered = result.unclusteredIds.length;
   return { result, scores, coverage: input.length ? 1 - result.unclusteredIds.length / input.length : 1 };
 }
+
+/**
+ * Scores a second, independent labelling of a fixture's keywords (same keywords, same order) against the
+ * fixture's labels, as if it were a clustering: how far two labellers agree is the reference the
+ * algorithm is read against.
+ */
+export function scoreSecondLabelling(fixture: LabelledFixture, second: LabelledFixture): QualityScores {
+  if (second.keywords.length !== fixture.keywords.length || second.keywords.some((k, i) => k.keyword !== fixture.keywords[i].keyword)) {
+    throw new Error(`The second labelling of ${fixture.name} must hold its keywords in the same order`);
+  }
+  const { labels } = fixtureInput(fixture);
+  const pages = new Map<string, number[]>();
+  second.keywords.forEach((k, i) => pages.set(k.label, [...(pages.get(k.label) ?? []), i + 1]));
+  const scores = scoreClustering([...pages.values()], labels);
+  scores.clusters = pages.size;
+  return scores;
+}
