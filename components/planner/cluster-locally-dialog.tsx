@@ -15,7 +15,7 @@ import { initialSectorId, type Workspace } from "./workspace";
 
 const TIGHTNESS = [
   { value: "0.35", label: "Broad topics — fewer, bigger clusters", help: "Groups keywords about the same topic even when they ask for different things (“espresso machine”, “best espresso grinder”). Good for planning a hub and its articles; check the clusters for strays." },
-  { value: "0.5", label: "Balanced (recommended)", help: "One cluster per page you would write: keywords that a single article or product page can rank for. A “best …” list, a how-to and a shop page stay apart, and so do subjects your list never combines in one keyword (tomato vs pepper). Keywords that fit nowhere are left unclustered for you to sort." },
+  { value: "0.5", label: "Balanced (recommended)", help: "Aims at one cluster per page you would write: keywords that a single article or product page can rank for. A “best …” list, a how-to and a shop page stay apart, and so do subjects your list never combines in one keyword (tomato vs pepper). Keywords that fit nowhere are left unclustered for you to sort." },
   { value: "0.65", label: "Close variants only — many small clusters", help: "Only near-duplicates go together (“running shoes women”, “women's running shoes”). Use it to find keywords one page should cover; expect more keywords left unclustered." },
 ];
 const describeSetting = (value: string) =>
@@ -47,7 +47,7 @@ export function ClusterLocallyDialog({ workspace }: { workspace: Workspace }) {
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Cluster keywords locally</DialogTitle>
-          <DialogDescription>Groups keywords that share meaning and intent, names each cluster after its biggest keyword and scores its cohesion. Runs on this server: no AI, no credits, 100,000 keywords in seconds.</DialogDescription>
+          <DialogDescription>Groups keywords by the words and intent they share, names each cluster after its biggest keyword and scores its cohesion. Runs on this server: no AI, no credits, 100,000 keywords in seconds.</DialogDescription>
         </DialogHeader>
         <div className="space-y-4">
           <SectorSelect sectors={workspace.sectors} value={sectorId} onChange={setSectorId} id="local-sector" />
@@ -59,6 +59,9 @@ export function ClusterLocallyDialog({ workspace }: { workspace: Workspace }) {
             </Select>
             <Input aria-label="Similarity threshold" type="range" min={0.1} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(e.target.value)} />
             <p className="text-xs text-muted-foreground">{describeSetting(threshold)} Each cluster gets a confidence score (how alike its keywords are in words and intent), shown in the clusters list.</p>
+            <p className="rounded-md bg-muted px-3 py-2 text-xs text-muted-foreground">
+              It reads words, not meaning: it cannot know that “auto” and “car” are one thing, or that a “battery maintainer” is not a car battery. Read the clusters before you plan pages from them, or select keywords and use <span className="font-medium text-foreground">Auto-cluster (AI)</span>, which knows synonyms and product types (it costs credits).
+            </p>
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-2">
