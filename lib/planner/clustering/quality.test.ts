@@ -130,13 +130,17 @@ describe("labelled fixtures", () => {
     expect(clusterMatesOf("multi-niche-export.json", "credit cards")).toContain("credit cards online");
   });
 
-  // Four sets were labelled a second time, independently, by a session that saw neither the first labels nor the
-  // clustering (tests/fixtures/clustering/second-labeller). The two labellings agree closely (precision 0.96–1.00);
-  // the algorithm, scored against the second labels, does not: these floors are today's figures.
+  // Seven sets were labelled a second time, independently, by sessions that saw neither the first labels nor the
+  // clustering (tests/fixtures/clustering/second-labeller). The two labellings nest (precision 0.96–1.00) but
+  // differ in how finely they cut pages (1.7–6.2 keywords a page); the algorithm, scored against the second
+  // labels, reaches 0.36–0.93: these floors are today's figures.
   const SECOND_FLOORS: Record<string, { pairPrecision: number; adjustedRand: number }> = {
+    "ambiguous-heads.json": { pairPrecision: 0.355, adjustedRand: 0.49 },
     "car-care.json": { pairPrecision: 0.575, adjustedRand: 0.54 },
     "home-fitness.json": { pairPrecision: 0.69, adjustedRand: 0.585 },
     "home-gardening.json": { pairPrecision: 0.635, adjustedRand: 0.59 },
+    "personal-finance.json": { pairPrecision: 0.72, adjustedRand: 0.625 },
+    "running-shoes.json": { pairPrecision: 0.92, adjustedRand: 0.77 },
     "saas-software.json": { pairPrecision: 0.68, adjustedRand: 0.74 },
   };
 
