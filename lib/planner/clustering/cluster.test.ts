@@ -537,6 +537,18 @@ describe("clusterKeywords", () => {
     expect(clusterOf(result, 5)!.keywordIds).toEqual(expect.arrayContaining([5, 6, 7]));
   });
 
+  it("reads a code the list writes closed and open as one word: '5w-30 motor oil' is the 5w30 page", () => {
+    const result = clusterKeywords([
+      kw(1, "motor oil", 90500, "transactional"),
+      kw(2, "buy motor oil", 2400, "transactional"),
+      kw(3, "5w30", 22200, "transactional"),
+      kw(4, "5w30 oil", 6600, "transactional"),
+      kw(5, "5w-30 motor oil", 2900, "transactional"),
+      kw(6, "synthetic motor oil", 1900, "transactional"),
+    ]);
+    expect(clusterOf(result, 3)!.keywordIds).toEqual([3, 4, 5]); // it joined "motor oil" before
+  });
+
   it("keeps confidence in [0, 1] and every id exactly once", () => {
     const input = generateSyntheticKeywords(3000, 3);
     for (const threshold of [0, 0.3, 0.5, 0.9]) {

@@ -194,13 +194,15 @@ function splitJoined(words: readonly string[], joined: string): [string, string]
 }
 
 const MIN_COMPOUND_LENGTH = 6;
+/** A closed word the list also writes open: a compound of 6+ letters ("helpdesk"), or any code with a digit ("5w30" / "5w-30"). */
+const opensUp = (word: string) => word.length >= MIN_COMPOUND_LENGTH || (word.length >= 3 && /\d/.test(word));
 
 /** Content stems with every closed compound known in its open form replaced by the two stems. */
 function openCompounds(content: string[], words: readonly string[], open: ReadonlyMap<string, [string, string]>): string[] {
-  if (!words.some((w) => w.length >= MIN_COMPOUND_LENGTH && open.has(w))) return content;
+  if (!words.some((w) => opensUp(w) && open.has(w))) return content;
   const out: string[] = [];
   for (let k = 0; k < words.length; k++) {
-    const parts = words[k].length >= MIN_COMPOUND_LENGTH ? open.get(words[k]) : undefined;
+    const parts = opensUp(words[k]) ? open.get(words[k]) : undefined;
     for (const s of parts ? parts.map(stem) : [content[k]]) if (!out.includes(s)) out.push(s);
   }
   return out;
