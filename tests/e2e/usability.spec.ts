@@ -148,3 +148,20 @@ test("at 390 px: the menu opens, the header fits and no signed-in page scrolls s
     expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
   }
 });
+
+test("a pasted list of 300 keywords keeps the dialog's Add button on screen, at 1440 and at 390 px", async ({ page }) => {
+  await signIn(page);
+  const lines = Array.from({ length: 300 }, (_, i) => `pasted keyword number ${i + 1}, ${(i + 1) * 10}`).join("\n");
+  for (const [width, height] of [[1440, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await open(page, "/planner/keywords");
+    await page.getByRole("button", { name: "Add keywords" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Keywords").fill(lines);
+    // The list scrolls inside its box: before, it grew past the screen and the button could not be reached.
+    const add = dialog.getByRole("button", { name: "Add 300 keywords" });
+    await add.scrollIntoViewIfNeeded();
+    await expect(add).toBeInViewport();
+    await page.keyboard.press("Escape");
+  }
+});
