@@ -69,8 +69,19 @@ test("import all five export formats, paste, cluster locally, fix clusters, writ
   await expect(page.getByText("Local clustering started", { exact: false }).first()).toBeVisible();
   await expect(page.getByText(/clusters from \d+ keywords/).first()).toBeVisible({ timeout: 60_000 });
 
-  // Fix a cluster by hand: rename it inline.
+  // Each local cluster shows its confidence; a loose one (under 70 %) says to check it.
   await open(page, "/planner/clusters?ordering=-volume");
+  const confidenceColumn = (await page.getByRole("columnheader").allInnerTexts()).findIndex((h) => /Confidence/.test(h));
+  const clusterRows = await page.getByRole("row").count();
+  expect(clusterRows).toBeGreaterThan(1);
+  for (let i = 1; i < clusterRows; i++) {
+    const text = await page.getByRole("row").nth(i).getByRole("cell").nth(confidenceColumn).innerText();
+    const percent = Number(text.match(/(\d+)%/)?.[1]);
+    expect(Number.isFinite(percent), text).toBe(true);
+    expect(text.includes("check"), text).toBe(percent < 70);
+  }
+
+  // Fix a cluster by hand: rename it inline.
   const firstName = page.getByRole("row").nth(1).getByRole("textbox").first();
   await firstName.fill("Trail running shoes (hub)");
   await firstName.press("Enter");
