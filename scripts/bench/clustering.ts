@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { clusterKeywords, DEFAULT_THRESHOLD } from "../../lib/planner/clustering";
-import { evaluateFixture, scoreSecondLabelling, type LabelledFixture } from "../../lib/planner/clustering/quality";
+import { evaluateFixture, fixtureInput, scoreSecondLabelling, type LabelledFixture } from "../../lib/planner/clustering/quality";
 import { generateSyntheticKeywords } from "../../lib/planner/clustering/synthetic";
 
 const FIXTURE_DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/clustering");
@@ -44,6 +44,22 @@ function timeRun(size: number, runs: number) {
   };
 }
 
+/** Confidence bands of the clusters list ("check" under 0.7): how many clusters, and how many mix two labels. */
+const CONFIDENCE_BANDS = [
+  { name: "under 70%", below: 0.7 },
+  { name: "70–85%", below: 0.85 },
+  { name: "85% or more", below: Infinity },
+];
+
+function tallyConfidence(fixture: LabelledFixture, tally: { clusters: number; mixed: number }[]) {
+  const { labels } = fixtureInput(fixture);
+  for (const c of evaluateFixture(fixture).result.clusters) {
+    const band = tally[CONFIDENCE_BANDS.findIndex((b) => c.confidence < b.below)];
+    band.clusters++;
+    if (new Set(c.keywordIds.map((id) => labels.get(id))).size > 1) band.mixed++;
+  }
+}
+
 function loadFixtures(): { file: string; fixture: LabelledFixture }[] {
   return fs
     .readdirSync(FIXTURE_DIR)
@@ -57,7 +73,9 @@ export async function runClusteringBenchmark(): Promise<Record<string, unknown>>
   const quality: Record<string, unknown> = {};
   const sums = { purity: 0, bcubedF1: 0 };
   const fixtures = loadFixtures();
+  const confidence = CONFIDENCE_BANDS.map(() => ({ clusters: 0, mixed: 0 }));
   for (const { file, fixture } of fixtures) {
+    tallyConfidence(fixture, confidence);
     const byThreshold: Record<string, unknown> = {};
     for (const threshold of THRESHOLDS) {
       const { scores, coverage } = evaluateFixture(fixture, { threshold });
@@ -83,6 +101,7 @@ export async function runClusteringBenchmark(): Promise<Record<string, unknown>>
     const secondFile = path.join(SECOND_LABELLER_DIR, file);
     const secondLabelling = fs.existsSync(secondFile) ? (JSON.parse(fs.readFileSync(secondFile, "utf8")) as LabelledFixture) : null;
     const second = secondLabelling && scoreSecondLabelling(fixture, secondLabelling);
+    if (secondLabelling) tallyConfidence(secondLabelling, confidence);
     const againstSecond = secondLabelling && evaluateFixture(secondLabelling).scores;
     quality[file.replace(/\.json$/, "")] = {
       keywords: fixture.keywords.length,
@@ -103,6 +122,7 @@ export async function runClusteringBenchmark(): Promise<Record<string, unknown>>
     defaultThreshold: DEFAULT_THRESHOLD,
     speed,
     quality,
+    confidenceBands: CONFIDENCE_BANDS.map((b, i) => ({ band: b.name, ...confidence[i] })),
     meanAtDefault: { purity: round(sums.purity / fixtures.length), bcubedF1: round(sums.bcubedF1 / fixtures.length) },
   };
 }
@@ -136,6 +156,9 @@ export function printReport(summary: Record<string, unknown>): void {
         ` | algorithm scored against the second labels: precision ${b.algorithm.pairPrecision.toFixed(2)}, ARI ${b.algorithm.adjustedRand.toFixed(2)}, mixed ${b.algorithm.mixedClusters}`,
     );
   }
+  const bands = summary.confidenceBands as { band: string; clusters: number; mixed: number }[];
+  console.log("\n== Confidence says which clusters to check: clusters that mix two labels, by confidence, over every labelling");
+  console.log(bands.map((b) => `${b.band}: ${b.mixed} of ${b.clusters} (${Math.round((100 * b.mixed) / Math.max(1, b.clusters))}%)`).join(" | "));
   console.log(`\n== Quality on labelled fixtures (purity / B-cubed F1; default threshold ${summary.defaultThreshold})`);
   const quality = summary.quality as Record<string, { keywords: number; labels: number; byThreshold: Record<string, Record<string, number>>; intentsInferredOnly: Record<string, number> }>;
   for (const [name, q] of Object.entries(quality)) {
