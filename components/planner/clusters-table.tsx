@@ -65,7 +65,7 @@ export function ClustersTable({ rows, count, countIsEstimate, cursors, workspace
         cell: ({ row, getValue }) => <Link className="text-primary underline-offset-4 hover:underline" href={`/planner/keywords?cluster_id=${row.original.id}`}>{getValue().toLocaleString("en-US")}</Link>,
       }),
       col.accessor("volume", { header: "Volume", meta: { sortField: "volume", align: "right" }, cell: ({ getValue }) => getValue().toLocaleString("en-US") }),
-      col.accessor("confidence", { header: "Confidence", meta: { align: "right" }, cell: ({ row, getValue }) => <Confidence value={getValue()} local={row.original.source === "local"} /> }),
+      col.accessor("confidence", { header: "Confidence", sortDescFirst: false, meta: { sortField: "confidence", align: "right" }, cell: ({ row, getValue }) => <Confidence value={getValue()} local={row.original.source === "local"} /> }),
       col.accessor("source", { header: "Source", cell: ({ getValue }) => <Badge variant="outline">{SOURCE_LABEL[getValue() as keyof typeof SOURCE_LABEL]}</Badge> }),
       col.accessor("ideasCount", { header: "Ideas", meta: { align: "right" }, cell: ({ row, getValue }) => <Link className="text-primary underline-offset-4 hover:underline" href={`/planner/ideas?cluster_id=${row.original.id}`}>{getValue()}</Link> }),
       col.accessor("status", { header: "Status", cell: ({ getValue }) => <Badge variant={getValue() === "active" ? "success" : "secondary"}>{getValue()}</Badge> }),

@@ -7,7 +7,7 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: capitalize(value) }));
 
 export const KEYWORD_SORT_FIELDS = ["createdAt", "volume", "difficulty", "keyword"] as const;
-export const CLUSTER_SORT_FIELDS = ["name", "volume", "keywordsCount", "createdAt"] as const;
+export const CLUSTER_SORT_FIELDS = ["name", "volume", "keywordsCount", "confidence", "createdAt"] as const;
 export const IDEA_SORT_FIELDS = ["title", "createdAt", "estimatedWordCount", "status"] as const;
 
 export function keywordFilters(clusters: { id: number; name: string }[]) {

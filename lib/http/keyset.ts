@@ -15,7 +15,7 @@ import { listCount, type ListCount } from "@/lib/http/list-count";
 export type Direction = "asc" | "desc";
 export type CursorValue = string | number | null;
 /** How a cursor's value is checked before it reaches SQL as a parameter. */
-export type CursorKind = "date" | "text" | "int";
+export type CursorKind = "date" | "text" | "int" | "float";
 export type Cursor = { o: string; v: CursorValue; id: number; d?: "b" };
 export type KeysetCursors = { nextCursor: string | null; previousCursor: string | null };
 
@@ -47,7 +47,9 @@ export function decodeCursor(cursor: string, ordering: string, kind: CursorKind,
       ? v === null || (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v)))
       : kind === "text"
         ? typeof v === "string" && v.length <= 1000 && !v.includes("\u0000") && !LONE_SURROGATE.test(v)
-        : v === null || (Number.isSafeInteger(v) && (v as number) >= -MAX_INT - 1 && (v as number) <= MAX_INT);
+        : kind === "float"
+          ? v === null || (typeof v === "number" && Number.isFinite(v))
+          : v === null || (Number.isSafeInteger(v) && (v as number) >= -MAX_INT - 1 && (v as number) <= MAX_INT);
   if (!ok) throw bad();
   return c as Cursor;
 }

@@ -15,8 +15,8 @@ import { trashClusters } from "@/lib/trash/service";
 import { recomputeClusterStats } from "./cluster-stats";
 import type { ClusterListQuery, CreateClusterInput, UpdateClusterInput } from "./schemas";
 
-const CLUSTER_ORDERING = ["name", "volume", "keywordsCount", "createdAt"] as const;
-const CURSOR_KIND: Record<(typeof CLUSTER_ORDERING)[number], CursorKind> = { name: "text", volume: "int", keywordsCount: "int", createdAt: "date" };
+const CLUSTER_ORDERING = ["name", "volume", "keywordsCount", "confidence", "createdAt"] as const;
+const CURSOR_KIND: Record<(typeof CLUSTER_ORDERING)[number], CursorKind> = { name: "text", volume: "int", keywordsCount: "int", confidence: "float", createdAt: "date" };
 
 const clusterSelect = {
   id: true,
@@ -51,7 +51,8 @@ export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promi
     ...(query.search ? { name: { contains: query.search, mode: "insensitive" } } : {}),
   };
   const { field, direction } = parseOrdering<(typeof CLUSTER_ORDERING)[number]>(query.ordering, CLUSTER_ORDERING, "-volume");
-  const { rows, ...page } = await pageList({ field, direction, tie: "asc", kind: CURSOR_KIND[field] }, query, {
+  // By confidence, the loosest clusters first: the ones to check. Clusters without one (made by hand) come last either way.
+  const { rows, ...page } = await pageList({ field, direction, tie: "asc", kind: CURSOR_KIND[field], nullsLast: field === "confidence" }, query, {
     find: (args) => db.cluster.findMany({ ...args, where: { AND: [where, args.where] }, select: clusterSelect }),
     count: (take) => db.cluster.count({ where, take }),
     estimate: () => estimateListRows(db, "clusters", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status], search: query.search }),

@@ -74,12 +74,19 @@ test("import all five export formats, paste, cluster locally, fix clusters, writ
   const confidenceColumn = (await page.getByRole("columnheader").allInnerTexts()).findIndex((h) => /Confidence/.test(h));
   const clusterRows = await page.getByRole("row").count();
   expect(clusterRows).toBeGreaterThan(1);
+  const percents: number[] = [];
   for (let i = 1; i < clusterRows; i++) {
     const text = await page.getByRole("row").nth(i).getByRole("cell").nth(confidenceColumn).innerText();
     const percent = Number(text.match(/(\d+)%/)?.[1]);
     expect(Number.isFinite(percent), text).toBe(true);
     expect(text.includes("check"), text).toBe(percent < 70);
+    percents.push(percent);
   }
+  // Sorted by confidence, the ones to check come first.
+  await page.getByRole("columnheader", { name: /Confidence/ }).getByRole("button").click();
+  await expect(page).toHaveURL(/ordering=confidence/);
+  const firstPercent = async () => Number((await page.getByRole("row").nth(1).getByRole("cell").nth(confidenceColumn).innerText()).match(/(\d+)%/)?.[1]);
+  await expect.poll(firstPercent).toBe(Math.min(...percents));
 
   // Fix a cluster by hand: rename it inline.
   const firstName = page.getByRole("row").nth(1).getByRole("textbox").first();

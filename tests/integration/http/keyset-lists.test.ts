@@ -27,9 +27,18 @@ const LISTS: { name: string; route: Handler; path: string; orderings: string[]; 
     name: "clusters",
     route: clustersRoute.GET,
     path: "/api/v1/planner/clusters/",
-    orderings: ["-volume", "volume", "name", "-createdAt", "keywords_count"],
+    orderings: ["-volume", "volume", "name", "-createdAt", "keywords_count", "confidence", "-confidence"],
     add: (p, n, tag, extreme) =>
-      rootDb().cluster.createMany({ data: Array.from({ length: n }, (_, i) => ({ ...p, name: `${extreme ? (i % 2 ? "zzz" : "aaa") : "c"} ${tag} ${i}`, volume: extreme ? (i % 2 ? 0 : 1_000_000) : i % 7, keywordsCount: i % 5, createdAt: extreme ? new Date() : day(i) })) }),
+      rootDb().cluster.createMany({
+        data: Array.from({ length: n }, (_, i) => ({
+          ...p,
+          name: `${extreme ? (i % 2 ? "zzz" : "aaa") : "c"} ${tag} ${i}`,
+          volume: extreme ? (i % 2 ? 0 : 1_000_000) : i % 7,
+          keywordsCount: i % 5,
+          confidence: i % 4 === 0 ? null : extreme ? (i % 2 ? 0.01 : 0.99) : 0.3 + (i % 5) / 10, // by hand (NULL) or local
+          createdAt: extreme ? new Date() : day(i),
+        })),
+      }),
   },
   {
     name: "ideas",
@@ -169,5 +178,29 @@ describe.each(LISTS)("$name list: counts", ({ route, path, add }) => {
     // 2,500 match here and 4,000 in the other account: a capped count would say 2,001.
     expect(broad.count).toBeGreaterThan(2_100);
     expect(broad.count).toBeLessThan(3_500);
+  });
+});
+
+describe("clusters by confidence", () => {
+  it("lists the loosest clusters first (or last), clusters without a confidence after every other either way", async () => {
+    const { a, place, token } = await tenant();
+    await LISTS[0].add(place, 23, "conf");
+    for (const [ordering, sorted] of [["confidence", (x: number, y: number) => x - y], ["-confidence", (x: number, y: number) => y - x]] as const) {
+      const seen: (number | null)[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { status: number; body: { data: Page } } = await callApi(clustersRoute.GET, { token, url: `/api/v1/planner/clusters/?site_id=${a.site.id}&ordering=${ordering}&page_size=5${cursor ? `&cursor=${cursor}` : ""}` });
+        expect(res.status).toBe(200);
+        seen.push(...res.body.data.results.map((r) => r.confidence as number | null));
+        cursor = res.body.data.next_cursor;
+      } while (cursor);
+      const rated = seen.filter((c): c is number => c !== null);
+      expect(seen.length).toBe(23);
+      expect(seen.slice(rated.length).every((c) => c === null), ordering).toBe(true);
+      expect(rated, ordering).toEqual([...rated].sort(sorted));
+    }
+    // A forged confidence cursor that is not a finite number is a 400, not a 500.
+    const forged = Buffer.from(JSON.stringify({ o: "confidence", v: "0.5; drop", id: 3 })).toString("base64url");
+    expect((await callApi(clustersRoute.GET, { token, url: `/api/v1/planner/clusters/?site_id=${a.site.id}&ordering=confidence&cursor=${forged}` })).status).toBe(400);
   });
 });
