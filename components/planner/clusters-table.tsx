@@ -7,6 +7,7 @@ import { Combine, FolderTree, Lightbulb, ListTree, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { generateIdeasAction } from "@/lib/ai/actions";
 import { deleteClustersAction, mergeClustersAction, updateClusterAction } from "@/lib/planner/actions";
+import { CHECK_CONFIDENCE_BELOW } from "@/lib/planner/clustering/types";
 import type { ClusterRow } from "@/lib/planner/clusters";
 import { DataTable } from "@/components/data-table/data-table";
 import { editableCell } from "@/components/data-table/editable-cell";
@@ -23,16 +24,10 @@ import type { Workspace } from "./workspace";
 type Props = { rows: ClusterRow[]; count: number; countIsEstimate?: boolean; cursors?: TableCursors; workspace: Workspace; allClusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
 
 const col = createDataTableColumnHelper<ClusterRow>();
-/**
- * Local clusters under this confidence get a "check" badge: on the labelled sets (both labellings, see
- * lib/planner/clustering/README.md) about a third of them mix two pages, against 6 % at 85 % or more.
- */
-const CHECK_BELOW = 0.7;
-
 function Confidence({ value, local }: { value: number | null; local: boolean }) {
   if (value === null) return "—";
   const percent = `${Math.round(value * 100)}%`;
-  if (!local || value >= CHECK_BELOW) return percent;
+  if (!local || value >= CHECK_CONFIDENCE_BELOW) return percent;
   return (
     <span className="inline-flex items-center gap-1.5" title="Its keywords are less alike: about a third of local clusters this loose mix two pages. Read its keywords before you plan from it.">
       <Badge variant="warning">check</Badge>
