@@ -5,7 +5,7 @@ import { scoped } from "@/lib/db/scoped";
 import { defineAction, withToast } from "@/lib/http/action";
 import { idSchema, idsSchema } from "@/lib/http/validation";
 import { addKeywordLines, addSeedKeywords, assignKeywordsToCluster, createKeyword, deleteKeywords, listSeedKeywords, updateKeyword, updateKeywordsStatus } from "./keywords";
-import { createCluster, deleteClusters, mergeClusters, moveKeywords, removeKeywordsFromCluster, updateCluster } from "./clusters";
+import { checkClusters, createCluster, deleteClusters, mergeClusters, moveKeywords, removeKeywordsFromCluster, updateCluster } from "./clusters";
 import { createIdea, deleteIdeas, updateIdea } from "./ideas";
 import { startLocalClustering } from "./local-clustering";
 import {
@@ -13,6 +13,7 @@ import {
   addSeedKeywordsSchema,
   bulkAssignSchema,
   bulkStatusSchema,
+  checkClustersSchema,
   createClusterSchema,
   createIdeaSchema,
   createKeywordSchema,
@@ -69,6 +70,11 @@ export const updateClusterAction = defineAction({ schema: updateClusterSchema.ex
 export const deleteClustersAction = defineAction({ schema: idsSchema }, async (ctx, { ids }) =>
   withToast(null, `Moved ${plural(await deleteClusters(scoped(ctx), ctx, ids), "cluster")} to the trash; their keywords stay, unassigned. Restore from Trash within 30 days.`),
 );
+
+export const checkClustersAction = defineAction({ schema: checkClustersSchema }, async (ctx, { ids, checked }) => {
+  const changed = plural(await checkClusters(scoped(ctx), ctx, ids, checked), "cluster");
+  return withToast(null, checked ? `Marked ${changed} checked: “Rebuild” keeps them.` : `${changed} to check again.`);
+});
 
 export const mergeClustersAction = defineAction({ schema: mergeClustersSchema }, async (ctx, { sourceId, targetId }) => {
   const merged = await mergeClusters(scoped(ctx), ctx, sourceId, targetId);

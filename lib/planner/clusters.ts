@@ -13,6 +13,7 @@ import { assertWithinLimit } from "@/lib/plans/limits";
 import { assertActiveSector } from "@/lib/sites/placement";
 import { trashClusters } from "@/lib/trash/service";
 import { recomputeClusterStats } from "./cluster-stats";
+import { CHECK_CONFIDENCE_BELOW } from "./clustering/types";
 import type { ClusterListQuery, CreateClusterInput, UpdateClusterInput } from "./schemas";
 
 const CLUSTER_ORDERING = ["name", "volume", "keywordsCount", "confidence", "createdAt"] as const;
@@ -25,6 +26,7 @@ const clusterSelect = {
   status: true,
   source: true,
   confidence: true,
+  checkedAt: true,
   keywordsCount: true,
   volume: true,
   siteId: true,
@@ -34,6 +36,10 @@ const clusterSelect = {
 } satisfies Prisma.ClusterSelect;
 
 export type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof clusterSelect }> & { ideasCount: number };
+
+/** `needsCheck` (clustering/types.ts) as a filter. */
+const NEEDS_CHECK = { source: "local", confidence: { lt: CHECK_CONFIDENCE_BELOW }, checkedAt: null } satisfies Prisma.ClusterWhereInput;
+const REVIEW_FILTER = { needs_check: NEEDS_CHECK, checked: { checkedAt: { not: null } } } satisfies Record<NonNullable<ClusterListQuery["review"]>, Prisma.ClusterWhereInput>;
 
 /** The clusters with their live ideas counted for just these ids (a relation `_count` aggregated every idea of the account). */
 async function withIdeaCounts(db: ScopedDb, clusters: Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>[]): Promise<ClusterRow[]> {
@@ -49,15 +55,21 @@ export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promi
     ...(query.sectorId ? { sectorId: query.sectorId } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.search ? { name: { contains: query.search, mode: "insensitive" } } : {}),
+    ...(query.review ? REVIEW_FILTER[query.review] : {}),
   };
   const { field, direction } = parseOrdering<(typeof CLUSTER_ORDERING)[number]>(query.ordering, CLUSTER_ORDERING, "-volume");
   // By confidence, the loosest clusters first: the ones to check. Clusters without one (made by hand) come last either way.
   const { rows, ...page } = await pageList({ field, direction, tie: "asc", kind: CURSOR_KIND[field], nullsLast: field === "confidence" }, query, {
     find: (args) => db.cluster.findMany({ ...args, where: { AND: [where, args.where] }, select: clusterSelect }),
     count: (take) => db.cluster.count({ where, take }),
-    estimate: () => estimateListRows(db, "clusters", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status], search: query.search }),
+    estimate: query.review ? undefined : () => estimateListRows(db, "clusters", { siteId: query.siteId, sectorId: query.sectorId, status: query.status && [query.status], search: query.search }),
   });
   return { ...page, results: await withIdeaCounts(db, rows) };
+}
+
+/** How many clusters of the site (sector) still need a person's check. */
+export async function countClustersToCheck(db: ScopedDb, filter: { siteId?: number; sectorId?: number }): Promise<number> {
+  return db.cluster.count({ where: { ...(filter.siteId ? { siteId: filter.siteId } : {}), ...(filter.sectorId ? { sectorId: filter.sectorId } : {}), status: "active", ...NEEDS_CHECK } });
 }
 
 export async function getCluster(db: ScopedDb, id: number): Promise<ClusterRow> {
@@ -88,9 +100,20 @@ export async function createCluster(db: ScopedDb, ctx: AppContext, input: Create
 
 export async function updateCluster(db: ScopedDb, ctx: AppContext, id: number, input: UpdateClusterInput): Promise<ClusterRow> {
   assertCan(ctx.role, "write");
-  await getCluster(db, id);
-  await db.cluster.update({ where: { id }, data: input });
+  const { checked, ...fields } = input;
+  const cluster = await getCluster(db, id);
+  await db.cluster.update({ where: { id }, data: { ...fields, ...(checked === undefined ? {} : { checkedAt: checkedAtFor(cluster, checked) }) } });
   return getCluster(db, id);
+}
+
+/** Checking again keeps the first check's time. */
+const checkedAtFor = (cluster: { checkedAt: Date | null }, checked: boolean) => (checked ? (cluster.checkedAt ?? new Date()) : null);
+
+/** Marks clusters checked (a person read them and keeps them) or not: how many changed. Ids of other accounts change nothing. */
+export async function checkClusters(db: ScopedDb, ctx: AppContext, ids: number[], checked: boolean): Promise<number> {
+  assertCan(ctx.role, "write");
+  const { count } = await db.cluster.updateMany({ where: { id: { in: ids }, checkedAt: checked ? null : { not: null } }, data: { checkedAt: checked ? new Date() : null } });
+  return count;
 }
 
 export async function deleteClusters(db: ScopedDb, ctx: AppContext, ids: number[]): Promise<number> {

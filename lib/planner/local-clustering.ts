@@ -41,10 +41,11 @@ export async function clusterSectorLocally(
   assertCan(ctx.role, "write");
   const { siteId, sectorId } = input;
   const sector = await assertActiveSector(db, siteId, sectorId);
-  // "rebuild" replaces earlier local clusters, but only once the new ones are known to fit the plan.
+  // "rebuild" replaces earlier local clusters nobody has checked, but only once the new ones are known to fit the plan.
   const rebuild = input.mode === "rebuild";
-  const replaced = rebuild ? await db.cluster.count({ where: { siteId, sectorId, source: "local" } }) : 0;
-  const inScope = rebuild ? { clusters: { every: { cluster: { source: "local" as const } } } } : { clusters: { none: {} } };
+  const replaceable = { siteId, sectorId, source: "local" as const, checkedAt: null };
+  const replaced = rebuild ? await db.cluster.count({ where: replaceable }) : 0;
+  const inScope = rebuild ? { clusters: { every: { cluster: replaceable } } } : { clusters: { none: {} } };
 
   const keywords: { id: number; keyword: string; volume: number; intent: "informational" | "navigational" | "commercial" | "transactional" | null }[] = [];
   for (let cursor = 0; ; ) {
@@ -78,7 +79,7 @@ export async function clusterSectorLocally(
   await reporting;
   const clusteringMs = Math.round((performance.now() - started) * 10) / 10;
   if (clusters.length > replaced) await assertWithinLimit(ctx.accountId, "clusters", clusters.length - replaced);
-  if (rebuild) await db.cluster.deleteMany({ where: { siteId, sectorId, source: "local" } });
+  if (rebuild) await db.cluster.deleteMany({ where: replaceable });
 
   const createdIds: number[] = [];
   for (let i = 0; i < clusters.length; i += SAVE_CHUNK) {

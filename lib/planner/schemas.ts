@@ -4,6 +4,7 @@ import { KEYWORD_INTENTS } from "@/lib/reference/intents";
 
 export const KEYWORD_STATUSES = ["pending", "active", "archived"] as const;
 export const CLUSTER_STATUSES = ["active", "archived"] as const;
+export const CLUSTER_REVIEWS = ["needs_check", "checked"] as const;
 export const IDEA_STATUSES = ["new", "queued", "completed", "archived"] as const;
 export const CONTENT_TYPES = ["post", "page", "product", "service", "category"] as const;
 export const CONTENT_STRUCTURES = ["article", "how_to", "listicle", "guide", "comparison", "review", "faq", "case_study"] as const;
@@ -58,18 +59,22 @@ export const clusterFieldsSchema = z.object({
 });
 export const createClusterSchema = clusterFieldsSchema.extend({ ...placement, keywordIds: z.array(idSchema).max(10_000).optional() }).strict();
 export type CreateClusterInput = z.infer<typeof createClusterSchema>;
-export const updateClusterSchema = clusterFieldsSchema.partial().strict();
+/** `checked`: a person read the cluster and keeps it (true), or wants it checked again (false). */
+export const updateClusterSchema = clusterFieldsSchema.partial().extend({ checked: z.boolean().optional() }).strict();
 export type UpdateClusterInput = z.infer<typeof updateClusterSchema>;
 
 export const mergeClustersSchema = z
   .object({ sourceId: idSchema, targetId: idSchema })
   .refine((v) => v.sourceId !== v.targetId, { message: "Choose two different clusters.", path: ["targetId"] });
+export const checkClustersSchema = z.object({ ids: z.array(idSchema).min(1).max(10_000), checked: z.boolean() });
 export const moveKeywordsSchema = z.object({ keywordIds: z.array(idSchema).min(1).max(10_000), fromClusterId: idSchema.nullable().optional(), toClusterId: idSchema });
 
 export const clusterListQuerySchema = listQuerySchema.extend({
   siteId: idSchema.optional(),
   sectorId: idSchema.optional(),
   status: z.enum(CLUSTER_STATUSES).optional(),
+  /** "needs_check": local clusters under the confidence bar nobody has checked yet; "checked": those a person kept. */
+  review: z.enum(CLUSTER_REVIEWS).optional(),
   cursor: cursorSchema,
 });
 export type ClusterListQuery = z.infer<typeof clusterListQuerySchema>;
