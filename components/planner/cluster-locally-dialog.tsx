@@ -73,6 +73,7 @@ export function ClusterLocallyDialog({ workspace }: { workspace: Workspace }) {
                   <SelectItem value="rebuild">Rebuild earlier local clusters</SelectItem>
                 </SelectContent>
               </Select>
+              {mode === "rebuild" && <p className="text-xs text-muted-foreground">Clusters you marked checked, made by hand or with AI stay as they are.</p>}
             </div>
             <div className="space-y-2">
               <Label htmlFor="local-min">Smallest cluster (keywords)</Label>

@@ -3,11 +3,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Combine, FolderTree, Lightbulb, ListTree, Trash2 } from "lucide-react";
+import { CircleCheck, Combine, FolderTree, Lightbulb, ListTree, RotateCcw, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { generateIdeasAction } from "@/lib/ai/actions";
-import { deleteClustersAction, mergeClustersAction, updateClusterAction } from "@/lib/planner/actions";
-import { CHECK_CONFIDENCE_BELOW } from "@/lib/planner/clustering/types";
+import { checkClustersAction, deleteClustersAction, mergeClustersAction, updateClusterAction } from "@/lib/planner/actions";
+import { needsCheck } from "@/lib/planner/clustering/types";
 import type { ClusterRow } from "@/lib/planner/clusters";
 import { DataTable } from "@/components/data-table/data-table";
 import { editableCell } from "@/components/data-table/editable-cell";
@@ -24,13 +24,20 @@ import type { Workspace } from "./workspace";
 type Props = { rows: ClusterRow[]; count: number; countIsEstimate?: boolean; cursors?: TableCursors; workspace: Workspace; allClusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
 
 const col = createDataTableColumnHelper<ClusterRow>();
-function Confidence({ value, local }: { value: number | null; local: boolean }) {
-  if (value === null) return "—";
-  const percent = `${Math.round(value * 100)}%`;
-  if (!local || value >= CHECK_CONFIDENCE_BELOW) return percent;
+const checkedOn = (at: Date | string) => new Date(at).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+function Confidence({ cluster }: { cluster: ClusterRow }) {
+  if (cluster.confidence === null) return "—";
+  const percent = `${Math.round(cluster.confidence * 100)}%`;
+  const badge = needsCheck(cluster)
+    ? { label: "check", variant: "warning" as const, title: "Its keywords are less alike: about a third of local clusters this loose mix two pages. Read its keywords, move out the ones that belong elsewhere, then mark it checked." }
+    : cluster.checkedAt
+      ? { label: "checked", variant: "outline" as const, title: `Checked on ${checkedOn(cluster.checkedAt)}: “Rebuild” keeps it.` }
+      : null;
+  if (!badge) return percent;
   return (
-    <span className="inline-flex items-center gap-1.5" title="Its keywords are less alike: about a third of local clusters this loose mix two pages. Read its keywords before you plan from it.">
-      <Badge variant="warning">check</Badge>
+    <span className="inline-flex items-center gap-1.5" title={badge.title}>
+      <Badge variant={badge.variant}>{badge.label}</Badge>
       {percent}
     </span>
   );
@@ -60,7 +67,7 @@ export function ClustersTable({ rows, count, countIsEstimate, cursors, workspace
         cell: ({ row, getValue }) => <Link className="text-primary underline-offset-4 hover:underline" href={`/planner/keywords?cluster_id=${row.original.id}`}>{getValue().toLocaleString("en-US")}</Link>,
       }),
       col.accessor("volume", { header: "Volume", meta: { sortField: "volume", align: "right" }, cell: ({ getValue }) => getValue().toLocaleString("en-US") }),
-      col.accessor("confidence", { header: "Confidence", sortDescFirst: false, meta: { sortField: "confidence", align: "right" }, cell: ({ row, getValue }) => <Confidence value={getValue()} local={row.original.source === "local"} /> }),
+      col.accessor("confidence", { header: "Confidence", sortDescFirst: false, meta: { sortField: "confidence", align: "right" }, cell: ({ row }) => <Confidence cluster={row.original} /> }),
       col.accessor("source", { header: "Source", cell: ({ getValue }) => <Badge variant="outline">{SOURCE_LABEL[getValue() as keyof typeof SOURCE_LABEL]}</Badge> }),
       col.accessor("ideasCount", { header: "Ideas", meta: { align: "right" }, cell: ({ row, getValue }) => <Link className="text-primary underline-offset-4 hover:underline" href={`/planner/ideas?cluster_id=${row.original.id}`}>{getValue()}</Link> }),
       col.accessor("status", { header: "Status", cell: ({ getValue }) => <Badge variant={getValue() === "active" ? "success" : "secondary"}>{getValue()}</Badge> }),
@@ -71,6 +78,8 @@ export function ClustersTable({ rows, count, countIsEstimate, cursors, workspace
       ...(canWrite ? [{ id: "ideas", label: "Generate ideas (AI)", icon: Lightbulb, run: (id: number) => generateIdeas([id]) }] : []),
       ...(canWrite
         ? [
+            { id: "check", label: "Mark checked", icon: CircleCheck, hidden: (row: ClusterRow) => row.source !== "local" || row.checkedAt !== null, run: (id: number) => checkClustersAction({ ids: [id], checked: true }) },
+            { id: "uncheck", label: "Check again", icon: RotateCcw, hidden: (row: ClusterRow) => row.checkedAt === null, run: (id: number) => checkClustersAction({ ids: [id], checked: false }) },
             { id: "merge", label: "Merge into…", icon: Combine, run: (_id: number, row: ClusterRow) => setMerging(row) },
             { id: "delete", label: "Delete", icon: Trash2, variant: "destructive" as const, confirm: { title: "Delete this cluster?", description: "Its keywords stay, unassigned. The cluster goes to the trash: restoring it within 30 days puts its keywords and ideas back.", confirmLabel: "Delete" }, run: (id: number) => deleteClustersAction({ ids: [id] }) },
           ]
@@ -79,6 +88,7 @@ export function ClustersTable({ rows, count, countIsEstimate, cursors, workspace
     bulkActions: canWrite
       ? [
           ...extraBulkActions,
+          { id: "check", label: "Mark checked", icon: CircleCheck, run: (ids) => checkClustersAction({ ids, checked: true }) },
           { id: "ideas", label: "Generate ideas (AI)", icon: Lightbulb, confirm: { title: "Generate ideas for {count} cluster(s)?", description: "The AI proposes article ideas for each cluster.", confirmLabel: "Start", details: (ids) => <CostEstimate operation="generate_ideas" ids={ids} /> }, run: generateIdeas },
           { id: "delete", label: "Delete", icon: Trash2, variant: "destructive", confirm: { title: "Delete {count} cluster(s)?", description: "Their keywords stay, unassigned. The clusters go to the trash: restoring them within 30 days puts their keywords and ideas back.", confirmLabel: "Delete" }, run: (ids) => deleteClustersAction({ ids }) },
         ]

@@ -1,6 +1,6 @@
 // Planner table filters: plain data shared by the server pages and the client tables.
 import { defineFilters, toServiceQuery, type TableQuery } from "@/components/data-table/parse-search-params";
-import { CLUSTER_STATUSES, IDEA_STATUSES, KEYWORD_STATUSES } from "@/lib/planner/schemas";
+import { CLUSTER_REVIEWS, CLUSTER_STATUSES, IDEA_STATUSES, KEYWORD_STATUSES } from "@/lib/planner/schemas";
 import { KEYWORD_INTENTS } from "@/lib/reference/intents";
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, " ");
@@ -26,7 +26,10 @@ export function keywordServiceQuery(query: TableQuery<ReturnType<typeof keywordF
   return { ...rest, ...selection, cursor: query.cursor || undefined, clusterId: cluster, difficultyMin: difficulty?.min, difficultyMax: difficulty?.max, volumeMin: volume?.min, volumeMax: volume?.max };
 }
 
-export const clusterFilters = defineFilters([{ id: "status", label: "Status", type: "select", options: options(CLUSTER_STATUSES) }]);
+export const clusterFilters = defineFilters([
+  { id: "status", label: "Status", type: "select", options: options(CLUSTER_STATUSES) },
+  { id: "review", label: "Review", type: "select", options: [{ value: "needs_check", label: "Needs a check" }, { value: "checked", label: "Checked" }] satisfies { value: (typeof CLUSTER_REVIEWS)[number]; label: string }[] },
+]);
 
 export function ideaFilters(clusters: { id: number; name: string }[]) {
   return defineFilters([

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Archive, CheckCircle2, FolderInput, KeyRound, Sparkles, Trash2 } from "lucide-react";
+import { Archive, CheckCircle2, FolderInput, FolderMinus, KeyRound, Sparkles, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { autoClusterKeywordsAction } from "@/lib/ai/actions";
-import { assignKeywordsAction, deleteKeywordsAction, moveKeywordsAction, updateKeywordAction, updateKeywordsStatusAction } from "@/lib/planner/actions";
+import { assignKeywordsAction, deleteKeywordsAction, moveKeywordsAction, removeKeywordsFromClusterAction, updateKeywordAction, updateKeywordsStatusAction } from "@/lib/planner/actions";
 import type { KeywordRow } from "@/lib/planner/keywords";
 import { DataTable } from "@/components/data-table/data-table";
 import { editableCell } from "@/components/data-table/editable-cell";
@@ -33,7 +33,7 @@ type Props = {
   workspace: Workspace;
   clusters: { id: number; name: string }[];
   canWrite: boolean;
-  /** The cluster the table is filtered on, if any (enables "Move to another cluster"). */
+  /** The cluster the table is filtered on, if any (enables "Move to another cluster" and "Remove from cluster"). */
   filteredClusterId: number | null;
   exportHref: string;
   extraBulkActions?: DataTableBulkAction[];
@@ -94,7 +94,12 @@ export function KeywordsTable({ rows, count, countIsEstimate, cursors, workspace
             },
           },
           { id: "assign", label: "Add to cluster", icon: FolderInput, run: (ids) => setPicker({ ids, mode: "assign" }) },
-          ...(filteredClusterId ? [{ id: "move", label: "Move to another cluster", icon: FolderInput, run: (ids: number[]) => setPicker({ ids, mode: "move" }) }] : []),
+          ...(filteredClusterId
+            ? [
+                { id: "move", label: "Move to another cluster", icon: FolderInput, run: (ids: number[]) => setPicker({ ids, mode: "move" }) },
+                { id: "remove", label: "Remove from cluster", icon: FolderMinus, run: (ids: number[]) => removeKeywordsFromClusterAction({ clusterId: filteredClusterId, ids }) },
+              ]
+            : []),
           { id: "active", label: "Mark active", icon: CheckCircle2, run: (ids) => updateKeywordsStatusAction({ ids, status: "active" }) },
           { id: "archive", label: "Archive", icon: Archive, run: (ids) => updateKeywordsStatusAction({ ids, status: "archived" }) },
           {

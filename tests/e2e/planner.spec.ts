@@ -1,5 +1,5 @@
 // The planner in the browser: import real exports and see the report, paste keywords, cluster
-// locally with progress, fix a cluster by hand, write an idea and queue it to the writer.
+// locally with progress, fix and check a cluster by hand, write an idea and queue it to the writer.
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signUpOwner } from "./support/account";
@@ -27,7 +27,7 @@ async function importFile(page: Page, file: string) {
   return report.innerText();
 }
 
-test("import all five export formats, paste, cluster locally, fix clusters, write and queue an idea", async ({ page }) => {
+test("import all five export formats, paste, cluster locally, fix and check clusters, write and queue an idea", async ({ page }) => {
   await signUpOwner(page, owner);
 
   const site = (await (await page.request.post("/api/v1/auth/sites/", { data: { name: "Trail Runner" } })).json()).data;
@@ -82,6 +82,16 @@ test("import all five export formats, paste, cluster locally, fix clusters, writ
     expect(text.includes("check"), text).toBe(percent < 70);
     percents.push(percent);
   }
+  // The header counts the clusters to check (these exports make some) and links to them.
+  expect(percents.some((p) => p < 70), JSON.stringify(percents)).toBe(true);
+  const toCheck = Number((await page.getByRole("link", { name: /\d+ clusters? needs? a check/ }).innerText()).match(/\d+/)![0]);
+  await page.getByRole("link", { name: /clusters? needs? a check/ }).click();
+  await expect(page).toHaveURL(/review=needs_check/);
+  await expect(page.getByText(new RegExp(`of ${toCheck}\\b`)).first()).toBeVisible();
+  const confidences = await page.getByRole("cell").filter({ hasText: /^\D*\d+%$/ }).allInnerTexts();
+  expect(confidences.length).toBe(Math.min(toCheck, 25));
+  for (const text of confidences) expect(text).toMatch(/^check\s+\d+%$/);
+  await open(page, "/planner/clusters?ordering=-volume");
   // Sorted by confidence, the ones to check come first.
   await page.getByRole("columnheader", { name: /Confidence/ }).getByRole("button").click();
   await expect(page).toHaveURL(/ordering=confidence/);
@@ -93,6 +103,31 @@ test("import all five export formats, paste, cluster locally, fix clusters, writ
   await firstName.fill("Trail running shoes (hub)");
   await firstName.press("Enter");
   await expect(page.getByText("Cluster saved.").first()).toBeVisible();
+
+  // Check it: open its keywords, remove one that belongs elsewhere, mark the cluster checked.
+  const keywordsLink = page.getByRole("row").nth(1).getByRole("link").first();
+  const keywordCount = Number(await keywordsLink.innerText());
+  expect(keywordCount).toBeGreaterThanOrEqual(2);
+  await keywordsLink.click();
+  await expect(page).toHaveURL(/cluster_id=\d+/);
+  await expect(page.getByText("The keywords of “Trail running shoes (hub)”", { exact: false })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(keywordCount + 1);
+  await page.getByRole("row").nth(1).getByRole("checkbox").click();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Remove from cluster" }).click();
+  await expect(page.getByText("Removed 1 keyword from the cluster.").first()).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(keywordCount);
+  await page.getByRole("button", { name: "Mark checked" }).click();
+  await expect(page.getByText(/Marked 1 cluster checked/).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Check again" })).toBeVisible();
+
+  // The list shows it checked, with one keyword fewer; the clusters to check no longer include it.
+  await open(page, "/planner/clusters?ordering=confidence");
+  const hub = page.getByRole("row").filter({ has: page.locator('input[value="Trail running shoes (hub)"]') });
+  await expect(hub.getByText("checked", { exact: true })).toBeVisible();
+  await expect(hub.getByRole("link").first()).toHaveText(String(keywordCount - 1));
+  await open(page, "/planner/clusters?review=needs_check");
+  await expect(page.locator('input[value="Trail running shoes (hub)"]')).toHaveCount(0);
+  await expect(page.getByRole("row").nth(1).getByText("check", { exact: true }).or(page.getByText("No clusters match these filters"))).toBeVisible();
 
   // Write an idea for it and queue it to the writer.
   await open(page, "/planner/ideas");

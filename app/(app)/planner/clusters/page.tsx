@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { workspacePageContext } from "@/lib/http/page-context";
 import { parseInput } from "@/lib/http/validation";
-import { clusterOptions, listClusters } from "@/lib/planner/clusters";
+import Link from "next/link";
+import { clusterOptions, countClustersToCheck, listClusters } from "@/lib/planner/clusters";
 import { clusterListQuerySchema } from "@/lib/planner/schemas";
 import { tableCursors, withKeysetFallback } from "@/components/data-table/keyset";
 import { parseTableSearchParams, toServiceQuery } from "@/components/data-table/parse-search-params";
@@ -18,11 +19,22 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const tableQuery = parseTableSearchParams(raw, { filters: clusterFilters, sortFields: CLUSTER_SORT_FIELDS, defaultOrdering: "-volume" });
   const query = parseInput(clusterListQuerySchema, { ...toServiceQuery(tableQuery), cursor: tableQuery.cursor || undefined, ...filter });
-  const [page, allClusters] = await Promise.all([withKeysetFallback("/planner/clusters", raw, () => listClusters(db, query)), clusterOptions(db, filter)]);
+  const [page, allClusters, toCheck] = await Promise.all([withKeysetFallback("/planner/clusters", raw, () => listClusters(db, query)), clusterOptions(db, filter), countClustersToCheck(db, filter)]);
   const { count, countIsEstimate, results } = page;
   return (
     <>
-      <PageHeader title="Clusters" description="Groups of keywords one page should rank for, with their keyword count and total search volume. Rename inline, merge, or open a cluster's keywords to move them." />
+      <PageHeader
+        title="Clusters"
+        description="Groups of keywords one page should rank for, with their keyword count and total search volume. Rename inline, merge, or open a cluster's keywords to move them."
+        actions={
+          toCheck > 0 &&
+          query.review !== "needs_check" && (
+            <Link className="text-sm font-medium text-primary underline-offset-4 hover:underline" href="/planner/clusters?review=needs_check&ordering=confidence">
+              {toCheck.toLocaleString("en-US")} {toCheck === 1 ? "cluster needs" : "clusters need"} a check
+            </Link>
+          )
+        }
+      />
       <ClustersTable rows={results} count={count} countIsEstimate={countIsEstimate} cursors={tableCursors(page)} workspace={{ site: selection.site, sectors: selection.sectors, sectorId: selection.sector?.id ?? null }} allClusters={allClusters} canWrite={canWrite && selection.sectors.length > 0} />
     </>
   );
