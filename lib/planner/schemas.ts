@@ -59,8 +59,10 @@ export const clusterFieldsSchema = z.object({
 });
 export const createClusterSchema = clusterFieldsSchema.extend({ ...placement, keywordIds: z.array(idSchema).max(10_000).optional() }).strict();
 export type CreateClusterInput = z.infer<typeof createClusterSchema>;
-/** `checked`: a person read the cluster and keeps it (true), or wants it checked again (false). */
-export const updateClusterSchema = clusterFieldsSchema.partial().extend({ checked: z.boolean().optional() }).strict();
+export const updateClusterSchema = clusterFieldsSchema
+  .partial()
+  .extend({ checked: z.boolean().optional().describe("true: a person read the cluster and keeps it (its “check” badge goes, and Rebuild keeps it); false: check it again.") })
+  .strict();
 export type UpdateClusterInput = z.infer<typeof updateClusterSchema>;
 
 export const mergeClustersSchema = z
@@ -73,8 +75,7 @@ export const clusterListQuerySchema = listQuerySchema.extend({
   siteId: idSchema.optional(),
   sectorId: idSchema.optional(),
   status: z.enum(CLUSTER_STATUSES).optional(),
-  /** "needs_check": local clusters under the confidence bar nobody has checked yet; "checked": those a person kept. */
-  review: z.enum(CLUSTER_REVIEWS).optional(),
+  review: z.enum(CLUSTER_REVIEWS).optional().describe("needs_check: local clusters under 70 % confidence that nobody has checked yet; checked: the clusters a person checked."),
   cursor: cursorSchema,
 });
 export type ClusterListQuery = z.infer<typeof clusterListQuerySchema>;
