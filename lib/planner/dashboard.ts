@@ -1,5 +1,6 @@
-// Planner dashboard: counts, volume, intent and difficulty mix, biggest clusters, next step.
+// Planner dashboard: counts (clusters to check too), volume, intent and difficulty mix, biggest clusters, next step.
 import type { ScopedDb } from "@/lib/db/scoped";
+import { countClustersToCheck } from "./clusters";
 
 export const DIFFICULTY_BANDS = [
   { label: "Easy (0–20)", min: 0, max: 20 },
@@ -13,11 +14,12 @@ export type PlannerStep = { key: "keywords" | "clusters" | "ideas" | "writer"; l
 
 export async function getPlannerDashboard(db: ScopedDb, filter: { siteId?: number; sectorId?: number }) {
   const where = { ...(filter.siteId ? { siteId: filter.siteId } : {}), ...(filter.sectorId ? { sectorId: filter.sectorId } : {}) };
-  const [keywords, volume, unclustered, clusters, ideas, queuedIdeas, byIntent, bands, topClusters] = await Promise.all([
+  const [keywords, volume, unclustered, clusters, toCheck, ideas, queuedIdeas, byIntent, bands, topClusters] = await Promise.all([
     db.keyword.count({ where }),
     db.keyword.aggregate({ where, _sum: { volume: true } }),
     db.keyword.count({ where: { ...where, clusters: { none: {} } } }),
     db.cluster.count({ where }),
+    countClustersToCheck(db, filter),
     db.contentIdea.count({ where }),
     db.contentIdea.count({ where: { ...where, status: { in: ["queued", "completed"] } } }),
     db.keyword.groupBy({ by: ["intent"], where, _count: { _all: true }, _sum: { volume: true } }),
@@ -31,7 +33,7 @@ export async function getPlannerDashboard(db: ScopedDb, filter: { siteId?: numbe
     { key: "writer", label: "Queue to the writer", done: queuedIdeas > 0, href: "/planner/ideas", hint: "Send ideas to the writer as tasks." },
   ];
   return {
-    counts: { keywords, clusters, ideas, unclustered, totalVolume: volume._sum.volume ?? 0 },
+    counts: { keywords, clusters, toCheck, ideas, unclustered, totalVolume: volume._sum.volume ?? 0 },
     byIntent: byIntent.map((g) => ({ intent: g.intent ?? "unknown", keywords: g._count._all, volume: g._sum.volume ?? 0 })).sort((a, b) => b.keywords - a.keywords),
     byDifficulty: DIFFICULTY_BANDS.map((b, i) => ({ band: b.label, keywords: bands[i] })),
     topClusters,

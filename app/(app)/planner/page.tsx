@@ -24,7 +24,13 @@ export default async function PlannerDashboardPage() {
       <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard label="Keywords" value={counts.keywords} icon={KeyRound} href="/planner/keywords" hint={`${counts.unclustered.toLocaleString("en-US")} not in a cluster yet`} />
         <KpiCard label="Total search volume" value={counts.totalVolume} icon={TrendingUp} hint="Monthly searches across all keywords" />
-        <KpiCard label="Clusters" value={counts.clusters} icon={FolderTree} href="/planner/clusters" />
+        <KpiCard
+          label="Clusters"
+          value={counts.clusters}
+          icon={FolderTree}
+          href={counts.toCheck ? "/planner/clusters?review=needs_check&ordering=confidence" : "/planner/clusters"}
+          hint={counts.toCheck ? `${counts.toCheck.toLocaleString("en-US")} need a check` : undefined}
+        />
         <KpiCard label="Content ideas" value={counts.ideas} icon={Lightbulb} href="/planner/ideas" />
       </div>
       <section className="mb-6" aria-label="Workflow">

@@ -6,6 +6,7 @@ import { rootDb } from "@/lib/db/client";
 import { scoped } from "@/lib/db/scoped";
 import { checkClustersAction, removeKeywordsFromClusterAction } from "@/lib/planner/actions";
 import { countClustersToCheck } from "@/lib/planner/clusters";
+import { getPlannerDashboard } from "@/lib/planner/dashboard";
 import { clusterSectorLocally } from "@/lib/planner/local-clustering";
 import * as clusters from "@/app/api/v1/planner/clusters/route";
 import * as cluster from "@/app/api/v1/planner/clusters/[id]/route";
@@ -45,6 +46,7 @@ describe("checking clusters", () => {
     const toCheck = () => countClustersToCheck(scoped(ctx), { siteId: a.site.id });
     expect(await listIds(token, a.site.id, "needs_check")).toEqual([loose.id]);
     expect(await toCheck()).toBe(1);
+    expect((await getPlannerDashboard(scoped(ctx), { siteId: a.site.id })).counts).toMatchObject({ clusters: 3, toCheck: 1 });
     expect(await listIds(token, a.site.id, "checked")).toEqual([]);
 
     const patched = await callApi(cluster.PATCH, { method: "PATCH", token, params: { id: String(loose.id) }, body: { checked: true } });
@@ -54,6 +56,7 @@ describe("checking clusters", () => {
     expect(await listIds(token, a.site.id, "needs_check")).toEqual([]);
     expect(await listIds(token, a.site.id, "checked")).toEqual([loose.id]);
     expect(await toCheck()).toBe(0);
+    expect((await getPlannerDashboard(scoped(ctx), { siteId: a.site.id })).counts).toMatchObject({ clusters: 3, toCheck: 0 });
 
     // Checking again keeps the first check's time; the app's bulk action checks the rest.
     await callApi(cluster.PATCH, { method: "PATCH", token, params: { id: String(loose.id) }, body: { checked: true } });
