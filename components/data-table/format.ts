@@ -11,3 +11,8 @@ const compactFormat = new Intl.NumberFormat("en-US", { notation: "compact", maxi
 export function formatTotal(value: number, estimate?: boolean): string {
   return estimate ? `about ${compactFormat.format(value)}` : numberFormat.format(value);
 }
+
+/** A count read with a cap (COUNT … LIMIT cap + 1): "2,000+" past the cap. */
+export function formatCapped(value: number, cap: number): string {
+  return value > cap ? `${numberFormat.format(cap)}+` : numberFormat.format(value);
+}

@@ -1,7 +1,7 @@
 // Clusters: list with counts and volume, create, rename, merge, move keywords, delete (to the
 // trash; keywords and ideas stay, unassigned, until it is restored).
 import { pageList, type CursorKind, type KeysetCursors } from "@/lib/http/keyset";
-import type { ListCount } from "@/lib/http/list-count";
+import { EXACT_COUNT_LIMIT, type ListCount } from "@/lib/http/list-count";
 import { estimateListRows } from "@/lib/http/list-estimate";
 import type { AppContext } from "@/lib/auth/service";
 import { assertCan } from "@/lib/auth/permissions";
@@ -67,9 +67,10 @@ export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promi
   return { ...page, results: await withIdeaCounts(db, rows) };
 }
 
-/** How many clusters of the site (sector) still need a person's check. */
+/** How many clusters of the site (sector) still need a person's check: exact up to EXACT_COUNT_LIMIT, then that limit + 1 ("2,000+"). */
 export async function countClustersToCheck(db: ScopedDb, filter: { siteId?: number; sectorId?: number }): Promise<number> {
-  return db.cluster.count({ where: { ...(filter.siteId ? { siteId: filter.siteId } : {}), ...(filter.sectorId ? { sectorId: filter.sectorId } : {}), status: "active", ...NEEDS_CHECK } });
+  const where = { ...(filter.siteId ? { siteId: filter.siteId } : {}), ...(filter.sectorId ? { sectorId: filter.sectorId } : {}), status: "active" as const, ...NEEDS_CHECK };
+  return db.cluster.count({ where, take: EXACT_COUNT_LIMIT + 1 });
 }
 
 export async function getCluster(db: ScopedDb, id: number): Promise<ClusterRow> {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { FolderTree, KeyRound, Lightbulb, TrendingUp } from "lucide-react";
+import { EXACT_COUNT_LIMIT } from "@/lib/http/list-count";
 import { workspacePageContext } from "@/lib/http/page-context";
 import { getPlannerDashboard } from "@/lib/planner/dashboard";
 import { BarChart } from "@/components/charts/bar-chart";
 import { DonutChart } from "@/components/charts/donut-chart";
+import { formatCapped } from "@/components/data-table/format";
 import { KpiCard } from "@/components/dashboard/kpi-card";
 import { WorkflowSteps } from "@/components/dashboard/workflow-steps";
 import { PageHeader } from "@/components/layout/page-header";
@@ -29,7 +31,7 @@ export default async function PlannerDashboardPage() {
           value={counts.clusters}
           icon={FolderTree}
           href={counts.toCheck ? "/planner/clusters?review=needs_check&ordering=confidence" : "/planner/clusters"}
-          hint={counts.toCheck ? `${counts.toCheck.toLocaleString("en-US")} need a check` : undefined}
+          hint={counts.toCheck ? `${formatCapped(counts.toCheck, EXACT_COUNT_LIMIT)} need a check` : undefined}
         />
         <KpiCard label="Content ideas" value={counts.ideas} icon={Lightbulb} href="/planner/ideas" />
       </div>

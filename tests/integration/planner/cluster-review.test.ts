@@ -10,6 +10,7 @@ import { getPlannerDashboard } from "@/lib/planner/dashboard";
 import { clusterSectorLocally } from "@/lib/planner/local-clustering";
 import * as clusters from "@/app/api/v1/planner/clusters/route";
 import * as cluster from "@/app/api/v1/planner/clusters/[id]/route";
+import { formatCapped } from "@/components/data-table/format";
 import { signInAs } from "@/tests/fixtures/actions";
 import { callApi, tokenFor } from "@/tests/fixtures/api";
 import { contextFor, createUser, twoTenants } from "@/tests/fixtures/factories";
@@ -67,6 +68,16 @@ describe("checking clusters", () => {
 
     expect(await checkClustersAction({ ids: [loose.id], checked: false })).toMatchObject({ ok: true, message: "1 cluster to check again." });
     expect(await listIds(token, a.site.id, "needs_check")).toEqual([loose.id]);
+  });
+
+  it("the count of clusters to check stops past 2,000 (the page says “2,000+”)", async () => {
+    const { a } = await twoTenants();
+    const rows = Array.from({ length: 2_005 }, (_, i) => ({ accountId: a.account.id, siteId: a.site.id, sectorId: a.sector.id, name: `loose ${i}`, source: "local" as const, confidence: 0.5 }));
+    await rootDb().cluster.createMany({ data: rows });
+    const ctx = await contextFor(a.owner.id);
+    expect(await countClustersToCheck(scoped(ctx), { siteId: a.site.id })).toBe(2_001);
+    expect(formatCapped(2_001, 2_000)).toBe("2,000+");
+    expect(formatCapped(1_999, 2_000)).toBe("1,999");
   });
 
   it("another account's clusters, viewers, editors of other sites and no session change nothing", async () => {

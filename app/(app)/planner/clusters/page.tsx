@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { workspacePageContext } from "@/lib/http/page-context";
+import { EXACT_COUNT_LIMIT } from "@/lib/http/list-count";
 import { parseInput } from "@/lib/http/validation";
 import Link from "next/link";
 import { clusterOptions, countClustersToCheck, listClusters } from "@/lib/planner/clusters";
 import { clusterListQuerySchema } from "@/lib/planner/schemas";
+import { formatCapped } from "@/components/data-table/format";
 import { tableCursors, withKeysetFallback } from "@/components/data-table/keyset";
 import { parseTableSearchParams, toServiceQuery } from "@/components/data-table/parse-search-params";
 import { PageHeader } from "@/components/layout/page-header";
@@ -30,7 +32,7 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
           toCheck > 0 &&
           query.review !== "needs_check" && (
             <Link className="text-sm font-medium text-primary underline-offset-4 hover:underline" href="/planner/clusters?review=needs_check&ordering=confidence">
-              {toCheck.toLocaleString("en-US")} {toCheck === 1 ? "cluster needs" : "clusters need"} a check
+              {formatCapped(toCheck, EXACT_COUNT_LIMIT)} {toCheck === 1 ? "cluster needs" : "clusters need"} a check
             </Link>
           )
         }
