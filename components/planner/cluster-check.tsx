@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
 /** On the keywords of one local cluster: whether it still needs a person's check, and the button that records it. */
-export function ClusterCheck({ cluster, canWrite }: { cluster: Pick<ClusterRow, "id" | "source" | "confidence" | "checkedAt">; canWrite: boolean }) {
+export function ClusterCheck({ cluster, canWrite }: { cluster: Pick<ClusterRow, "id" | "status" | "source" | "confidence" | "checkedAt">; canWrite: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const checked = cluster.checkedAt !== null;

@@ -38,7 +38,7 @@ const clusterSelect = {
 export type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof clusterSelect }> & { ideasCount: number };
 
 /** `needsCheck` (clustering/types.ts) as a filter. */
-const NEEDS_CHECK = { source: "local", confidence: { lt: CHECK_CONFIDENCE_BELOW }, checkedAt: null } satisfies Prisma.ClusterWhereInput;
+const NEEDS_CHECK = { status: "active", source: "local", confidence: { lt: CHECK_CONFIDENCE_BELOW }, checkedAt: null } satisfies Prisma.ClusterWhereInput;
 const REVIEW_FILTER = { needs_check: NEEDS_CHECK, checked: { checkedAt: { not: null } } } satisfies Record<NonNullable<ClusterListQuery["review"]>, Prisma.ClusterWhereInput>;
 
 /** The clusters with their live ideas counted for just these ids (a relation `_count` aggregated every idea of the account). */
@@ -55,7 +55,7 @@ export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promi
     ...(query.sectorId ? { sectorId: query.sectorId } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.search ? { name: { contains: query.search, mode: "insensitive" } } : {}),
-    ...(query.review ? REVIEW_FILTER[query.review] : {}),
+    ...(query.review ? { AND: [REVIEW_FILTER[query.review]] } : {}),
   };
   const { field, direction } = parseOrdering<(typeof CLUSTER_ORDERING)[number]>(query.ordering, CLUSTER_ORDERING, "-volume");
   // By confidence, the loosest clusters first: the ones to check. Clusters without one (made by hand) come last either way.
@@ -69,7 +69,7 @@ export async function listClusters(db: ScopedDb, query: ClusterListQuery): Promi
 
 /** How many clusters of the site (sector) still need a person's check: exact up to EXACT_COUNT_LIMIT, then that limit + 1 ("2,000+"). */
 export async function countClustersToCheck(db: ScopedDb, filter: { siteId?: number; sectorId?: number }): Promise<number> {
-  const where = { ...(filter.siteId ? { siteId: filter.siteId } : {}), ...(filter.sectorId ? { sectorId: filter.sectorId } : {}), status: "active" as const, ...NEEDS_CHECK };
+  const where = { ...(filter.siteId ? { siteId: filter.siteId } : {}), ...(filter.sectorId ? { sectorId: filter.sectorId } : {}), ...NEEDS_CHECK };
   return db.cluster.count({ where, take: EXACT_COUNT_LIMIT + 1 });
 }
 

@@ -32,8 +32,8 @@ export type ClusterResult = { clusters: LocalCluster[]; unclusteredIds: number[]
  */
 export const CHECK_CONFIDENCE_BELOW = 0.7;
 
-/** A local cluster under that bar that nobody has checked yet (the clusters list marks it "check"). */
-export const needsCheck = (c: { source: string; confidence: number | null; checkedAt: Date | string | null }) =>
-  c.source === "local" && c.confidence !== null && c.confidence < CHECK_CONFIDENCE_BELOW && !c.checkedAt;
+/** An active local cluster under that bar that nobody has checked yet (the clusters list marks it "check"). */
+export const needsCheck = (c: { status: string; source: string; confidence: number | null; checkedAt: Date | string | null }) =>
+  c.status === "active" && c.source === "local" && c.confidence !== null && c.confidence < CHECK_CONFIDENCE_BELOW && !c.checkedAt;
 
 export const INTENTS: readonly Intent[] = ["informational", "navigational", "commercial", "transactional"];

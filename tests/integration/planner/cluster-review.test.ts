@@ -47,6 +47,12 @@ describe("checking clusters", () => {
     const toCheck = () => countClustersToCheck(scoped(ctx), { siteId: a.site.id });
     expect(await listIds(token, a.site.id, "needs_check")).toEqual([loose.id]);
     expect(await toCheck()).toBe(1);
+    // An archived cluster needs no check, and the status filter still applies.
+    await rootDb().cluster.update({ where: { id: tight.id }, data: { confidence: 0.5, status: "archived" } });
+    expect(await listIds(token, a.site.id, "needs_check")).toEqual([loose.id]);
+    expect(await toCheck()).toBe(1);
+    expect(await listIds(token, a.site.id, "needs_check&status=archived")).toEqual([]);
+    await rootDb().cluster.update({ where: { id: tight.id }, data: { confidence: 0.9, status: "active" } });
     expect((await getPlannerDashboard(scoped(ctx), { siteId: a.site.id })).counts).toMatchObject({ clusters: 3, toCheck: 1 });
     expect(await listIds(token, a.site.id, "checked")).toEqual([]);
 
