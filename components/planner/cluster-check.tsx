@@ -10,8 +10,21 @@ import type { ClusterRow } from "@/lib/planner/clusters";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
+type CheckState = Pick<ClusterRow, "status" | "source" | "confidence" | "checkedAt">;
+
+const checkedOn = (at: Date | string) => new Date(at).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "check" on a cluster that needs a person's check, "checked" on one a person kept, else nothing. */
+export function CheckBadge({ cluster }: { cluster: CheckState }) {
+  if (needsCheck(cluster)) {
+    return <Badge variant="warning" title="Its keywords are less alike: about a third of local clusters this loose mix two pages. Read its keywords, move out the ones that belong elsewhere, then mark it checked.">check</Badge>;
+  }
+  if (cluster.checkedAt) return <Badge variant="outline" title={`Checked on ${checkedOn(cluster.checkedAt)}: “Rebuild” keeps it.`}>checked</Badge>;
+  return null;
+}
+
 /** On the keywords of one local cluster: whether it still needs a person's check, and the button that records it. */
-export function ClusterCheck({ cluster, canWrite }: { cluster: Pick<ClusterRow, "id" | "status" | "source" | "confidence" | "checkedAt">; canWrite: boolean }) {
+export function ClusterCheck({ cluster, canWrite }: { cluster: CheckState & { id: number }; canWrite: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const checked = cluster.checkedAt !== null;
@@ -24,8 +37,7 @@ export function ClusterCheck({ cluster, canWrite }: { cluster: Pick<ClusterRow, 
     });
   return (
     <div className="flex items-center gap-2 text-sm text-muted-foreground">
-      {needsCheck(cluster) && <Badge variant="warning">check</Badge>}
-      {checked && <Badge variant="outline">checked</Badge>}
+      <CheckBadge cluster={cluster} />
       {cluster.confidence !== null && <span>{Math.round(cluster.confidence * 100)}% confidence</span>}
       {canWrite &&
         (checked ? (

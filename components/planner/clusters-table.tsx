@@ -7,7 +7,6 @@ import { CircleCheck, Combine, FolderTree, Lightbulb, ListTree, RotateCcw, Trash
 import { toast } from "sonner";
 import { generateIdeasAction } from "@/lib/ai/actions";
 import { checkClustersAction, deleteClustersAction, mergeClustersAction, updateClusterAction } from "@/lib/planner/actions";
-import { needsCheck } from "@/lib/planner/clustering/types";
 import type { ClusterRow } from "@/lib/planner/clusters";
 import { DataTable } from "@/components/data-table/data-table";
 import { editableCell } from "@/components/data-table/editable-cell";
@@ -16,6 +15,7 @@ import type { DataTableBulkAction, DataTableConfig, TableCursors } from "@/compo
 import { useRunTracker } from "@/components/runs/run-progress-provider";
 import { CostEstimate } from "@/components/billing/cost-estimate";
 import { Badge } from "@/components/ui/badge";
+import { CheckBadge } from "./cluster-check";
 import { ClusterPickerDialog } from "./cluster-picker-dialog";
 import { clusterFilters } from "./filters";
 import { NewClusterDialog } from "./new-cluster-dialog";
@@ -24,21 +24,12 @@ import type { Workspace } from "./workspace";
 type Props = { rows: ClusterRow[]; count: number; countIsEstimate?: boolean; cursors?: TableCursors; workspace: Workspace; allClusters: { id: number; name: string; sectorId: number }[]; canWrite: boolean; extraBulkActions?: DataTableBulkAction[] };
 
 const col = createDataTableColumnHelper<ClusterRow>();
-const checkedOn = (at: Date | string) => new Date(at).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-
 function Confidence({ cluster }: { cluster: ClusterRow }) {
   if (cluster.confidence === null) return "—";
-  const percent = `${Math.round(cluster.confidence * 100)}%`;
-  const badge = needsCheck(cluster)
-    ? { label: "check", variant: "warning" as const, title: "Its keywords are less alike: about a third of local clusters this loose mix two pages. Read its keywords, move out the ones that belong elsewhere, then mark it checked." }
-    : cluster.checkedAt
-      ? { label: "checked", variant: "outline" as const, title: `Checked on ${checkedOn(cluster.checkedAt)}: “Rebuild” keeps it.` }
-      : null;
-  if (!badge) return percent;
   return (
-    <span className="inline-flex items-center gap-1.5" title={badge.title}>
-      <Badge variant={badge.variant}>{badge.label}</Badge>
-      {percent}
+    <span className="inline-flex items-center gap-1.5">
+      <CheckBadge cluster={cluster} />
+      {Math.round(cluster.confidence * 100)}%
     </span>
   );
 }

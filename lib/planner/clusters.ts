@@ -102,15 +102,13 @@ export async function createCluster(db: ScopedDb, ctx: AppContext, input: Create
 export async function updateCluster(db: ScopedDb, ctx: AppContext, id: number, input: UpdateClusterInput): Promise<ClusterRow> {
   assertCan(ctx.role, "write");
   const { checked, ...fields } = input;
-  const cluster = await getCluster(db, id);
-  await db.cluster.update({ where: { id }, data: { ...fields, ...(checked === undefined ? {} : { checkedAt: checkedAtFor(cluster, checked) }) } });
+  await getCluster(db, id);
+  await db.cluster.update({ where: { id }, data: fields });
+  if (checked !== undefined) await checkClusters(db, ctx, [id], checked);
   return getCluster(db, id);
 }
 
-/** Checking again keeps the first check's time. */
-const checkedAtFor = (cluster: { checkedAt: Date | null }, checked: boolean) => (checked ? (cluster.checkedAt ?? new Date()) : null);
-
-/** Marks clusters checked (a person read them and keeps them) or not: how many changed. Ids of other accounts change nothing. */
+/** Marks clusters checked (a person read them and keeps them) or not: how many changed. Checking again keeps the first check's time; ids of other accounts change nothing. */
 export async function checkClusters(db: ScopedDb, ctx: AppContext, ids: number[], checked: boolean): Promise<number> {
   assertCan(ctx.role, "write");
   const { count } = await db.cluster.updateMany({ where: { id: { in: ids }, checkedAt: checked ? null : { not: null } }, data: { checkedAt: checked ? new Date() : null } });
